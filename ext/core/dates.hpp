@@ -1,0 +1,24 @@
+// dates.hpp — dates written the ways news pages write them, to ISO 8601.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lede {
+
+// Parses a whole date expression, e.g. 'Feb 01, 2025', '01 February 2025',
+// 'January 8, 2025', 'Jan. 8, 2025', '2025-02-01',
+// 'Saturday, February 1, 2025 10:05 AM ET', '8/1/2025' (only when the day
+// and month cannot be swapped, i.e. one of them is > 12, or both equal),
+// 'October 2024' -> '2024-10'. Returns nothing when `s` is not a date.
+// With a time, returns 'YYYY-MM-DDTHH:MM' (the zone is not converted).
+std::optional<std::string> parse_date(std::string_view s);
+
+// Finds the first date expression inside a longer line ('Published on
+// Feb 01, 2025 by ...'); returns the ISO form and sets `[begin,end)` to its
+// byte range in `s` when found.
+std::optional<std::string> find_date(std::string_view s, size_t *begin = nullptr,
+                                     size_t *end = nullptr);
+
+} // namespace lede

@@ -1,0 +1,38 @@
+// entities.hpp — typed, canonical entity mentions.
+//
+// PERSON, ORG, GPE, LOC, PRODUCT from the statistical tagger plus lexicons,
+// and the value types DATE, MONEY, PERCENT with a normalised value.
+#pragma once
+
+#include "document.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lede {
+
+struct EntityMention {
+  std::string entity;  // canonical name
+  std::string type;    // PERSON ORG GPE LOC PRODUCT DATE MONEY PERCENT
+  std::string mention; // the words as written
+  Span span;
+  uint32_t sentence_idx = 0;
+  std::optional<std::string> value; // DATE / MONEY / PERCENT only
+};
+
+// A user alias: mention text (matched case-insensitively) -> entity, type.
+struct Alias {
+  std::string entity;
+  std::string type;
+};
+using AliasMap = std::map<std::string, Alias>; // key: fold_for_match(alias)
+
+// Finds mentions in `doc`. `published` (YYYY-MM-DD or empty) anchors
+// relative dates when known. `aliases` may be empty.
+std::vector<EntityMention> extract_entities(const Document &doc,
+                                            const AliasMap &aliases = {},
+                                            const std::string &published = {});
+
+} // namespace lede

@@ -1,0 +1,69 @@
+// text.hpp — Unicode text handling for lede's core, on top of utf8proc.
+//
+// Everything in the core works on code points (std::u32string) because the
+// SQL contract counts offsets in code points. This file owns the only
+// conversions between bytes and code points, the classification helpers the
+// other modules share, and the normalisation forms (NFC, NFKC, case folding,
+// folding of typographic punctuation) that matching relies on.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace lede {
+
+// Decodes UTF-8. Each maximal invalid subsequence (stray continuation byte,
+// truncated sequence, overlong form, surrogate, > U+10FFFF) becomes one
+// U+FFFD, as the WHATWG decoder does; NUL bytes become U+FFFD too, since no
+// article text means a NUL. Never throws except std::bad_alloc.
+// `replaced` (optional) counts the replacements made.
+std::u32string decode_utf8(std::string_view bytes, size_t *replaced = nullptr);
+
+// Encodes code points as UTF-8. Invalid code points become U+FFFD.
+std::string encode_utf8(std::u32string_view cps);
+void append_utf8(std::string &out, char32_t cp);
+
+// True when `bytes` is well-formed UTF-8 without NUL bytes.
+bool is_clean_utf8(std::string_view bytes);
+
+enum class NormForm { NFC, NFKC, NFKC_CaseFold };
+
+// Normalises valid or invalid UTF-8 (invalid input is first repaired as
+// decode_utf8 does). NFKC_CaseFold is utf8proc's NFKC_Casefold.
+std::string normalize(std::string_view utf8, NormForm form);
+
+// Maps typographic punctuation to its plain form, one code point for one:
+// curly and angle quotes and primes to ' or ", dashes and minus signs and
+// non-breaking hyphens to '-', no-break and other spaces to ' '. Anything
+// else is returned unchanged. Length-preserving, so offsets survive.
+char32_t fold_punct(char32_t c);
+
+// The form used to compare words: NFKC, case folded, punctuation folded.
+std::string fold_for_match(std::string_view utf8);
+
+// Simple lower-casing of one code point (utf8proc_tolower).
+char32_t to_lower(char32_t c);
+char32_t to_upper(char32_t c);
+
+// Character classes (utf8proc categories).
+bool is_letter(char32_t c);
+bool is_upper(char32_t c);   // uppercase or titlecase letter
+bool is_lower(char32_t c);
+bool is_digit(char32_t c);   // decimal digit, any script
+bool is_alnum(char32_t c);
+bool is_space(char32_t c);   // Unicode white space, including U+00A0
+bool is_newline(char32_t c); // \n \r U+2028 U+2029 U+0085
+bool is_dash(char32_t c);    // '-' and every Unicode dash
+// Quotation marks, straight or typographic (" ' “ ” ‘ ’ « » „ ‚ ‹ › ‟ ‛).
+bool is_quote_mark(char32_t c);
+bool is_open_quote_mark(char32_t c);   // marks that can only open: “ ‘ « „ ‚ ‹ ‟ ‛
+bool is_close_quote_mark(char32_t c);  // marks that can only close: ” ’ » ›
+
+// Lower-cased UTF-8 of a code-point range, for lexicon look-ups.
+std::string lower_utf8(std::u32string_view cps);
+
+// Version string of the utf8proc library in use.
+const char *utf8proc_version_string();
+
+} // namespace lede
