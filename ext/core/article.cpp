@@ -455,6 +455,7 @@ Article parse_article(std::string_view text) {
           (c >= 0x2000 && c <= 0x200A))
         c = ' ';
       if (c == 0xFEFF || c == 0x200B) continue; // BOM, zero-width space
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0)) continue; // other control characters
       append_utf8(cur, c);
     }
     lines.push_back(trim(cur));
