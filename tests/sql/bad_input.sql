@@ -61,9 +61,9 @@ SELECT source FROM articles WHERE source LIKE 'in-%' ORDER BY source;
 
 -- a large document (about 50 MB) is stored whole and split
 INSERT INTO articles(source, raw)
-  SELECT 'huge', 'Big Report Title' || char(10) || char(10) || replace(printf('%.*c', 1000000, 'x'), 'x',
+  SELECT 'huge', 'Big Report Title' || char(10) || char(10) || replace(printf('%.*c', 750000, 'x'), 'x',
          'The council met again and talked about the budget for a long time. ');
-SELECT title, length(body), words > 12000000 FROM articles WHERE source = 'huge';
+SELECT title, length(body), words > 9000000 FROM articles WHERE source = 'huge';
 SELECT count(*) FROM sentences WHERE article_id = (SELECT id FROM articles WHERE source = 'huge');
 DELETE FROM articles WHERE source = 'huge';
 SELECT count(*) FROM articles_sentence;
