@@ -19,6 +19,10 @@ namespace lede {
 // ('CEO', 'Dr.', 'President'), a leading 'the', org suffixes (', Inc.').
 std::string clean_name(std::string_view mention, std::string_view type);
 
+// True when `folded` (a fold_for_match word) is a title or role that comes
+// before a person's name ('ceo', 'dr.', 'president', 'chief', 'officer').
+bool is_title_word(std::string_view folded);
+
 // The names seen in one article, for resolving short forms.
 //
 // Usage (entities.cpp, and quotes for speakers): `add` every cleaned name
@@ -30,10 +34,6 @@ std::string clean_name(std::string_view mention, std::string_view type);
 // the most frequent. Comparison is on fold_for_match words. Cost: `add`
 // and `canonical` look at no more than 64 candidates per word, so an
 // article with many names stays linear.
-// True when `folded` (a fold_for_match word) is a title or role that comes
-// before a person's name ('ceo', 'dr.', 'president', 'chief', 'officer').
-bool is_title_word(std::string_view folded);
-
 class NameIndex {
 public:
   // Records a cleaned name of `type` seen in the article.

@@ -18,3 +18,10 @@ std::string_view resource(std::string_view name);
 std::vector<std::string_view> resource_lines(std::string_view name);
 
 } // namespace lede
+
+#include <unordered_set>
+namespace lede {
+// The lines of a text resource as a set (cached; thread-safe). Lines are
+// taken as written: lexicons store the form they are looked up in.
+const std::unordered_set<std::string_view> &resource_set(std::string_view name);
+} // namespace lede

@@ -1,0 +1,211 @@
+// derived_vtab.cpp — see derived_vtab.hpp.
+#include "derived_vtab.hpp"
+
+#include <cstring>
+#include <memory>
+
+namespace lede::sql {
+namespace {
+
+enum Plan { kDoc = 1, kCorpus = 2, kArticle = 4 };
+
+struct Vtab : sqlite3_vtab {
+  sqlite3 *db;
+  const DerivedTable *t;
+};
+
+struct Cursor : sqlite3_vtab_cursor {
+  bool text_mode = false;
+  Stmt st;                // corpus form
+  std::vector<Row> rows;  // text form
+  size_t pos = 0;
+  int64_t rowid = 0;
+  bool eof = true;
+};
+
+Vtab *vt(sqlite3_vtab *p) { return static_cast<Vtab *>(p); }
+Cursor *cur(sqlite3_vtab_cursor *p) { return static_cast<Cursor *>(p); }
+
+int xConnect(sqlite3 *db, void *aux, int, const char *const *, sqlite3_vtab **out, char **err) {
+  return guard(err, [&] {
+    const auto *t = static_cast<const DerivedTable *>(aux);
+    std::string decl = std::string("CREATE TABLE x(") + t->columns + ", doc HIDDEN, corpus HIDDEN)";
+    int rc = sqlite3_declare_vtab(db, decl.c_str());
+    if (rc != SQLITE_OK) fail(rc, format("%s: cannot declare the table: %s", t->name, sqlite3_errmsg(db)));
+    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+    auto v = std::make_unique<Vtab>();
+    std::memset(static_cast<sqlite3_vtab *>(v.get()), 0, sizeof(sqlite3_vtab));
+    v->db = db;
+    v->t = t;
+    *out = v.release();
+    return SQLITE_OK;
+  });
+}
+
+int xDisconnect(sqlite3_vtab *p) {
+  delete vt(p);
+  return SQLITE_OK;
+}
+
+int xBestIndex(sqlite3_vtab *p, sqlite3_index_info *info) noexcept {
+  const DerivedTable *t = vt(p)->t;
+  const int doc_col = t->ncols, corpus_col = t->ncols + 1;
+  int idx[3] = {-1, -1, -1};
+  bool doc_unusable = false;
+  for (int i = 0; i < info->nConstraint; ++i) {
+    const auto &c = info->aConstraint[i];
+    if (c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    int slot = c.iColumn == doc_col ? 0 : c.iColumn == corpus_col ? 1 : c.iColumn == t->article_id_col ? 2 : -1;
+    if (slot < 0) continue;
+    if (!c.usable) {
+      if (slot == 0) doc_unusable = true;
+      continue;
+    }
+    idx[slot] = i;
+  }
+  if (doc_unusable && idx[0] < 0) return SQLITE_CONSTRAINT;
+  int plan = 0, argv_index = 0;
+  for (int s = 0; s < 3; ++s) {
+    if (idx[s] < 0) continue;
+    plan |= 1 << s;
+    info->aConstraintUsage[idx[s]].argvIndex = ++argv_index;
+    info->aConstraintUsage[idx[s]].omit = s < 2; // article_id is re-checked by SQLite
+  }
+  info->idxNum = plan;
+  info->estimatedCost = (plan & kDoc) ? 100 : (plan & kArticle) ? 50 : 100000;
+  info->estimatedRows = (plan & kArticle) ? 50 : 10000;
+  return SQLITE_OK;
+}
+
+int xOpen(sqlite3_vtab *, sqlite3_vtab_cursor **out) noexcept {
+  auto *c = new (std::nothrow) Cursor();
+  if (!c) return SQLITE_NOMEM;
+  *out = c;
+  return SQLITE_OK;
+}
+
+int xClose(sqlite3_vtab_cursor *c) noexcept {
+  delete cur(c);
+  return SQLITE_OK;
+}
+
+// Checks that `corpus` names a lede corpus in some attached schema.
+void check_corpus(sqlite3 *db, const DerivedTable *t, const std::string &corpus) {
+  Stmt st(db, format("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '%q_doc'", corpus.c_str()),
+          t->name);
+  Stmt tmp(db, format("SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name = '%q_doc'",
+                      corpus.c_str()),
+           t->name);
+  if (!st.step(db, t->name) && !tmp.step(db, t->name))
+    fail(SQLITE_ERROR, format("%s: no corpus named '%s' (create one with CREATE VIRTUAL TABLE %s USING lede)",
+                              t->name, corpus.c_str(), corpus.c_str()));
+}
+
+int xFilter(sqlite3_vtab_cursor *pc, int plan, const char *, int argc, sqlite3_value **argv) {
+  Cursor *c = cur(pc);
+  Vtab *v = vt(pc->pVtab);
+  const DerivedTable *t = v->t;
+  return guard(&v->zErrMsg, [&] {
+    int a = 0;
+    sqlite3_value *doc = (plan & kDoc) && a < argc ? argv[a++] : nullptr;
+    sqlite3_value *corpus = (plan & kCorpus) && a < argc ? argv[a++] : nullptr;
+    sqlite3_value *article = (plan & kArticle) && a < argc ? argv[a++] : nullptr;
+    c->rows.clear();
+    c->pos = 0;
+    c->rowid = 0;
+    c->st = Stmt();
+    if (doc) {
+      c->text_mode = true;
+      int type = sqlite3_value_type(doc);
+      if (type == SQLITE_BLOB)
+        fail(SQLITE_MISMATCH, format("%s: argument doc must be text, got blob", t->name));
+      if (type != SQLITE_NULL) {
+        const char *p = reinterpret_cast<const char *>(sqlite3_value_text(doc));
+        std::string_view text(p ? p : "", static_cast<size_t>(sqlite3_value_bytes(doc)));
+        t->rows_from_text(text, c->rows);
+      }
+      c->eof = c->rows.empty();
+      return SQLITE_OK;
+    }
+    c->text_mode = false;
+    std::string name = "articles";
+    if (corpus) {
+      if (sqlite3_value_type(corpus) != SQLITE_TEXT)
+        fail(SQLITE_MISMATCH, format("%s: corpus must be text, got %s", t->name, type_name(corpus)));
+      name = reinterpret_cast<const char *>(sqlite3_value_text(corpus));
+    }
+    check_corpus(v->db, t, name);
+    std::string sql = format("SELECT %s FROM \"%w_%s\"", t->select_list, name.c_str(), t->shadow_suffix);
+    if (article) sql += " WHERE article_id = ?1";
+    sql += " ORDER BY article_id, idx";
+    c->st = Stmt(v->db, sql, t->name);
+    if (article) c->st.bind(1, article);
+    c->eof = !c->st.step(v->db, t->name);
+    return SQLITE_OK;
+  });
+}
+
+int xNext(sqlite3_vtab_cursor *pc) {
+  Cursor *c = cur(pc);
+  Vtab *v = vt(pc->pVtab);
+  return guard(&v->zErrMsg, [&] {
+    ++c->rowid;
+    if (c->text_mode) c->eof = ++c->pos >= c->rows.size();
+    else c->eof = !c->st.step(v->db, v->t->name);
+    return SQLITE_OK;
+  });
+}
+
+int xEof(sqlite3_vtab_cursor *pc) noexcept { return cur(pc)->eof; }
+
+int xColumn(sqlite3_vtab_cursor *pc, sqlite3_context *ctx, int col) noexcept {
+  Cursor *c = cur(pc);
+  const DerivedTable *t = vt(pc->pVtab)->t;
+  if (col >= t->ncols) return SQLITE_OK; // hidden inputs read back as NULL
+  if (!c->text_mode) {
+    sqlite3_result_value(ctx, c->st.value(col));
+    return SQLITE_OK;
+  }
+  const Cell &cell = c->rows[c->pos][static_cast<size_t>(col)];
+  switch (cell.kind) {
+  case Cell::Null: sqlite3_result_null(ctx); break;
+  case Cell::Int: sqlite3_result_int64(ctx, cell.i); break;
+  case Cell::Real: sqlite3_result_double(ctx, cell.r); break;
+  case Cell::Text: result_text(ctx, cell.s); break;
+  }
+  return SQLITE_OK;
+}
+
+int xRowid(sqlite3_vtab_cursor *pc, sqlite_int64 *rowid) noexcept {
+  *rowid = cur(pc)->rowid;
+  return SQLITE_OK;
+}
+
+sqlite3_module make_module() {
+  sqlite3_module m;
+  std::memset(&m, 0, sizeof m);
+  m.iVersion = 1;
+  m.xCreate = nullptr; // eponymous only
+  m.xConnect = xConnect;
+  m.xBestIndex = xBestIndex;
+  m.xDisconnect = xDisconnect;
+  m.xDestroy = xDisconnect;
+  m.xOpen = xOpen;
+  m.xClose = xClose;
+  m.xFilter = xFilter;
+  m.xNext = xNext;
+  m.xEof = xEof;
+  m.xColumn = xColumn;
+  m.xRowid = xRowid;
+  return m;
+}
+
+const sqlite3_module kModule = make_module();
+
+} // namespace
+
+int register_derived(sqlite3 *db, const DerivedTable *table) {
+  return sqlite3_create_module_v2(db, table->name, &kModule, const_cast<DerivedTable *>(table), nullptr);
+}
+
+} // namespace lede::sql

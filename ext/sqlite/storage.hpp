@@ -1,0 +1,96 @@
+// storage.hpp — a corpus's shadow tables: schema, writes, reads.
+//
+// A corpus named X keeps its state in ordinary tables so that tools
+// without the extension can read it:
+//
+//   X_config    (key PRIMARY KEY, value)          schema version
+//   X_doc       (id INTEGER PRIMARY KEY, source UNIQUE, title, published,
+//                byline, section, body, words, raw)
+//   X_sentence  (id INTEGER PRIMARY KEY, article_id, idx, text, start, end)
+//   X_quote     (article_id, idx, quote, speaker, speaker_mention,
+//                speaker_start, speaker_end, speaker_role, cue, kind,
+//                start, end, sentence_idx, confidence)
+//   X_entity    (article_id, idx, entity, type, mention, start, end,
+//                sentence_idx, value)
+//   X_alias     (alias PRIMARY KEY, entity, type)  — written by users
+//   X_fts       FTS5 index over X_sentence.text (external content)
+//
+// kShadowSuffixes lists every suffix; the module's xShadowName answers
+// from it (except 'alias', which users write, so it must stay writable
+// when SQLITE_DBCONFIG_DEFENSIVE is on). Like fts5_storage.c, this file
+// owns every statement that touches those tables; statements are prepared
+// once per corpus connection (SQLITE_PREPARE_PERSISTENT) and reset.
+#pragma once
+
+#include "raii.hpp"
+
+#include "analysis.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lede::sql {
+
+extern const char *const kShadowSuffixes[];
+bool is_shadow_suffix(const char *suffix);
+
+// The parsed fields of a stored article (X_doc without raw).
+struct DocRow {
+  int64_t id = 0;
+  std::string source;
+};
+
+class Storage {
+public:
+  // `name` is the corpus (virtual table) name, `schema` its database.
+  Storage(sqlite3 *db, std::string schema, std::string name);
+
+  // CREATE: makes every shadow table. Throws Error.
+  void create();
+  // DROP: removes them.
+  void destroy();
+  // Checks the shadow tables exist (xConnect).
+  void check();
+
+  // Stores an analysed document under `id` (0: a new id). `raw` is bound
+  // as given (text or blob, byte-exact). Returns the id.
+  int64_t insert(int64_t id, std::string_view source, sqlite3_value *raw_value,
+                 std::string_view raw_bytes, bool raw_is_blob, const lede::Analysis &a);
+  // Removes an article and everything derived from it.
+  void remove(int64_t id);
+  // Replaces the derived rows and parsed fields of `id` (UPDATE of raw,
+  // 'rebuild'); source and raw are written by the caller.
+  void rewrite(int64_t id, const lede::Analysis &a);
+  void set_raw(int64_t id, sqlite3_value *raw);
+  void set_source(int64_t id, std::string_view source);
+
+  // Id of the article with this source, if any.
+  std::optional<int64_t> find_source(std::string_view source);
+  bool exists(int64_t id);
+
+  // User aliases from X_alias.
+  lede::AliasMap aliases();
+
+  // All ids, in order (rebuild).
+  std::vector<int64_t> ids();
+  // raw of one article as bytes.
+  std::string raw(int64_t id, bool *is_blob = nullptr);
+
+  const std::string &name() const { return name_; }
+  const std::string &schema() const { return schema_; }
+  // "schema"."name_suffix", quoted for SQL.
+  std::string table(const char *suffix) const;
+
+private:
+  void write_derived(int64_t id, const lede::Analysis &a);
+  void delete_derived(int64_t id);
+  Stmt &stmt(int slot, const char *sql_fmt);
+
+  sqlite3 *db_;
+  std::string schema_, name_;
+  std::vector<Stmt> stmts_;
+  const char *who_;
+};
+
+} // namespace lede::sql

@@ -1,0 +1,48 @@
+// test_dates.cpp — dates.cpp: the date forms news pages print.
+#include <catch2/catch.hpp>
+
+#include "dates.hpp"
+
+using lede::find_date;
+using lede::parse_date;
+
+TEST_CASE("parse_date: forms from the genre") {
+  CHECK(parse_date("Feb 01, 2025") == "2025-02-01");
+  CHECK(parse_date("01 February 2025") == "2025-02-01");
+  CHECK(parse_date("January 8, 2025") == "2025-01-08");
+  CHECK(parse_date("Jan. 8, 2025") == "2025-01-08");
+  CHECK(parse_date("2025-02-01") == "2025-02-01");
+  CHECK(parse_date("Saturday, February 1, 2025 10:05 AM ET") == "2025-02-01T10:05");
+  CHECK(parse_date("Sept. 30, 2024") == "2024-09-30");
+  CHECK(parse_date("1st March 2024") == "2024-03-01");
+  CHECK(parse_date("October 2024") == "2024-10");
+  CHECK(parse_date("2025-02-01T18:30") == "2025-02-01T18:30");
+  CHECK(parse_date("March 3, 2025, 4:15 p.m.") == "2025-03-03T16:15");
+}
+
+TEST_CASE("parse_date: numeric dates only when unambiguous") {
+  CHECK(parse_date("13/01/2025") == "2025-01-13");
+  CHECK(parse_date("1/25/2025") == "2025-01-25");
+  CHECK(parse_date("8/8/2025") == "2025-08-08");
+  CHECK_FALSE(parse_date("8/1/2025"));
+}
+
+TEST_CASE("parse_date: rejects non-dates and impossible dates") {
+  CHECK_FALSE(parse_date(""));
+  CHECK_FALSE(parse_date("Published on"));
+  CHECK_FALSE(parse_date("February 30, 2025"));
+  CHECK_FALSE(parse_date("May the force be with you"));
+  CHECK_FALSE(parse_date("2025"));
+  CHECK_FALSE(parse_date("$7.5 billion"));
+}
+
+TEST_CASE("find_date: a date inside a line") {
+  size_t b = 0, e = 0;
+  std::string line = "Published on January 8, 2025 by Jane Roe";
+  auto d = find_date(line, &b, &e);
+  REQUIRE(d);
+  CHECK(*d == "2025-01-08");
+  CHECK(line.substr(b, e - b) == "January 8, 2025");
+  CHECK(find_date("Today : Feb 01, 2025") == "2025-02-01");
+  CHECK_FALSE(find_date("He said it may happen in 2025."));
+}
