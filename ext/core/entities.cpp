@@ -121,6 +121,50 @@ bool is_product_cue(const std::string &f) {
                       "llm", "llms", "accelerator", "accelerators", "version", "release"});
 }
 
+bool has_upper_cp(std::u32string_view w) {
+  for (char32_t c : w)
+    if (is_upper(c)) return true;
+  return false;
+}
+
+bool is_name_particle(const std::string &f) {
+  return ascii_in(f, {"of", "de", "del", "der", "den", "van", "von", "la", "le", "du", "da", "di",
+                      "and", "for", "the", "y", "al", "bin", "ibn", "on", "upon", "at", "dos",
+                      "das", "e", "zu", "ter", "ten", "st", "in"});
+}
+
+// Titles and newsroom labels that make no name on their own ('Chief
+// Product Officer', 'Staff Writer', 'Business Correspondent').
+bool is_role_word(const std::string &f) {
+  return is_title_word(f) ||
+         ascii_in(f, {"writer", "correspondent", "reporter", "editor", "staff", "contributor",
+                      "columnist", "business", "science", "political", "associate", "desk",
+                      "news", "team", "contributing", "bureau", "correspondents", "editors",
+                      "writers", "key", "takeaways", "takeaway", "related", "recent", "summary"});
+}
+
+// All-caps words that are ordinary nouns in news, not names.
+bool is_generic_acronym(const std::string &f) {
+  return ascii_in(f, {"ai", "ceo", "cfo", "cto", "coo", "ipo", "gdp", "gpu", "gpus", "cpu", "api",
+                      "llm", "llms", "pr", "hr", "it", "tv", "etf", "vc", "ev", "evs", "ar", "vr",
+                      "saas", "b2b", "faq", "pdf", "usb", "os", "ui", "ux", "q&a", "m&a", "r&d",
+                      "esg", "kpi", "roi", "eps", "yoy", "agi", "ml", "nlp", "ok", "am", "pm",
+                      "et", "pt", "gmt", "utc", "ad", "ads", "id", "pc", "pcs"});
+}
+
+// Last words that make a name an organisation.
+bool is_org_head(const std::string &f) {
+  return ascii_in(f, {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc",
+                      "sas", "gmbh", "ag", "s.a.", "co.", "group", "labs", "lab", "analytics",
+                      "capital", "partners", "holdings", "technologies", "systems", "securities",
+                      "bank", "university", "institute", "council", "department", "agency",
+                      "commission", "association", "foundation", "ministry", "committee",
+                      "airlines", "motors", "ventures", "fund", "authority", "party", "union",
+                      "board", "court", "hospital", "school", "college", "company", "network",
+                      "solutions", "software", "therapeutics", "pharmaceuticals", "insights",
+                      "research", "media", "studios", "robotics", "semiconductor", "energy"});
+}
+
 struct TaggedDoc {
   std::vector<Span> words;
   std::vector<std::string> folded; // fold_for_match of each word
@@ -283,6 +327,44 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     raw.push_back(std::move(r));
   }
 
+  // 'October 2024', 'Sept. 2025': month and year.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!is_month_or_weekday(td.folded[i]) || td.folded[i].size() < 3 || td.folded[i].back() == 'y')
+      continue;
+    std::u32string_view y = in.words[i + 1];
+    if (y.size() != 4 || !std::all_of(y.begin(), y.end(), [](char32_t c) { return c >= '0' && c <= '9'; }))
+      continue;
+    std::string m = doc.utf8(td.words[i].start, td.words[i + 1].end);
+    if (auto iso = parse_date(m)) {
+      Raw r;
+      r.start = td.words[i].start;
+      r.end = td.words[i + 1].end;
+      r.type = "DATE";
+      r.value = *iso;
+      r.priority = 3;
+      raw.push_back(std::move(r));
+    }
+  }
+
+  // User aliases name mentions the tagger may miss ('Larkspur').
+  if (!aliases.empty()) {
+    for (size_t i = 0; i < n; ++i) {
+      if (!is_alnum(in.words[i][0])) continue;
+      for (size_t len = std::min<size_t>(4, n - i); len >= 1; --len) {
+        auto a = aliases.find(fold_for_match(doc.utf8(td.words[i].start, td.words[i + len - 1].end)));
+        if (a == aliases.end() || a->second.type.empty()) continue;
+        Raw r;
+        r.start = td.words[i].start;
+        r.end = td.words[i + len - 1].end;
+        r.type = a->second.type;
+        r.priority = 2;
+        raw.push_back(std::move(r));
+        i += len - 1;
+        break;
+      }
+    }
+  }
+
   // 4. Names from the tagger.
   const ner::Gazetteer &gaz = tagger.gazetteer();
   for (size_t i = 0; i < n;) {
@@ -296,11 +378,23 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     size_t b = i, e = j;
     i = j;
     while (e > b && (td.folded[e - 1] == "'s" || td.folded[e - 1] == "'")) --e;
-    if (e == b) continue;
+    // 'AI startup Larkspur Labs': a lower-case word that is not a name
+    // particle ('Bank of England', 'van Gogh') ends what came before it.
+    for (size_t k = e; k-- > b + 1;) {
+      if (!has_upper_cp(in.words[k]) && is_letter(in.words[k][0]) && !is_name_particle(td.folded[k])) {
+        b = k + 1;
+        break;
+      }
+    }
+    // Punctuation at the edges ('’ Rao') is not part of a name.
+    while (b < e && !is_alnum(in.words[b][0])) ++b;
+    while (e > b && !is_alnum(in.words[e - 1][0])) --e;
+    if (e <= b) continue;
+    if (e - b == 1 && is_generic_acronym(td.folded[b])) continue;
     // Not names: a common word opening a sentence or line ('However'),
     // titles alone ('Chief Product Officer'), months and weekdays.
     bool all_titles = true;
-    for (size_t k = b; k < e; ++k) all_titles &= is_title_word(td.folded[k]);
+    for (size_t k = b; k < e; ++k) all_titles &= is_role_word(td.folded[k]);
     if (all_titles) continue;
     if (e - b == 1 && is_month_or_weekday(td.folded[b])) continue;
     std::vector<uint64_t> hs;
@@ -339,6 +433,14 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       break;
     }
     default: continue; // MISC: nationalities, events; products come from step 3
+    }
+    // The head word of a multi-word name settles its type when it is an
+    // organisation's ('Brightwater Analytics', 'Veltro SAS') or a street's.
+    if (e - b > 1) {
+      const std::string &head = td.folded[e - 1];
+      if (is_org_head(head)) r.type = "ORG";
+      else if (ascii_in(head, {"avenue", "street", "road", "boulevard", "square", "lane", "drive"}))
+        r.type = "LOC";
     }
     raw.push_back(std::move(r));
   }

@@ -14,14 +14,17 @@
 namespace lede {
 namespace {
 
+// Words separated by any Unicode white space (names in news often hold a
+// no-break space: 'Mr\u00A0Hale').
 std::vector<std::string> split_ws(std::string_view s) {
   std::vector<std::string> out;
+  std::u32string t = decode_utf8(s);
   size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+  while (i < t.size()) {
+    while (i < t.size() && is_space(t[i])) ++i;
     size_t j = i;
-    while (j < s.size() && !(s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
+    while (j < t.size() && !is_space(t[j])) ++j;
+    if (j > i) out.push_back(encode_utf8(std::u32string_view(t).substr(i, j - i)));
     i = j;
   }
   return out;
