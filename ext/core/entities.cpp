@@ -68,10 +68,21 @@ struct Raw {
   int priority = 0; // 3 value, 2 product, 1 name
 };
 
-bool ascii_in(std::string_view folded, std::initializer_list<const char *> set) {
-  for (const char *s : set)
+bool ascii_in(std::string_view folded, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
     if (folded == s) return true;
   return false;
+}
+
+// fold_for_match of one word, with a fast path for ASCII (most words).
+std::string fold_word(std::u32string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (char32_t c : w) {
+    if (c >= 128) return fold_for_match(encode_utf8(w));
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  return out;
 }
 
 bool is_month_or_weekday(const std::string &f) {
@@ -212,8 +223,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   in.sentence_start = td.starts;
   td.tags = tagger.tag(in);
   td.folded.reserve(td.words.size());
-  for (const Span &w : td.words) td.folded.push_back(encode_utf8(text.substr(w.start, w.size())));
-  for (std::string &f : td.folded) f = fold_for_match(f);
+  for (const Span &w : td.words) td.folded.push_back(fold_word(text.substr(w.start, w.size())));
 
   std::vector<Raw> raw;
 
@@ -329,7 +339,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
 
   // 'October 2024', 'Sept. 2025': month and year.
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (!is_month_or_weekday(td.folded[i]) || td.folded[i].size() < 3 || td.folded[i].back() == 'y')
+    if (!is_upper(in.words[i][0]) || !is_month_or_weekday(td.folded[i]) || td.folded[i].size() < 3 ||
+        td.folded[i].back() == 'y')
       continue;
     std::u32string_view y = in.words[i + 1];
     if (y.size() != 4 || !std::all_of(y.begin(), y.end(), [](char32_t c) { return c >= '0' && c <= '9'; }))

@@ -228,7 +228,7 @@ Gazetteer::Gazetteer(std::string_view tsv) {
     if (spans.empty() || spans.size() > 6) continue;
     hs.clear();
     for (const Span &s : spans) hs.push_back(lower_hash(std::u32string_view(phrase).substr(s.start, s.size())));
-    phrases_[lookup_key(hs.data(), hs.size())] |= bits;
+    insert(lookup_key(hs.data(), hs.size()), bits);
     max_words_ = std::max(max_words_, hs.size());
   }
 }
@@ -239,9 +239,31 @@ uint64_t Gazetteer::lookup_key(const uint64_t *h, size_t n) {
   return k;
 }
 
+void Gazetteer::insert(uint64_t key, uint32_t bits) {
+  if (key == 0) key = 1;
+  if ((used_ + 1) * 2 > table_.size()) {
+    std::vector<std::pair<uint64_t, uint32_t>> old(std::max<size_t>(1024, table_.size() * 2));
+    old.swap(table_);
+    used_ = 0;
+    for (const auto &e : old)
+      if (e.first) insert(e.first, e.second);
+  }
+  const size_t mask = table_.size() - 1;
+  size_t s = key & mask;
+  while (table_[s].first && table_[s].first != key) s = (s + 1) & mask;
+  if (!table_[s].first) ++used_;
+  table_[s].first = key;
+  table_[s].second |= bits;
+}
+
 uint32_t Gazetteer::lookup(const uint64_t *h, size_t n) const {
-  auto it = phrases_.find(lookup_key(h, n));
-  return it == phrases_.end() ? 0 : it->second;
+  if (table_.empty()) return 0;
+  uint64_t key = lookup_key(h, n);
+  if (key == 0) key = 1;
+  const size_t mask = table_.size() - 1;
+  for (size_t s = key & mask; table_[s].first; s = (s + 1) & mask)
+    if (table_[s].first == key) return table_[s].second;
+  return 0;
 }
 
 const Gazetteer &Gazetteer::builtin() {
@@ -324,7 +346,8 @@ void Featurizer::prepare(const Input &in) {
   for (size_t i = 0; i < n_; ++i) {
     bool prev_up = i > 0 && upper[i - 1] && !start_[i];
     bool next_up = i + 1 < n_ && upper[i + 1] && !start_[i + 1];
-    trivial_[i] = !upper[i] && !prev_up && !next_up && !gz[i] ? 1 : 0;
+    const uint32_t places = (Gazetteer::Country | Gazetteer::Region | Gazetteer::City) * 0x10101u;
+    trivial_[i] = !upper[i] && !prev_up && !next_up && !(gz[i] & places) ? 1 : 0;
     if (trivial_[i] && !lower[i]) {
       // digits and punctuation: trivial only when not glued into a name
       trivial_[i] = !(i > 0 && upper[i - 1]) && !(i + 1 < n_ && upper[i + 1]);
@@ -462,15 +485,13 @@ bool Weights::load(std::string_view bytes, size_t *used) {
   size_t cap = 16;
   while (cap < size_t(nrows) * 2) cap <<= 1;
   mask_ = static_cast<uint32_t>(cap - 1);
-  slot_.assign(cap, -1);
-  keys_.assign(cap, 0);
+  slots_.assign(cap, Slot{0, -1});
   for (uint32_t r = 0; r < nrows; ++r) {
     uint32_t key;
     std::memcpy(&key, b.data() + size_t(r) * 4, 4);
     uint32_t s = (key * 0x9E3779B1u) & mask_;
-    while (slot_[s] >= 0) s = (s + 1) & mask_;
-    slot_[s] = static_cast<int32_t>(r);
-    keys_[s] = key;
+    while (slots_[s].row >= 0) s = (s + 1) & mask_;
+    slots_[s] = Slot{key, static_cast<int32_t>(r)};
   }
   b.remove_prefix(size_t(nrows) * 4);
   // The rows are 2-byte aligned in the embedded blob only if the header is;
@@ -493,9 +514,10 @@ void Weights::score(const uint64_t *begin, const uint64_t *end, int32_t *scores)
     uint32_t key = bucket_of(*f, bits_);
     uint32_t s = (key * 0x9E3779B1u) & mask_;
     while (true) {
-      int32_t r = slot_[s];
+      const Slot &sl = slots_[s];
+      const int32_t r = sl.row;
       if (r < 0) break;
-      if (keys_[s] == key) {
+      if (sl.key == key) {
         const int16_t *w = rows_ + size_t(r) * kTags;
         for (int t = 0; t < kTags; ++t) scores[t] += w[t];
         break;

@@ -61,7 +61,10 @@ public:
   static uint64_t lookup_key(const uint64_t *word_hashes, size_t n);
 
 private:
-  std::unordered_map<uint64_t, uint32_t> phrases_;
+  void insert(uint64_t key, uint32_t bits);
+  // Flat open-addressed table (key 0 = empty): one cache line per probe.
+  std::vector<std::pair<uint64_t, uint32_t>> table_;
+  size_t used_ = 0;
   size_t max_words_ = 1;
 };
 
@@ -115,8 +118,13 @@ public:
 private:
   unsigned bits_ = 0;
   uint32_t mask_ = 0;
-  std::vector<int32_t> slot_;   // open addressing: bucket -> row, -1 empty
-  std::vector<uint32_t> keys_;  // bucket of each slot
+  // Open addressing, bucket -> row (-1 empty); key and row side by side so
+  // that a probe costs one cache line.
+  struct Slot {
+    uint32_t key;
+    int32_t row;
+  };
+  std::vector<Slot> slots_;
   const int16_t *rows_ = nullptr;
   bool aligned_ = true;
   std::vector<int16_t> copy_; // rows, when the blob is not 2-byte aligned

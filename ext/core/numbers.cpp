@@ -42,7 +42,7 @@ size_t skip_spaces(View t, size_t p) {
   return p;
 }
 
-struct Prefix { const char *text; const char *code; bool word; };
+struct Prefix { std::string_view text; const char *code; bool word; };
 // Longest first where one is a prefix of another.
 const Prefix kPrefixes[] = {
     {"US$", "USD", false}, {"NZ$", "NZD", false}, {"HK$", "HKD", false},
@@ -78,7 +78,7 @@ size_t match_prefix(View t, size_t p, std::string *code) {
   return 0;
 }
 
-struct Unit { const char *word; const char *code; };
+struct Unit { std::string_view word; const char *code; };
 // Currency written after the number ('40 million euros'); longest first.
 const Unit kUnits[] = {
     {"us dollars", "USD"}, {"u.s. dollars", "USD"}, {"dollars", "USD"}, {"dollar", "USD"},
@@ -88,7 +88,7 @@ const Unit kUnits[] = {
     {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"}, {"cny", "CNY"},
 };
 
-struct Scale { const char *word; double mult; bool attached_only_with_currency; };
+struct Scale { std::string_view word; double mult; bool attached_only_with_currency; };
 // Scale words and abbreviations; longest first.
 const Scale kScales[] = {
     {"thousand", 1e3, false}, {"million", 1e6, false}, {"billion", 1e9, false},
@@ -99,7 +99,7 @@ const Scale kScales[] = {
     {"b", 1e9, true},         {"t", 1e12, true},
 };
 
-struct NumberWord { const char *word; int value; };
+struct NumberWord { std::string_view word; int value; };
 const NumberWord kNumberWords[] = {
     {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
     {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
@@ -177,7 +177,7 @@ std::optional<Quantity> scan_at(View t, size_t p) {
       size_t se = match_ci(t, s, sc.word);
       if (!se) continue;
       // A single letter after a bare space is a word ('7 m' is ambiguous).
-      if (s != i && std::string_view(sc.word).size() <= 2) continue;
+      if (s != i && sc.word.size() <= 2) continue;
       v *= sc.mult;
       // 'two hundred million': one more scale may follow 'hundred'.
       i = se;
@@ -185,7 +185,7 @@ std::optional<Quantity> scan_at(View t, size_t p) {
       if (sc.mult == 1e2) {
         size_t s2 = skip_spaces(t, i);
         for (const Scale &sc2 : kScales) {
-          if (sc2.mult <= 1e2 || std::string_view(sc2.word).size() <= 2) continue;
+          if (sc2.mult <= 1e2 || sc2.word.size() <= 2) continue;
           if (size_t se2 = match_ci(t, s2, sc2.word)) { v *= sc2.mult; i = se2; break; }
         }
       }
