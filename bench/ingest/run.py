@@ -266,6 +266,8 @@ def main():
     for c in names:
         if c not in CONTENDERS and c != "lede-store":
             sys.exit(f"run.py: unknown contender '{c}' (known: {', '.join(CONTENDERS)})")
+    if "lede-store" in names and "lede" not in names:
+        sys.exit("run.py: lede-store replays lede's database: add lede to --contenders")
     if "lede" in names and not os.path.exists(a.lede):
         sys.exit(f"run.py: {a.lede} not found; build it first (cmake -S . -B build &&"
                  " make -C build -j2 lede) or pass --lede")
@@ -300,8 +302,6 @@ def main():
         print(f"# {what}: {n_articles} articles, {total / 1e6:.2f} MB; batch {a.batch};"
               f" contenders {', '.join(names)} x{a.repeat}", file=sys.stderr)
 
-        if "lede-store" in names and "lede" not in names:
-            sys.exit("run.py: lede-store replays lede's database: add lede to --contenders")
         results = {n: [] for n in names}
         rotated = [n for n in names if n != "lede-store"]
         for rnd in range(a.repeat):
