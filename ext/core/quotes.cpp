@@ -1,6 +1,1003 @@
-// quotes.cpp — placeholder until quote extraction lands (issue 3): no quotes.
+// quotes.cpp — direct and partial quotations and who said them (see
+// quotes.hpp).
+//
+// Four passes, each linear in the number of tokens:
+//
+// 1. Pairing. Every quotation-mark token is classified from its glyph and
+//    its flanks (space or opening punctuation before and a word after: it can
+//    open; a word before and space or punctuation after: it can close).
+//    Marks pair within a *region* — a paragraph, or a line unless the next
+//    line starts in lower case — on a stack of depth at most kMaxDepth, by
+//    family (double " “ ” „ « », single ' ‘ ’ ‚ ‹ ›), so straight and curly
+//    marks mix, single marks inside words are apostrophes and nested quotes
+//    stay inside the outer one. A double quote still open at the end of its
+//    region ends there (no runaway); if the next region opens with a mark of
+//    the same family it is the first part of a multi-paragraph quote.
+// 2. Cues. Every reporting verb outside quotes (ext/data/speech_verbs.txt)
+//    gets its subject: a name (capitalised run, with a role prefix or an
+//    appositive role), a pronoun (ext/data/speaker_pronouns.txt) or a common
+//    noun phrase ('a spokesperson'); after a closing mark the subject may
+//    follow the verb ('said Patrick Moorhead, founder of …').
+// 3. Resolution, in text order: names go to their fullest form in the
+//    article; a pronoun goes to the subject of the previous named
+//    attribution when it is recent (two paragraphs) and of a compatible
+//    gender, else to the most recent compatible person named nearby, else
+//    stays unresolved (speaker NULL, never a guess).
+// 4. Attribution of each quote from its frame: the words between it and the
+//    nearest sentence end or neighbouring quote on each side. A cue right
+//    after the quote, then one before it, then context (the previous quote of
+//    the paragraph, the subject of the previous sentence's attribution).
+//    A quote embedded in the writer's sentence is 'partial'; one with no cue
+//    in its sentence, a title after 'titled', or a short term after
+//    'so-called' is a scare quote and is dropped.
+//
+// Speaker names use SpeakerNames below, a stand-in for lede::NameIndex
+// (names.hpp) until names.cpp lands; it has the same add/canonical shape.
 #include "quotes.hpp"
 
+#include "resources.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <cstdio>
+#include <cstdlib>
+
 namespace lede {
-std::vector<Quote> extract_quotes(const Document &, const std::vector<EntityMention> &) { return {}; }
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+constexpr size_t kMaxDepth = 3;      // open marks remembered per region
+constexpr uint32_t kFrameTokens = 60; // how far a quote's frame reaches
+constexpr uint32_t kNpTokens = 10;    // longest subject noun phrase
+constexpr uint32_t kRoleTokens = 25;  // longest appositive role
+
+// ---------------------------------------------------------------- lexicons
+
+struct Lexicon {
+  std::unordered_map<std::string, std::string> cue1;  // form -> lemma
+  std::unordered_map<std::string, std::string> cue2;  // "form form" -> lemma
+  std::unordered_map<std::string, char> pronouns;     // he -> 'm'
+  const std::unordered_set<std::string_view> *roles = nullptr;
+  const std::unordered_set<std::string_view> *stop = nullptr;
+  const std::unordered_set<std::string_view> *adverbs = nullptr;
+  const std::unordered_set<std::string_view> *titles = nullptr;
+  const std::unordered_set<std::string_view> *orgs = nullptr;
+  const std::unordered_set<std::string_view> *not_before_verb = nullptr;
+};
+
+const Lexicon &lexicon() {
+  static const Lexicon lex = [] {
+    Lexicon l;
+    for (auto line : resource_lines("speech_verbs.txt")) {
+      size_t sp = line.find(' ');
+      if (sp == std::string_view::npos) continue;
+      std::string form(line.substr(0, sp)), lemma(line.substr(sp + 1));
+      std::replace(lemma.begin(), lemma.end(), '_', ' ');
+      size_t us = form.find('_');
+      if (us == std::string::npos) l.cue1[form] = lemma;
+      else l.cue2[form.substr(0, us) + " " + form.substr(us + 1)] = lemma;
+    }
+    for (auto line : resource_lines("speaker_pronouns.txt")) {
+      size_t sp = line.find(' ');
+      if (sp != std::string_view::npos && sp + 1 < line.size())
+        l.pronouns[std::string(line.substr(0, sp))] = line[sp + 1];
+    }
+    l.roles = &resource_set("role_nouns.txt");
+    l.stop = &resource_set("speaker_stopwords.txt");
+    l.adverbs = &resource_set("cue_adverbs.txt");
+    l.titles = &resource_set("speaker_titles.txt");
+    l.orgs = &resource_set("org_words.txt");
+    l.not_before_verb = &resource_set("cue_blockers.txt");
+    return l;
+  }();
+  return lex;
+}
+
+// ------------------------------------------------------- speaker names
+// Minimal stand-in for lede::NameIndex / clean_name (names.hpp): switch to
+// them when names.cpp lands on main.
+
+// Words of a name as used for matching: honorifics and possessives removed.
+std::vector<std::string> name_words(const std::string &name) {
+  const Lexicon &lx = lexicon();
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = name.find(' ', i);
+    if (j == std::string::npos) j = name.size();
+    if (j > i) words.push_back(name.substr(i, j - i));
+    i = j + 1;
+  }
+  while (!words.empty()) {
+    std::string low = lower_utf8(decode_utf8(words.front()));
+    if (lx.titles->count(low) || lx.roles->count(low)) words.erase(words.begin());
+    else break;
+  }
+  return words;
+}
+
+// Cleans a speaker as written into a name: honorifics and leading role
+// words dropped, a final possessive removed, spaces normalised.
+std::string clean_speaker_name(std::u32string_view written) {
+  std::u32string s;
+  for (char32_t c : written) s.push_back(fold_punct(c) == ' ' || is_space(c) ? U' ' : c);
+  std::string u = encode_utf8(s);
+  auto ws = name_words(u);
+  if (!ws.empty()) {
+    std::string &last = ws.back();
+    for (const char *suf : {"'s", "\xE2\x80\x99s"}) {
+      size_t n = std::char_traits<char>::length(suf);
+      if (last.size() > n && last.compare(last.size() - n, n, suf) == 0) {
+        last.resize(last.size() - n);
+        break;
+      }
+    }
+  }
+  std::string out;
+  for (auto &w : ws) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+class SpeakerNames {
+public:
+  void add(const std::string &name, uint32_t pos) {
+    auto words = name_words(name);
+    if (words.empty()) return;
+    entries_.push_back({name, std::move(words), pos});
+  }
+  // The fullest recorded name that `name` is a short form of (same last
+  // word, or its words in order), the one seen last before `pos` first;
+  // else `name` itself.
+  std::string canonical(const std::string &name, uint32_t pos) const {
+    auto words = name_words(name);
+    if (words.empty()) return name;
+    const Entry *best = nullptr;
+    for (const auto &e : entries_) {
+      if (e.words.size() < words.size() || !short_form(words, e.words)) continue;
+      if (!best) { best = &e; continue; }
+      bool e_before = e.pos <= pos, b_before = best->pos <= pos;
+      if (e_before != b_before) { if (e_before) best = &e; continue; }
+      if (e.words.size() > best->words.size() || (e_before && e.pos > best->pos)) best = &e;
+    }
+    if (!best) {
+      std::string out;
+      for (auto &w : words) out += (out.empty() ? "" : " ") + w;
+      return out;
+    }
+    return best->name;
+  }
+  bool empty() const { return entries_.empty(); }
+
+private:
+  struct Entry {
+    std::string name;
+    std::vector<std::string> words;
+    uint32_t pos;
+  };
+  static bool short_form(const std::vector<std::string> &s, const std::vector<std::string> &full) {
+    if (s.size() == 1 && s[0] == full.back()) return true;
+    size_t k = 0;
+    for (auto &w : full)
+      if (k < s.size() && w == s[k]) ++k;
+    return k == s.size();
+  }
+  std::vector<Entry> entries_;
+};
+
+// ----------------------------------------------------------- the pass state
+
+enum class Np { None, Name, Pronoun, Nominal };
+
+struct Subject {
+  Np kind = Np::None;
+  uint32_t first = 0, last = 0;           // tokens [first, last)
+  uint32_t role_first = 0, role_last = 0; // tokens of the role, if any
+};
+
+struct Event {           // a reporting verb with its subject
+  uint32_t cue = 0;      // token of the verb (its first word)
+  uint32_t cue_end = 0;  // one past its last word
+  std::string lemma;
+  Subject subj;
+  std::optional<std::string> speaker; // resolved canonical name
+  double confidence = 0;
+};
+
+struct Candidate {
+  uint32_t open_tok = 0, close_tok = kNone; // kNone: closed by the region end
+  uint32_t region = 0;
+  Span content;
+  bool continues = false;  // first part of a multi-paragraph quote
+  bool continued = false;  // later part of one
+};
+
+bool is_terminal_cp(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+
+struct Extractor {
+  Extractor(const Document &d, const std::vector<EntityMention> &e) : doc(d), entities(e) {}
+  const Document &doc;
+  const std::vector<EntityMention> &entities;
+  const Lexicon &lx = lexicon();
+  const std::u32string &t = doc.text;
+  const std::vector<Token> &toks = doc.tokens;
+  uint32_t ntok = static_cast<uint32_t>(doc.tokens.size());
+
+  std::vector<uint32_t> region_of;   // token -> region number
+  std::vector<uint32_t> region_start; // region -> first token
+  std::vector<uint32_t> para_of;     // token -> paragraph number
+  std::vector<uint8_t> in_quote;     // token lies inside a quote (marks included)
+  std::vector<Candidate> cands;
+  std::vector<Event> events;
+  std::vector<uint32_t> event_at;    // token -> index in events, or kNone
+  SpeakerNames names;
+
+  // ---- token helpers
+  char32_t c0(uint32_t i) const { return t[toks[i].start]; }
+  uint32_t len(uint32_t i) const { return toks[i].end - toks[i].start; }
+  bool punct(uint32_t i, char32_t c) const {
+    return toks[i].kind == TokenKind::Punct && len(i) == 1 && fold_punct(c0(i)) == c;
+  }
+  bool is_mark(uint32_t i) const {
+    return toks[i].kind == TokenKind::Punct && len(i) == 1 && is_quote_mark(c0(i));
+  }
+  bool word(uint32_t i) const { return toks[i].kind != TokenKind::Punct; }
+  std::string low(uint32_t i) const { return lower_utf8(doc.view(toks[i])); }
+  bool terminal(uint32_t i) const {
+    return toks[i].kind == TokenKind::Punct && is_terminal_cp(t[toks[i].end - 1]);
+  }
+  bool cap(uint32_t i) const {
+    return toks[i].kind == TokenKind::Word && is_upper(c0(i));
+  }
+  bool stopword(uint32_t i) const { return lx.stop->count(low(i)) > 0; }
+  bool name_token(uint32_t i) const { return cap(i) && !stopword(i) && !pronoun(i); }
+  char pronoun(uint32_t i) const {
+    if (!word(i)) return 0;
+    auto it = lx.pronouns.find(low(i));
+    return it == lx.pronouns.end() ? 0 : it->second;
+  }
+  bool role_word(uint32_t i) const { return word(i) && lx.roles->count(low(i)) > 0; }
+  bool title_word(uint32_t i) const { return word(i) && lx.titles->count(low(i)) > 0; }
+
+  // Lemma of a cue starting at token i (and its end), or null.
+  const std::string *cue_at(uint32_t i, uint32_t *end) const {
+    if (!word(i)) return nullptr;
+    std::string w = low(i);
+    if (i + 1 < ntok && word(i + 1)) {
+      auto it = lx.cue2.find(w + " " + low(i + 1));
+      if (it != lx.cue2.end()) {
+        *end = i + 2;
+        return &it->second;
+      }
+    }
+    auto it = lx.cue1.find(w);
+    if (it == lx.cue1.end()) return nullptr;
+    *end = i + 1;
+    return &it->second;
+  }
+
+  // ---- pass 0: regions and paragraphs
+  void build_regions() {
+    region_of.assign(ntok, 0);
+    para_of.assign(ntok, 0);
+    uint32_t region = 0, para = 0;
+    region_start.push_back(0);
+    for (uint32_t i = 0; i < ntok; ++i) {
+      if (i > 0 && toks[i].paragraph_before) ++para;
+      if (i > 0 && (toks[i].paragraph_before || (toks[i].newline_before && !is_lower(c0(i))))) {
+        ++region;
+        region_start.push_back(i);
+      }
+      region_of[i] = region;
+      para_of[i] = para;
+    }
+    region_start.push_back(ntok);
+  }
+
+  // ---- pass 1: pairing
+  struct Flank {
+    bool open = false, close = false;
+  };
+
+  static bool opening_context(char32_t c) {
+    return c == '(' || c == '[' || c == '{' || c == '/' || is_dash(c) || is_quote_mark(c) ||
+           c == ':' ;
+  }
+
+  Flank flank(uint32_t i) const {
+    uint32_t p = toks[i].start;
+    char32_t c = t[p];
+    char32_t prev = p > 0 ? t[p - 1] : U' ';
+    char32_t next = p + 1 < t.size() ? t[p + 1] : U' ';
+    bool sb = p == 0 || is_space(prev), sa = p + 1 >= t.size() || is_space(next);
+    bool left = !sa && (sb || opening_context(prev));
+    bool right = !sb && (sa || !is_alnum(next)) && !(opening_context(prev) && !is_quote_mark(prev) && !sa);
+    Flank f;
+    bool dbl = fold_punct(c) == '"';
+    if (dbl) {
+      if (c == '"') {
+        f.open = left || !right;
+        f.close = right || !left;
+      } else if (is_open_quote_mark(c)) { // “ „ ‟ «
+        f.open = left || !right;
+        f.close = right && !left;
+      } else { // ” »
+        f.close = right || !left;
+        f.open = left && !right;
+      }
+    } else {
+      bool digit_next = is_digit(next);
+      if (is_open_quote_mark(c)) { // ‘ ‚ ‛ ‹
+        f.open = left && !digit_next;
+        f.close = right && !left;
+      } else if (c == '\'') {
+        f.open = left && !right && !digit_next;
+        f.close = right && !left;
+      } else { // ’ ›
+        f.close = right;
+        f.open = left && !right && is_upper(next);
+      }
+    }
+    return f;
+  }
+
+  bool family_double(uint32_t i) const { return fold_punct(c0(i)) == '"'; }
+
+  void pair_marks() {
+    struct Open {
+      uint32_t tok;
+      bool dbl;
+    };
+    std::vector<Open> stack;
+    stack.reserve(kMaxDepth);
+    uint32_t nregions = static_cast<uint32_t>(region_start.size()) - 1;
+    for (uint32_t r = 0; r < nregions; ++r) {
+      stack.clear();
+      uint32_t b = region_start[r], e = region_start[r + 1];
+      for (uint32_t i = b; i < e; ++i) {
+        if (!is_mark(i)) continue;
+        Flank f = flank(i);
+        bool dbl = family_double(i);
+        if (f.close) {
+          size_t k = stack.size();
+          while (k > 0 && stack[k - 1].dbl != dbl) --k;
+          if (k > 0) {
+            uint32_t open = stack[k - 1].tok;
+            stack.resize(k - 1);
+            if (stack.empty()) add_candidate(open, i, r);
+            continue;
+          }
+        }
+        if (f.open && stack.size() < kMaxDepth) stack.push_back({i, dbl});
+      }
+      // A double quote left open ends with its region.
+      if (!stack.empty() && stack.front().dbl) {
+        uint32_t open = stack.front().tok;
+        bool cont = false;
+        if (e < ntok && toks[e].paragraph_before == toks[e].paragraph_before && is_mark(e) &&
+            family_double(e) && flank(e).open)
+          cont = true;
+        add_candidate(open, kNone, r);
+        if (!cands.empty() && cands.back().open_tok == open) cands.back().continues = cont;
+      }
+    }
+    for (size_t k = 1; k < cands.size(); ++k)
+      if (cands[k - 1].continues && cands[k].region == cands[k - 1].region + 1 &&
+          cands[k].open_tok == region_start[cands[k].region])
+        cands[k].continued = true;
+  }
+
+  void add_candidate(uint32_t open, uint32_t close, uint32_t region) {
+    uint32_t s = toks[open].end;
+    uint32_t e = close == kNone ? toks[region_start[region + 1] - 1].end : toks[close].start;
+    if (close == kNone && region_start[region + 1] - 1 == open) return;
+    while (s < e && is_space(t[s])) ++s;
+    while (e > s && (is_space(t[e - 1]) || t[e - 1] == ',' || t[e - 1] == ';' || t[e - 1] == ':' ||
+                     (close != kNone && is_dash(t[e - 1]))))
+      --e;
+    if (e <= s) return;
+    Candidate c;
+    c.open_tok = open;
+    c.close_tok = close;
+    c.region = region;
+    c.content = {s, e};
+    cands.push_back(c);
+  }
+
+  void mark_quoted() {
+    in_quote.assign(ntok, 0);
+    for (auto &c : cands) {
+      uint32_t end = c.close_tok == kNone ? region_start[c.region + 1] : c.close_tok + 1;
+      for (uint32_t i = c.open_tok; i < end; ++i) in_quote[i] = 1;
+    }
+  }
+
+  // ---- pass 2: subjects of cues
+
+  // Skips words that may sit between a subject and its verb, backwards.
+  uint32_t skip_adverbs_back(uint32_t j, uint32_t lo) const {
+    while (j > lo && word(j - 1) && lx.adverbs->count(low(j - 1))) --j;
+    return j;
+  }
+
+  // Noun phrase ending just before token `end` (exclusive), not before
+  // `lo`. Names win over the role words written before them.
+  Subject np_before(uint32_t end, uint32_t lo) const {
+    Subject s;
+    if (end <= lo) return s;
+    uint32_t j = end - 1;
+    if (in_quote[j] || !word(j)) return s;
+    if (pronoun(j)) {
+      s = {Np::Pronoun, j, j + 1, 0, 0};
+      return s;
+    }
+    if (name_token(j) || (cap(j) && title_word(j))) {
+      uint32_t a = j;
+      while (a > lo && end - a < kNpTokens) {
+        uint32_t p = a - 1;
+        if (in_quote[p] || !word(p)) break;
+        if (name_token(p) || title_word(p)) { a = p; continue; }
+        // name particles: Ursula von der Leyen, Charles de Gaulle
+        if (is_lower(c0(p)) && len(p) <= 3 && p > lo && name_token(p - 1) &&
+            (low(p) == "de" || low(p) == "von" || low(p) == "van" || low(p) == "der" ||
+             low(p) == "bin" || low(p) == "al" || low(p) == "da" || low(p) == "del" ||
+             low(p) == "la" || low(p) == "le" || low(p) == "di")) {
+          a = p;
+          continue;
+        }
+        break;
+      }
+      // Leading role words of the run ('President', 'Sen.') become the role.
+      uint32_t n = a;
+      while (n < j && role_word(n) && !title_word(n)) ++n;
+      s.kind = Np::Name;
+      s.first = n;
+      s.last = j + 1;
+      uint32_t r = n;
+      while (r > lo && n - r < kNpTokens) {
+        uint32_t p = r - 1;
+        if (in_quote[p]) break;
+        if (role_word(p) || (cap(p) && !stopword(p)) ||
+            (word(p) && (low(p).size() > 2 && low(p).substr(low(p).size() - 2) == "'s"))) {
+          r = p;
+          continue;
+        }
+        if (punct(p, '&') || (word(p) && low(p) == "of" && r < n)) {
+          r = p;
+          continue;
+        }
+        break;
+      }
+      while (r < n && !role_word(r) && !cap(r)) ++r; // never start on 'of'
+      if (r < n) {
+        s.role_first = r;
+        s.role_last = n;
+      }
+      return s;
+    }
+    // A common noun phrase: back to its determiner.
+    uint32_t a = j + 1;
+    uint32_t steps = 0;
+    while (a > lo && steps < 6) {
+      uint32_t p = a - 1;
+      if (in_quote[p] || !word(p)) break;
+      std::string w = low(p);
+      uint32_t dummy;
+      if (cue_at(p, &dummy) && p != j) break;
+      if (w == "that" || w == "and" || w == "but" || w == "who" || w == "which" || w == "when" ||
+          w == "while" || w == "because" || w == "if" || w == "as" || w == "than")
+        break;
+      a = p;
+      ++steps;
+      if (w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" ||
+          w == "its" || w == "our" || w == "some" || w == "many" || w == "several" || w == "two" ||
+          w == "three" || w == "other" || w == "one" || w == "no")
+        break;
+      if (cap(p)) break;
+    }
+    if (a <= j) s = {Np::Nominal, a, j + 1, 0, 0};
+    return s;
+  }
+
+  // Appositive-aware subject before a verb at `cue`: 'X, a researcher at Y,
+  // said' or 'the company's chief executive, Dr. Y, said'.
+  Subject subject_before(uint32_t cue, uint32_t lo) const {
+    uint32_t j = skip_adverbs_back(cue, lo);
+    if (j > lo && punct(j - 1, ',')) {
+      uint32_t close = j - 1;
+      uint32_t k = close;
+      while (k > lo && close - k < kRoleTokens && !punct(k - 1, ',') && !in_quote[k - 1] &&
+             !terminal(k - 1))
+        --k;
+      if (k > lo && punct(k - 1, ',') && k < close) {
+        Subject head = np_before(k - 1, lo);
+        Subject app = np_before(close, k);
+        std::string first = low(k);
+        bool clause = first == "who" || first == "which" || first == "whose" || first == "where";
+        if (head.kind == Np::Name || head.kind == Np::Pronoun) {
+          if (head.role_last == 0 && !clause) {
+            head.role_first = k;
+            head.role_last = close;
+          }
+          return head;
+        }
+        if (head.kind == Np::Nominal && app.kind == Np::Name && app.first == k) {
+          app.role_first = head.first;
+          app.role_last = head.last;
+          return app;
+        }
+        if (head.kind == Np::Nominal) return head;
+      }
+      return {};
+    }
+    return np_before(j, lo);
+  }
+
+  // Subject after an inverted verb: 'said Patrick Moorhead, founder of X'.
+  Subject subject_after(uint32_t from, uint32_t hi, bool any_np = false) const {
+    Subject s;
+    if (from >= hi) return s;
+    if (pronoun(from) && lx.pronouns.at(low(from)) != 'n') return {Np::Pronoun, from, from + 1, 0, 0};
+    uint32_t j = from;
+    // role prefix: 'said Y chief executive X'
+    uint32_t e = from;
+    while (e < hi && e - from < kNpTokens && word(e) && !in_quote[e] &&
+           (name_token(e) || role_word(e) || title_word(e) || (cap(e) && !stopword(e))))
+      ++e;
+    if (e == from) {
+      // a common noun phrase: 'said a spokesperson for the company'
+      std::string w = low(from);
+      if (!any_np && w != "a" && w != "an" && w != "the") return s;
+      if (!word(from)) return s;
+      uint32_t k = from + 1;
+      while (k < hi && k - from < 6 && word(k) && !in_quote[k]) ++k;
+      return {Np::Nominal, from, k, 0, 0};
+    }
+    // the name is the last run of name tokens in [from, e)
+    uint32_t nb = e;
+    while (nb > from && (name_token(nb - 1) || (title_word(nb - 1) && cap(nb - 1))) &&
+           !(role_word(nb - 1) && !title_word(nb - 1)))
+      --nb;
+    if (nb == e) return s;
+    s.kind = Np::Name;
+    s.first = nb;
+    s.last = e;
+    if (nb > j) {
+      s.role_first = j;
+      s.role_last = nb;
+    } else if (e + 1 < hi && punct(e, ',')) {
+      uint32_t k = e + 1;
+      std::string first = low(k);
+      if (!(first == "who" || first == "which" || first == "whose")) {
+        uint32_t r = k;
+        while (r < hi && r - k < kRoleTokens && !in_quote[r] && !terminal(r) && !punct(r, ',') &&
+               !punct(r, ';'))
+          ++r;
+        if (r > k) {
+          s.role_first = k;
+          s.role_last = r;
+        }
+      }
+    }
+    (void)j;
+    return s;
+  }
+
+  // Subject of the clause a participle hangs on ('Obama ended by saying
+  // “…”'): the noun phrase that opens the sentence.
+  Subject subject_at(uint32_t lo, uint32_t cue) const {
+    uint32_t a = lo;
+    while (a < cue && !word(a)) ++a;
+    if (a >= cue || in_quote[a]) return {};
+    if (pronoun(a)) return {Np::Pronoun, a, a + 1, 0, 0};
+    uint32_t e = a;
+    while (e < cue && e - a < kNpTokens && (name_token(e) || title_word(e) || role_word(e) ||
+                                             (e > a && punct(e, '&'))))
+      ++e;
+    if (e > a) {
+      Subject s = np_before(e, a);
+      if (s.kind == Np::Name) return s;
+    }
+    std::string w = low(a);
+    if (w == "the" || w == "a" || w == "an") {
+      uint32_t k = a + 1;
+      while (k < cue && k - a < 5 && word(k) && !lx.adverbs->count(low(k))) ++k;
+      return {Np::Nominal, a, k, 0, 0};
+    }
+    return {};
+  }
+
+  uint32_t sentence_first_token(uint32_t i) const {
+    uint32_t si = doc.sentence_at(toks[i].start);
+    if (si < doc.sentences.size()) return std::min<uint32_t>(doc.sentences[si].first_token, i);
+    return 0;
+  }
+
+  void find_cues() {
+    event_at.assign(ntok, kNone);
+    for (uint32_t i = 0; i < ntok; ++i) {
+      if (in_quote[i]) continue;
+      uint32_t end = 0;
+      const std::string *lemma = cue_at(i, &end);
+      if (!lemma || !is_lower(c0(i))) continue;
+      // After a determiner or a preposition the word is a noun ('his home
+      // state', 'the call').
+      if (i > 0 && word(i - 1) && lx.not_before_verb->count(low(i - 1))) continue;
+      // A cue after a participle-less 'to' (to say) or 'will' keeps its subject.
+      uint32_t lo = std::max(sentence_first_token(i), i > 40 ? i - 40 : 0);
+      lo = std::max(lo, region_start[region_of[i]]);
+      Event ev;
+      ev.cue = i;
+      ev.cue_end = end;
+      ev.lemma = *lemma;
+      uint32_t hi_sent = std::min<uint32_t>(region_start[region_of[i] + 1], end + kNpTokens + kRoleTokens);
+      for (uint32_t k = end; k < hi_sent; ++k)
+        if (in_quote[k] || terminal(k)) {
+          hi_sent = k;
+          break;
+        }
+      std::string form = low(i);
+      bool gerund = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
+      if (*lemma == "according to") ev.subj = subject_after(end, hi_sent, true);
+      else if (gerund) ev.subj = subject_at(lo, i);
+      else ev.subj = subject_before(i, lo);
+      // Inverted: right after a closing mark ('”, said X' / '” said X').
+      uint32_t p = i;
+      if (p > 0 && punct(p - 1, ',')) --p;
+      bool after_mark = p > 0 && in_quote[p - 1] && is_mark(p - 1);
+      if (after_mark && *lemma != "according to") {
+        ev.subj = subject_after(end, hi_sent);
+        if (ev.subj.kind == Np::None) {
+          // '”, he said' where the pronoun comes first is handled by
+          // subject_before on the token after the mark, which is the cue
+          // here, so nothing; a verb phrase such as 'said in a statement'
+          // leaves the subject to context.
+        }
+      }
+      if (ev.subj.kind == Np::Pronoun && lx.pronouns.at(low(ev.subj.first)) == 'n' &&
+          !after_mark) {
+        // 'it said' is a company or a document: keep it as a nominal.
+        ev.subj.kind = Np::Nominal;
+      }
+      events.push_back(std::move(ev));
+      event_at[i] = static_cast<uint32_t>(events.size() - 1);
+      i = end - 1;
+    }
+  }
+
+  // ---- pass 3: names and resolution
+
+  std::string written(uint32_t a, uint32_t b) const {
+    return encode_utf8(doc.view(toks[a].start, toks[b - 1].end));
+  }
+
+  bool org_like(uint32_t a, uint32_t b) const {
+    for (uint32_t i = a; i < b; ++i)
+      if (word(i) && lx.orgs->count(low(i))) return true;
+    return false;
+  }
+
+  struct Person {
+    std::string name;
+    uint32_t tok;
+    uint32_t para;
+    char gender; // 'm', 'f' or 0
+  };
+  std::vector<Person> mentioned;                 // person-like names, text order
+  std::unordered_map<std::string, char> gender_of; // canonical -> 'm'/'f'
+
+  void collect_names() {
+    bool have_persons = false;
+    for (auto &m : entities)
+      if (m.type == "PERSON") {
+        have_persons = true;
+        names.add(m.entity.empty() ? m.mention : m.entity, m.span.start);
+      }
+    // Capitalised runs of two words or more: candidate people.
+    uint32_t i = 0;
+    while (i < ntok) {
+      if (!name_token(i) && !(cap(i) && title_word(i))) {
+        ++i;
+        continue;
+      }
+      uint32_t a = i;
+      while (i < ntok && (name_token(i) || (cap(i) && title_word(i))) &&
+             (i == a || (!toks[i].newline_before && toks[i].start <= toks[i - 1].end + 1)))
+        ++i;
+      uint32_t n = a;
+      while (n < i && (role_word(n) || title_word(n))) ++n;
+      if (i - n >= 2 && i - n <= 4 && !org_like(n, i)) {
+        std::string nm = clean_speaker_name(doc.view(toks[a].start, toks[i - 1].end));
+        if (!have_persons && name_words(nm).size() >= 2) names.add(nm, toks[a].start);
+        char g = 0;
+        for (uint32_t k = a; k < n; ++k) {
+          std::string w = low(k);
+          if (w == "mr." || w == "mr") g = 'm';
+          if (w == "mrs." || w == "mrs" || w == "ms." || w == "ms" || w == "miss") g = 'f';
+        }
+        mentioned.push_back({nm, a, para_of[a], g});
+      }
+    }
+    if (have_persons) {
+      mentioned.clear();
+      for (auto &m : entities)
+        if (m.type == "PERSON") {
+          uint32_t tok = token_at(m.span.start);
+          mentioned.push_back({m.entity, tok, para_of[tok], 0});
+        }
+    }
+  }
+
+  uint32_t token_at(uint32_t pos) const {
+    auto it = std::lower_bound(toks.begin(), toks.end(), pos,
+                               [](const Token &k, uint32_t p) { return k.end <= p; });
+    if (it == toks.end()) return ntok ? ntok - 1 : 0;
+    return static_cast<uint32_t>(it - toks.begin());
+  }
+
+  std::string canonical_of(const Subject &s) const {
+    std::string clean = clean_speaker_name(doc.view(toks[s.first].start, toks[s.last - 1].end));
+    return names.canonical(clean, toks[s.first].start);
+  }
+
+  void resolve() {
+    struct Last {
+      std::string name;
+      uint32_t para = 0;
+      bool set = false;
+    } last;
+    size_t mi = 0;
+    std::vector<const Person *> recent;
+    for (auto &ev : events) {
+      uint32_t para = para_of[ev.cue];
+      while (mi < mentioned.size() && mentioned[mi].tok < ev.cue) {
+        recent.push_back(&mentioned[mi]);
+        if (mentioned[mi].gender) gender_of[names.canonical(mentioned[mi].name, 0)] = mentioned[mi].gender;
+        ++mi;
+      }
+      if (ev.subj.kind == Np::Name) {
+        ev.speaker = canonical_of(ev.subj);
+        ev.confidence = 0.9;
+        if (!org_like(ev.subj.first, ev.subj.last) && ev.subj.last - ev.subj.first >= 1) {
+          last = {*ev.speaker, para, true};
+        }
+      } else if (ev.subj.kind == Np::Pronoun) {
+        char g = lx.pronouns.at(low(ev.subj.first));
+        ev.confidence = 0.5;
+        if (g != 'm' && g != 'f') continue;
+        auto compatible = [&](const std::string &n) {
+          auto it = gender_of.find(n);
+          return it == gender_of.end() || it->second == g;
+        };
+        if (last.set && para - last.para <= 2 && compatible(last.name)) {
+          ev.speaker = last.name;
+        } else {
+          for (size_t k = recent.size(); k-- > 0;) {
+            if (para - recent[k]->para > 1) break;
+            std::string n = names.canonical(recent[k]->name, toks[recent[k]->tok].start);
+            if (compatible(n)) {
+              ev.speaker = n;
+              break;
+            }
+          }
+        }
+        if (ev.speaker) {
+          ev.confidence = 0.75;
+          gender_of.emplace(*ev.speaker, g);
+          last = {*ev.speaker, para, true};
+        }
+      } else if (ev.subj.kind == Np::Nominal) {
+        ev.confidence = 0.8;
+      }
+    }
+  }
+
+  // ---- pass 4: quotes
+
+  // Frame of a candidate: tokens [lb, open) and (close, re).
+  void frame(size_t ci, uint32_t *lb, uint32_t *re) const {
+    const Candidate &c = cands[ci];
+    uint32_t rb = region_start[c.region];
+    uint32_t lo = rb;
+    if (ci > 0 && cands[ci - 1].region == c.region && cands[ci - 1].close_tok != kNone)
+      lo = std::max(lo, cands[ci - 1].close_tok + 1);
+    uint32_t a = c.open_tok;
+    while (a > lo && c.open_tok - a < kFrameTokens && !terminal(a - 1)) --a;
+    *lb = a;
+    if (c.close_tok == kNone) {
+      *re = c.close_tok;
+      return;
+    }
+    uint32_t hi = region_start[c.region + 1];
+    if (ci + 1 < cands.size() && cands[ci + 1].region == c.region) hi = std::min(hi, cands[ci + 1].open_tok);
+    uint32_t b = c.close_tok + 1;
+    // A quote that ended its own sentence ('… now.” The next …') has no
+    // right frame unless the text goes on in lower case ('?” asked X').
+    char32_t last_in = c.content.end > 0 ? t[toks[c.close_tok].start - 1] : U' ';
+    if (is_terminal_cp(last_in) && b < hi && !is_lower(c0(b)) && !punct(b, ',')) {
+      *re = b;
+      return;
+    }
+    while (b < hi && b - c.close_tok < kFrameTokens && !terminal(b)) ++b;
+    *re = b;
+  }
+
+  // Title of a work: Title Case words after 'titled', 'entitled'.
+  bool title_of_work(const Candidate &c) const {
+    if (c.open_tok == 0) return false;
+    uint32_t p = c.open_tok - 1;
+    std::string w = word(p) ? low(p) : std::string();
+    return w == "titled" || w == "entitled" || w == "headlined" || w == "so-called" ||
+           w == "dubbed" || w == "nicknamed";
+  }
+
+  uint32_t words_in(const Candidate &c) const {
+    uint32_t n = 0;
+    uint32_t end = c.close_tok == kNone ? region_start[c.region + 1] : c.close_tok;
+    for (uint32_t i = c.open_tok + 1; i < end; ++i) n += word(i);
+    return n;
+  }
+
+  std::vector<Quote> run() {
+    std::vector<Quote> out;
+    if (ntok == 0) return out;
+    build_regions();
+    pair_marks();
+    if (cands.empty()) return out;
+    mark_quoted();
+    find_cues();
+    collect_names();
+    resolve();
+
+    std::vector<const Event *> chosen(cands.size(), nullptr);
+    std::vector<bool> keep(cands.size(), false), partial(cands.size(), false),
+        context(cands.size(), false);
+    for (size_t ci = 0; ci < cands.size(); ++ci) {
+      const Candidate &c = cands[ci];
+      uint32_t lb = 0, re = kNone;
+      frame(ci, &lb, &re);
+      uint32_t rs = c.close_tok == kNone ? kNone : c.close_tok + 1;
+      // Right: '”, X said' / '” said X' — the cue within a few words.
+      const Event *right = nullptr, *right_far = nullptr;
+      if (rs != kNone) {
+        uint32_t k = rs;
+        if (k < re && (punct(k, ',') || is_dash(c0(k)))) ++k;
+        for (uint32_t i = k; i < re; ++i) {
+          if (event_at[i] == kNone) continue;
+          const Event &ev = events[event_at[i]];
+          if (!right_far) right_far = &ev;
+          uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
+          bool adjacent = (ev.subj.kind != Np::None && subj_start == k) || i == k;
+          if (adjacent && i - k <= kNpTokens + kRoleTokens) right = &ev;
+          break;
+        }
+      }
+      // Left: 'X said: “…”', 'X said in a statement, “…”', 'X said the … “…”'.
+      const Event *left = nullptr;
+      bool left_frame = false;
+      for (uint32_t i = c.open_tok; i > lb; --i) {
+        uint32_t k = i - 1;
+        if (event_at[k] == kNone) continue;
+        left = &events[event_at[k]];
+        uint32_t last = c.open_tok - 1;
+        left_frame = left->cue_end == c.open_tok || punct(last, ',') || punct(last, ':');
+        break;
+      }
+      bool initial = lb == c.open_tok;
+      bool colon = c.open_tok > lb && punct(c.open_tok - 1, ':');
+      char32_t end_in = U' ';
+      if (c.close_tok != kNone) {
+        uint32_t p = toks[c.close_tok].start;
+        while (p > c.content.start && is_space(t[p - 1])) --p;
+        end_in = p > 0 ? t[p - 1] : U' ';
+      }
+      bool ends_like_speech = c.close_tok == kNone || end_in == ',' || is_terminal_cp(end_in) ||
+                              is_dash(end_in) || end_in == ':';
+      bool direct = (initial && (ends_like_speech || right)) || colon || (left && left_frame) ||
+                    c.continued;
+      static bool dbg = std::getenv("LEDE_QDEBUG") != nullptr;
+      auto drop = [&](const char *why) {
+        if (dbg) std::fprintf(stderr, "DROP\t%s\t%u\t%u\t%s\t%u\t%d\t%d\t%d\n", why, c.content.start, c.content.end, doc.utf8(c.content.start, std::min(c.content.end, c.content.start + 60)).c_str(), words_in(c), (int)ends_like_speech, (int)is_upper(t[c.content.start]), (int)initial);
+      };
+      if (c.close_tok == kNone && !initial && !colon && !(left && left_frame) && !c.continued) {
+        // An unclosed mark inside the writer's sentence: a stray mark.
+        drop("unclosed");
+        continue;
+      }
+      if (title_of_work(c)) { drop("title"); continue; }
+      const Event *ev = nullptr;
+      auto has = [](const Event *e) { return e && e->subj.kind != Np::None; };
+      if (direct) {
+        if (has(right)) ev = right;
+        else if (has(left)) ev = left;
+      } else {
+        // A fragment belongs to the verb of its sentence: the one before it,
+        // else one right after it.
+        if (has(left)) ev = left;
+        else if (has(right)) ev = right;
+        else if (has(right_far)) ev = right_far;
+      }
+      if (!direct && words_in(c) <= 2 && !ends_like_speech && !left && !right) {
+        // A short term not governed by a reporting verb: a scare quote
+        // ('four “war rooms”', 'its “weights”').
+        drop("short");
+        continue;
+      }
+      keep[ci] = true;
+      partial[ci] = !direct;
+      chosen[ci] = ev && ev->subj.kind != Np::None ? ev : nullptr;
+      context[ci] = !chosen[ci];
+    }
+
+    // Context: a later part of the same multi-paragraph quote, the previous
+    // quote of the paragraph, the previous sentence's attribution.
+    for (size_t ci = cands.size(); ci-- > 1;)
+      if (keep[ci] && keep[ci - 1] && !chosen[ci - 1] && cands[ci - 1].continues && chosen[ci])
+        chosen[ci - 1] = chosen[ci];
+    size_t evi = 0;
+    const Event *last_event = nullptr;
+    for (size_t ci = 0; ci < cands.size(); ++ci) {
+      const Candidate &c = cands[ci];
+      while (evi < events.size() && events[evi].cue < c.open_tok) {
+        if (events[evi].subj.kind != Np::None) last_event = &events[evi];
+        ++evi;
+      }
+      if (!keep[ci] || chosen[ci]) continue;
+      const Event *prev = nullptr;
+      for (size_t k = ci; k-- > 0;) {
+        if (!keep[k]) continue;
+        if (para_of[cands[k].open_tok] + 1 >= para_of[c.open_tok] && chosen[k]) prev = chosen[k];
+        break;
+      }
+      if (!prev && last_event && para_of[last_event->cue] + 1 >= para_of[c.open_tok] &&
+          (cands[ci].open_tok == region_start[c.region] ||
+           para_of[last_event->cue] == para_of[c.open_tok]))
+        prev = last_event;
+      if (prev && partial[ci] && para_of[prev->cue] != para_of[c.open_tok]) prev = nullptr;
+      chosen[ci] = prev;
+    }
+
+    for (size_t ci = 0; ci < cands.size(); ++ci) {
+      if (!keep[ci]) continue;
+      const Candidate &c = cands[ci];
+      Quote q;
+      q.content = c.content;
+      q.quote = doc.utf8(c.content.start, c.content.end);
+      q.kind = partial[ci] ? "partial" : "direct";
+      q.sentence_idx = doc.sentence_at(c.content.start);
+      if (const Event *ev = chosen[ci]) {
+        const Subject &s = ev->subj;
+        q.speaker_span = Span{toks[s.first].start, toks[s.last - 1].end};
+        q.speaker_mention = written(s.first, s.last);
+        q.speaker = ev->speaker;
+        if (s.role_last > s.role_first) {
+          std::string role = written(s.role_first, s.role_last);
+          for (const char *art : {"a ", "an "})
+            if (role.rfind(art, 0) == 0) role = role.substr(std::char_traits<char>::length(art));
+          q.speaker_role = role;
+        }
+        q.cue = ev->lemma;
+        q.confidence = ev->confidence;
+        if (context[ci]) q.confidence = std::min(q.confidence, 0.5);
+      }
+      out.push_back(std::move(q));
+    }
+    return out;
+  }
+};
+
+} // namespace
+
+std::vector<Quote> extract_quotes(const Document &doc, const std::vector<EntityMention> &entities) {
+  Extractor x(doc, entities);
+  return x.run();
+}
+
 } // namespace lede
