@@ -93,6 +93,7 @@ def main():
 
     gold_n = found = spk_n = spk_ok = pred_n = pred_ok = 0
     misses, wrong, false_pos = [], [], []
+    by_kind = {}
     for art, ann in sorted(by_article.items()):
         txt_path = os.path.join(root, "text", art + ".txt")
         if not os.path.exists(txt_path):
@@ -101,7 +102,7 @@ def main():
             text = f.read()
         gold = read_ann(os.path.join(ann_dir, ann))
         rows = conn.execute(
-            "SELECT start, \"end\", speaker_start, speaker_end, quote, speaker_mention"
+            "SELECT start, \"end\", speaker_start, speaker_end, quote, speaker_mention, kind, confidence, cue"
             " FROM quotes(?)", (text,)).fetchall()
         contents = [s for g in gold for s in g["Content"]]
         for r in rows:
@@ -126,8 +127,11 @@ def main():
             if not g["Source"]:
                 continue
             spk_n += 1
+            how = (best[6], "none" if best[2] is None else ("verb" if best[8] else "context"))
+            by_kind.setdefault(how, [0, 0])[1] += 1
             if best[2] is not None and any_overlap((best[2], best[3]), g["Source"]):
                 spk_ok += 1
+                by_kind[how][0] += 1
             else:
                 src = " / ".join(text[a:b] for a, b in g["Source"])
                 ctx = text[max(0, best[0] - 90):best[0]] + "[[Q]]" + text[best[1]:best[1] + 90]
@@ -140,6 +144,8 @@ def main():
     print(f"recall            {ratio(found, gold_n):.3f}  ({found}/{gold_n})")
     print(f"precision         {ratio(pred_ok, pred_n):.3f}  ({pred_ok}/{pred_n})")
     print(f"speaker accuracy  {ratio(spk_ok, spk_n):.3f}  ({spk_ok}/{spk_n} found quotes with a gold source)")
+    for (kind, how), (ok, n) in sorted(by_kind.items()):
+        print(f"  speaker right, {kind:7} {how:7} {ratio(ok, n):.3f}  ({ok}/{n})")
     if args.errors:
         for title, items in (("missed", misses), ("wrong speaker", wrong), ("false positive", false_pos)):
             print(f"\n-- {title} ({len(items)})")

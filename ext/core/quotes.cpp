@@ -39,13 +39,13 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <iterator>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
-#include <cstdio>
-#include <cstdlib>
 
 namespace lede {
 namespace {
@@ -113,11 +113,14 @@ std::vector<std::string> name_words(const std::string &name) {
     if (j > i) words.push_back(name.substr(i, j - i));
     i = j + 1;
   }
-  while (!words.empty()) {
-    std::string low = lower_utf8(decode_utf8(words.front()));
-    if (lx.titles->count(low) || lx.roles->count(low)) words.erase(words.begin());
-    else break;
+  // Everything up to the last title or role word goes ('Budget Director
+  // Alan Pruitt' -> 'Alan Pruitt'), as long as a name is left.
+  size_t cut = 0;
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    std::string low = lower_utf8(decode_utf8(words[k]));
+    if (lx.titles->count(low) || lx.roles->count(low)) cut = k + 1;
   }
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(cut));
   return words;
 }
 
@@ -237,6 +240,7 @@ struct Extractor {
   std::vector<Candidate> cands;
   std::vector<Event> events;
   std::vector<uint32_t> event_at;    // token -> index in events, or kNone
+  std::deque<Event> synthetic;       // subjects found from context, no verb
   SpeakerNames names;
 
   // ---- token helpers
@@ -482,28 +486,93 @@ struct Extractor {
       }
       return s;
     }
-    // A common noun phrase: back to its determiner.
+    // A common noun phrase: back to its determiner or a capitalised word
+    // ('the company', 'White House officials'); without one, only the head
+    // noun ('officials said').
+    if (!plain_word(j)) return s;
     uint32_t a = j + 1;
-    uint32_t steps = 0;
-    while (a > lo && steps < 6) {
+    bool anchored = false;
+    while (a > lo && j + 1 - a < 6) {
       uint32_t p = a - 1;
       if (in_quote[p] || !word(p)) break;
       std::string w = low(p);
-      uint32_t dummy;
-      if (cue_at(p, &dummy) && p != j) break;
-      if (w == "that" || w == "and" || w == "but" || w == "who" || w == "which" || w == "when" ||
-          w == "while" || w == "because" || w == "if" || w == "as" || w == "than")
+      if (determiner(w)) {
+        a = p;
+        anchored = true;
         break;
+      }
+      if (cap(p)) { // 'the presumptive Republican nominee', 'White House officials'
+        a = p;
+        anchored = true;
+        continue;
+      }
+      if (!plain_word(p)) break;
       a = p;
-      ++steps;
-      if (w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" ||
-          w == "its" || w == "our" || w == "some" || w == "many" || w == "several" || w == "two" ||
-          w == "three" || w == "other" || w == "one" || w == "no")
-        break;
-      if (cap(p)) break;
     }
-    if (a <= j) s = {Np::Nominal, a, j + 1, 0, 0};
-    return s;
+    if (!anchored) a = j;
+    return {Np::Nominal, a, j + 1, 0, 0};
+  }
+
+  static bool determiner(const std::string &w) {
+    return w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" ||
+           w == "its" || w == "our" || w == "some" || w == "many" || w == "several" ||
+           w == "other" || w == "one" || w == "another" || w == "this" || w == "that" ||
+           w == "these" || w == "those" || w == "two" || w == "three" || w == "both";
+  }
+
+  // A lower-case content word that can sit inside a noun phrase.
+  bool plain_word(uint32_t i) const {
+    if (!word(i) || pronoun(i) || cap(i)) return false;
+    std::string w = low(i);
+    uint32_t dummy;
+    if (lx.stop->count(w) || lx.adverbs->count(w) || lx.not_before_verb->count(w) ||
+        cue_at(i, &dummy))
+      return false;
+    return w != "to" && w != "that" && w != "and" && w != "or" && w != "but" && w != "not" &&
+           w != "be" && w != "been" && w != "being" && w != "are" && w != "were" && w != "am";
+  }
+
+  // Noun phrase starting at token `a`, before `hi`: a pronoun, a name with
+  // its role prefix, or a determiner and up to three words.
+  Subject np_after(uint32_t a, uint32_t hi) const {
+    if (a >= hi || in_quote[a] || !word(a)) return {};
+    if (pronoun(a)) return {Np::Pronoun, a, a + 1, 0, 0};
+    uint32_t e = a;
+    while (e < hi && e - a < kNpTokens && word(e) &&
+           (name_token(e) || title_word(e) || (role_word(e) && (e > a || cap(e))) ||
+            (e > a && role_word(e))))
+      ++e;
+    while (e > a && !name_token(e - 1)) --e; // end on a name word
+    if (e > a) {
+      Subject s = np_before(e, a);
+      if (s.kind == Np::Name) return s;
+      return {};
+    }
+    if (determiner(low(a))) {
+      uint32_t k = a + 1;
+      while (k < hi && k - a < 4 && plain_word(k)) ++k;
+      if (k > a + 1) return {Np::Nominal, a, k, 0, 0};
+    }
+    return {};
+  }
+
+  // Subject of the clause a verb at `cue` belongs to, when the words right
+  // before the verb are not one ('and said', 'by saying', 'to say'): the
+  // first noun phrase after the sentence start or a comma that is followed
+  // by a lower-case word ('Hours later, Trump returned …, telling').
+  Subject clause_subject(uint32_t lo, uint32_t cue) const {
+    for (uint32_t p = lo; p < cue; ++p) {
+      if (!(p == lo || punct(p - 1, ','))) continue;
+      Subject s = np_after(p, cue);
+      if (s.kind == Np::None) continue;
+      uint32_t nx = s.last;
+      while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;
+      if (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
+          !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or")
+        return s;
+      if (nx == cue) return s;
+    }
+    return {};
   }
 
   // Appositive-aware subject before a verb at `cue`: 'X, a researcher at Y,
@@ -554,7 +623,7 @@ struct Extractor {
     if (e == from) {
       // a common noun phrase: 'said a spokesperson for the company'
       std::string w = low(from);
-      if (!any_np && w != "a" && w != "an" && w != "the") return s;
+      if (!any_np && !determiner(w)) return s;
       if (!word(from)) return s;
       uint32_t k = from + 1;
       while (k < hi && k - from < 6 && word(k) && !in_quote[k]) ++k;
@@ -590,30 +659,6 @@ struct Extractor {
     return s;
   }
 
-  // Subject of the clause a participle hangs on ('Obama ended by saying
-  // “…”'): the noun phrase that opens the sentence.
-  Subject subject_at(uint32_t lo, uint32_t cue) const {
-    uint32_t a = lo;
-    while (a < cue && !word(a)) ++a;
-    if (a >= cue || in_quote[a]) return {};
-    if (pronoun(a)) return {Np::Pronoun, a, a + 1, 0, 0};
-    uint32_t e = a;
-    while (e < cue && e - a < kNpTokens && (name_token(e) || title_word(e) || role_word(e) ||
-                                             (e > a && punct(e, '&'))))
-      ++e;
-    if (e > a) {
-      Subject s = np_before(e, a);
-      if (s.kind == Np::Name) return s;
-    }
-    std::string w = low(a);
-    if (w == "the" || w == "a" || w == "an") {
-      uint32_t k = a + 1;
-      while (k < cue && k - a < 5 && word(k) && !lx.adverbs->count(low(k))) ++k;
-      return {Np::Nominal, a, k, 0, 0};
-    }
-    return {};
-  }
-
   uint32_t sentence_first_token(uint32_t i) const {
     uint32_t si = doc.sentence_at(toks[i].start);
     if (si < doc.sentences.size()) return std::min<uint32_t>(doc.sentences[si].first_token, i);
@@ -626,10 +671,14 @@ struct Extractor {
       if (in_quote[i]) continue;
       uint32_t end = 0;
       const std::string *lemma = cue_at(i, &end);
-      if (!lemma || !is_lower(c0(i))) continue;
+      if (!lemma || !(is_lower(c0(i)) || i == sentence_first_token(i))) continue;
       // After a determiner or a preposition the word is a noun ('his home
       // state', 'the call').
-      if (i > 0 && word(i - 1) && lx.not_before_verb->count(low(i - 1))) continue;
+      if (i > 0 && word(i - 1) && !in_quote[i - 1]) {
+        std::string prev = low(i - 1);
+        if (lx.not_before_verb->count(prev)) continue;
+        if (prev.size() > 2 && prev.compare(prev.size() - 2, 2, "'s") == 0 && !pronoun(i - 1)) continue;
+      }
       // A cue after a participle-less 'to' (to say) or 'will' keeps its subject.
       uint32_t lo = std::max(sentence_first_token(i), i > 40 ? i - 40 : 0);
       lo = std::max(lo, region_start[region_of[i]]);
@@ -646,13 +695,19 @@ struct Extractor {
       std::string form = low(i);
       bool gerund = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
       if (*lemma == "according to") ev.subj = subject_after(end, hi_sent, true);
-      else if (gerund) ev.subj = subject_at(lo, i);
-      else ev.subj = subject_before(i, lo);
+      else if (gerund) {
+        ev.subj = subject_before(i, lo);
+        if (ev.subj.kind != Np::Name && ev.subj.kind != Np::Pronoun) ev.subj = clause_subject(lo, i);
+      } else {
+        ev.subj = subject_before(i, lo);
+        if (ev.subj.kind == Np::None) ev.subj = clause_subject(lo, i);
+      }
       // Inverted: right after a closing mark ('”, said X' / '” said X').
       uint32_t p = i;
       if (p > 0 && punct(p - 1, ',')) --p;
       bool after_mark = p > 0 && in_quote[p - 1] && is_mark(p - 1);
-      if (after_mark && *lemma != "according to") {
+      bool initial_cue = is_upper(c0(i)) && *lemma != "according to";
+      if ((after_mark || initial_cue) && *lemma != "according to") {
         ev.subj = subject_after(end, hi_sent);
         if (ev.subj.kind == Np::None) {
           // '”, he said' where the pronoun comes first is handled by
@@ -725,6 +780,22 @@ struct Extractor {
         mentioned.push_back({nm, a, para_of[a], g});
       }
     }
+    // Single words that are short forms of a full name seen ('Tsai').
+    if (!have_persons && !names.empty()) {
+      std::vector<Person> singles;
+      for (uint32_t k = 0; k < ntok; ++k) {
+        if (!name_token(k) || (k > 0 && name_token(k - 1)) || (k + 1 < ntok && name_token(k + 1)))
+          continue;
+        std::string w = clean_speaker_name(doc.view(toks[k]));
+        std::string full = names.canonical(w, toks[k].start);
+        if (full != w) singles.push_back({full, k, para_of[k], 0});
+      }
+      std::vector<Person> merged;
+      std::merge(mentioned.begin(), mentioned.end(), singles.begin(), singles.end(),
+                 std::back_inserter(merged),
+                 [](const Person &a, const Person &b) { return a.tok < b.tok; });
+      mentioned.swap(merged);
+    }
     if (have_persons) {
       mentioned.clear();
       for (auto &m : entities)
@@ -755,7 +826,14 @@ struct Extractor {
     } last;
     size_t mi = 0;
     std::vector<const Person *> recent;
-    for (auto &ev : events) {
+    std::vector<Event *> order;
+    for (auto &e : events) order.push_back(&e);
+    for (auto &e : synthetic) order.push_back(&e);
+    std::stable_sort(order.begin(), order.end(), [](const Event *a, const Event *b) {
+      return std::min(a->cue, a->subj.first) < std::min(b->cue, b->subj.first);
+    });
+    for (Event *evp : order) {
+      Event &ev = *evp;
       uint32_t para = para_of[ev.cue];
       while (mi < mentioned.size() && mentioned[mi].tok < ev.cue) {
         recent.push_back(&mentioned[mi]);
@@ -776,7 +854,10 @@ struct Extractor {
           auto it = gender_of.find(n);
           return it == gender_of.end() || it->second == g;
         };
-        if (last.set && para - last.para <= 2 && compatible(last.name)) {
+        std::optional<std::string> prev_subject = previous_sentence_subject(ev.subj.first);
+        if (prev_subject && compatible(*prev_subject)) {
+          ev.speaker = prev_subject;
+        } else if (last.set && para - last.para <= 2 && compatible(last.name)) {
           ev.speaker = last.name;
         } else {
           for (size_t k = recent.size(); k-- > 0;) {
@@ -797,6 +878,23 @@ struct Extractor {
         ev.confidence = 0.8;
       }
     }
+  }
+
+  // The person named as the subject of the sentence before the one holding
+  // token `tok`, in the same paragraph ('Hale rejected the criticism. “…,”
+  // he said.'); sentences that open inside a quote are passed over.
+  std::optional<std::string> previous_sentence_subject(uint32_t tok) const {
+    uint32_t si = doc.sentence_at(toks[tok].start);
+    for (int hops = 0; hops < 3 && si > 0; ++hops) {
+      --si;
+      const Sentence &sn = doc.sentences[si];
+      if (sn.first_token >= ntok || para_of[sn.first_token] != para_of[tok]) return std::nullopt;
+      if (in_quote[sn.first_token]) continue;
+      Subject sub = clause_subject(sn.first_token, std::min<uint32_t>(sn.end_token, tok));
+      if (sub.kind != Np::Name || org_like(sub.first, sub.last)) return std::nullopt;
+      return canonical_of(sub);
+    }
+    return std::nullopt;
   }
 
   // ---- pass 4: quotes
@@ -822,8 +920,23 @@ struct Extractor {
     // right frame unless the text goes on in lower case ('?” asked X').
     char32_t last_in = c.content.end > 0 ? t[toks[c.close_tok].start - 1] : U' ';
     if (is_terminal_cp(last_in) && b < hi && !is_lower(c0(b)) && !punct(b, ',')) {
-      *re = b;
-      return;
+      // … unless a short attribution follows ('?” Smith said.'): a cue
+      // within a few words, ending its sentence or a clause.
+      uint32_t k = b;
+      while (k < hi && k - b < kNpTokens && event_at[k] == kNone && !terminal(k)) ++k;
+      bool attribution = false;
+      if (k < hi && event_at[k] != kNone) {
+        const Event &ev = events[event_at[k]];
+        uint32_t after = ev.cue_end;
+        std::string nx = after < hi && word(after) ? low(after) : std::string();
+        attribution = ev.subj.kind != Np::None && ev.subj.first == b &&
+                      (after >= hi || !word(after) ||
+                       (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
+      }
+      if (!attribution) {
+        *re = b;
+        return;
+      }
     }
     while (b < hi && b - c.close_tok < kFrameTokens && !terminal(b)) ++b;
     *re = b;
@@ -854,7 +967,6 @@ struct Extractor {
     mark_quoted();
     find_cues();
     collect_names();
-    resolve();
 
     std::vector<const Event *> chosen(cands.size(), nullptr);
     std::vector<bool> keep(cands.size(), false), partial(cands.size(), false),
@@ -874,21 +986,26 @@ struct Extractor {
           const Event &ev = events[event_at[i]];
           if (!right_far) right_far = &ev;
           uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
-          bool adjacent = (ev.subj.kind != Np::None && subj_start == k) || i == k;
+          bool adjacent = (ev.subj.kind != Np::None && subj_start >= k && subj_start <= k + 2) || i == k;
           if (adjacent && i - k <= kNpTokens + kRoleTokens) right = &ev;
           break;
         }
       }
       // Left: 'X said: “…”', 'X said in a statement, “…”', 'X said the … “…”'.
-      const Event *left = nullptr;
+      const Event *left = nullptr, *outer = nullptr;
       bool left_frame = false;
       for (uint32_t i = c.open_tok; i > lb; --i) {
         uint32_t k = i - 1;
         if (event_at[k] == kNone) continue;
-        left = &events[event_at[k]];
-        uint32_t last = c.open_tok - 1;
-        left_frame = left->cue_end == c.open_tok || punct(last, ',') || punct(last, ':');
-        break;
+        const Event *e = &events[event_at[k]];
+        if (!left) {
+          left = e;
+          uint32_t last = c.open_tok - 1;
+          left_frame = left->cue_end == c.open_tok || punct(last, ',') || punct(last, ':');
+        }
+        if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
+            (!outer && e->subj.kind != Np::None))
+          outer = e;
       }
       bool initial = lb == c.open_tok;
       bool colon = c.open_tok > lb && punct(c.open_tok - 1, ':');
@@ -902,16 +1019,11 @@ struct Extractor {
                               is_dash(end_in) || end_in == ':';
       bool direct = (initial && (ends_like_speech || right)) || colon || (left && left_frame) ||
                     c.continued;
-      static bool dbg = std::getenv("LEDE_QDEBUG") != nullptr;
-      auto drop = [&](const char *why) {
-        if (dbg) std::fprintf(stderr, "DROP\t%s\t%u\t%u\t%s\t%u\t%d\t%d\t%d\n", why, c.content.start, c.content.end, doc.utf8(c.content.start, std::min(c.content.end, c.content.start + 60)).c_str(), words_in(c), (int)ends_like_speech, (int)is_upper(t[c.content.start]), (int)initial);
-      };
       if (c.close_tok == kNone && !initial && !colon && !(left && left_frame) && !c.continued) {
         // An unclosed mark inside the writer's sentence: a stray mark.
-        drop("unclosed");
         continue;
       }
-      if (title_of_work(c)) { drop("title"); continue; }
+      if (title_of_work(c)) continue;
       const Event *ev = nullptr;
       auto has = [](const Event *e) { return e && e->subj.kind != Np::None; };
       if (direct) {
@@ -920,21 +1032,73 @@ struct Extractor {
       } else {
         // A fragment belongs to the verb of its sentence: the one before it,
         // else one right after it.
-        if (has(left)) ev = left;
+        if (has(outer)) ev = outer;
         else if (has(right)) ev = right;
         else if (has(right_far)) ev = right_far;
       }
       if (!direct && words_in(c) <= 2 && !ends_like_speech && !left && !right) {
         // A short term not governed by a reporting verb: a scare quote
         // ('four “war rooms”', 'its “weights”').
-        drop("short");
         continue;
       }
       keep[ci] = true;
       partial[ci] = !direct;
       chosen[ci] = ev && ev->subj.kind != Np::None ? ev : nullptr;
-      context[ci] = !chosen[ci];
+      if (!chosen[ci] && direct && rs != kNone && (end_in == ',' || end_in == '?' || end_in == '!') &&
+          !right) {
+        // '“…,” Toomey fumed': a verb missing from the lexicon, in the place
+        // of one ('NAME verb' or 'verb NAME' right after the quote).
+        uint32_t k = rs;
+        if (k < re && punct(k, ',')) ++k;
+        Subject sub = np_after(k, re);
+        if (sub.kind != Np::None) {
+          uint32_t v = sub.last;
+          if (!(v < re && word(v) && is_lower(c0(v)) && !determiner(low(v)) && low(v) != "and" &&
+                low(v) != "that"))
+            sub = {};
+        } else if (k < re && word(k) && is_lower(c0(k)) && low(k).size() > 3 &&
+                   low(k).compare(low(k).size() - 2, 2, "ed") == 0) {
+          sub = subject_after(k + 1, re);
+          if (sub.kind != Np::Name) sub = {};
+        }
+        if (sub.kind != Np::None) {
+          Event e;
+          e.cue = sub.first;
+          e.cue_end = sub.first;
+          e.subj = sub;
+          synthetic.push_back(std::move(e));
+          chosen[ci] = &synthetic.back();
+        }
+      }
+      if (!chosen[ci] && colon) {
+        // 'Pollsters agree - Carl Bialik: “…”'
+        Subject sub = np_before(c.open_tok - 1, lb);
+        if (sub.kind == Np::Name || sub.kind == Np::Pronoun) {
+          Event e;
+          e.cue = sub.first;
+          e.cue_end = sub.first;
+          e.subj = sub;
+          synthetic.push_back(std::move(e));
+          chosen[ci] = &synthetic.back();
+        }
+      }
+      if (!chosen[ci] && !initial) {
+        // No reporting verb with a subject: the subject of the writer's
+        // clause ('Hillary Clinton’s slogan is “…”', 'He then turned to the
+        // crowd: “…”').
+        Subject sub = clause_subject(lb, c.open_tok);
+        if (sub.kind != Np::None) {
+          Event e;
+          e.cue = sub.first;
+          e.cue_end = sub.first;
+          e.subj = sub;
+          synthetic.push_back(std::move(e));
+          chosen[ci] = &synthetic.back();
+        }
+      }
+      context[ci] = !chosen[ci] || chosen[ci]->lemma.empty();
     }
+    resolve();
 
     // Context: a later part of the same multi-paragraph quote, the previous
     // quote of the paragraph, the previous sentence's attribution.
@@ -983,7 +1147,7 @@ struct Extractor {
             if (role.rfind(art, 0) == 0) role = role.substr(std::char_traits<char>::length(art));
           q.speaker_role = role;
         }
-        q.cue = ev->lemma;
+        if (!ev->lemma.empty()) q.cue = ev->lemma;
         q.confidence = ev->confidence;
         if (context[ci]) q.confidence = std::min(q.confidence, 0.5);
       }
