@@ -31,10 +31,12 @@
 //    in its sentence, a title after 'titled', or a short term after
 //    'so-called' is a scare quote and is dropped.
 //
-// Speaker names use SpeakerNames below, a stand-in for lede::NameIndex
-// (names.hpp) until names.cpp lands; it has the same add/canonical shape.
+// Speaker names go through names.hpp (clean_name, NameIndex), the mechanism
+// entity_mentions uses, filled with the article's PERSON and ORG mentions
+// and its capitalised runs (so a tagger miss does not lose a full name).
 #include "quotes.hpp"
 
+#include "names.hpp"
 #include "resources.hpp"
 #include "text.hpp"
 
@@ -99,101 +101,38 @@ const Lexicon &lexicon() {
 }
 
 // ------------------------------------------------------- speaker names
-// Minimal stand-in for lede::NameIndex / clean_name (names.hpp): switch to
-// them when names.cpp lands on main.
 
-// Words of a name as used for matching: honorifics and possessives removed.
-std::vector<std::string> name_words(const std::string &name) {
-  const Lexicon &lx = lexicon();
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < name.size()) {
-    size_t j = name.find(' ', i);
-    if (j == std::string::npos) j = name.size();
-    if (j > i) words.push_back(name.substr(i, j - i));
-    i = j + 1;
-  }
-  // Everything up to the last title or role word goes ('Budget Director
-  // Alan Pruitt' -> 'Alan Pruitt'), as long as a name is left.
-  size_t cut = 0;
-  for (size_t k = 0; k + 1 < words.size(); ++k) {
-    std::string low = lower_utf8(decode_utf8(words[k]));
-    if (lx.titles->count(low) || lx.roles->count(low)) cut = k + 1;
-  }
-  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(cut));
-  return words;
-}
-
-// Cleans a speaker as written into a name: honorifics and leading role
-// words dropped, a final possessive removed, spaces normalised.
-std::string clean_speaker_name(std::u32string_view written) {
+// A speaker as written, made a name: spaces normalised (no-break spaces in
+// 'Mr Hale'), then names.hpp's clean_name (titles, possessives).
+std::string clean_speaker_name(std::u32string_view written, const char *type = "PERSON") {
   std::u32string s;
-  for (char32_t c : written) s.push_back(fold_punct(c) == ' ' || is_space(c) ? U' ' : c);
+  for (char32_t c : written) s.push_back(is_space(c) ? U' ' : c);
   std::string u = encode_utf8(s);
-  auto ws = name_words(u);
-  if (!ws.empty()) {
-    std::string &last = ws.back();
-    for (const char *suf : {"'s", "\xE2\x80\x99s"}) {
-      size_t n = std::char_traits<char>::length(suf);
-      if (last.size() > n && last.compare(last.size() - n, n, suf) == 0) {
-        last.resize(last.size() - n);
-        break;
-      }
+  if (std::string_view(type) == "PERSON") {
+    // Role words of ext/data/role_nouns.txt that names.cpp does not know
+    // ('County Clerk Bernadette Shaw'): cut up to the last one.
+    const auto &roles = resource_set("role_nouns.txt");
+    size_t cut = 0, pos = 0;
+    while (pos < u.size()) {
+      size_t sp = u.find(' ', pos);
+      if (sp == std::string::npos) break;
+      if (roles.count(lower_utf8(decode_utf8(u.substr(pos, sp - pos))))) cut = sp + 1;
+      pos = sp + 1;
     }
+    u = u.substr(cut);
   }
-  std::string out;
-  for (auto &w : ws) {
-    if (!out.empty()) out += ' ';
-    out += w;
-  }
-  return out;
+  return clean_name(u, type);
 }
 
-class SpeakerNames {
-public:
-  void add(const std::string &name, uint32_t pos) {
-    auto words = name_words(name);
-    if (words.empty()) return;
-    entries_.push_back({name, std::move(words), pos});
+size_t word_count(const std::string &s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    if (c == ' ') in = false;
+    else if (!in) { in = true; ++n; }
   }
-  // The fullest recorded name that `name` is a short form of (same last
-  // word, or its words in order), the one seen last before `pos` first;
-  // else `name` itself.
-  std::string canonical(const std::string &name, uint32_t pos) const {
-    auto words = name_words(name);
-    if (words.empty()) return name;
-    const Entry *best = nullptr;
-    for (const auto &e : entries_) {
-      if (e.words.size() < words.size() || !short_form(words, e.words)) continue;
-      if (!best) { best = &e; continue; }
-      bool e_before = e.pos <= pos, b_before = best->pos <= pos;
-      if (e_before != b_before) { if (e_before) best = &e; continue; }
-      if (e.words.size() > best->words.size() || (e_before && e.pos > best->pos)) best = &e;
-    }
-    if (!best) {
-      std::string out;
-      for (auto &w : words) out += (out.empty() ? "" : " ") + w;
-      return out;
-    }
-    return best->name;
-  }
-  bool empty() const { return entries_.empty(); }
-
-private:
-  struct Entry {
-    std::string name;
-    std::vector<std::string> words;
-    uint32_t pos;
-  };
-  static bool short_form(const std::vector<std::string> &s, const std::vector<std::string> &full) {
-    if (s.size() == 1 && s[0] == full.back()) return true;
-    size_t k = 0;
-    for (auto &w : full)
-      if (k < s.size() && w == s[k]) ++k;
-    return k == s.size();
-  }
-  std::vector<Entry> entries_;
-};
+  return n;
+}
 
 // ----------------------------------------------------------- the pass state
 
@@ -241,7 +180,7 @@ struct Extractor {
   std::vector<Event> events;
   std::vector<uint32_t> event_at;    // token -> index in events, or kNone
   std::deque<Event> synthetic;       // subjects found from context, no verb
-  SpeakerNames names;
+  NameIndex names; // shared mechanism with entity_mentions (names.hpp)
 
   // ---- token helpers
   char32_t c0(uint32_t i) const { return t[toks[i].start]; }
@@ -571,6 +510,7 @@ struct Extractor {
           !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or")
         return s;
       if (nx == cue) return s;
+      if (p == lo && s.kind == Np::Name && nx < cue && punct(nx, ',')) return s; // 'X, the chair, was …'
     }
     return {};
   }
@@ -750,11 +690,13 @@ struct Extractor {
 
   void collect_names() {
     bool have_persons = false;
-    for (auto &m : entities)
-      if (m.type == "PERSON") {
-        have_persons = true;
-        names.add(m.entity.empty() ? m.mention : m.entity, m.span.start);
-      }
+    for (auto &m : entities) {
+      if (m.type == "PERSON") have_persons = true;
+      if (m.type == "PERSON" || m.type == "ORG")
+        names.add(clean_speaker_name(decode_utf8(m.entity.empty() ? m.mention : m.entity),
+                                     m.type.c_str()),
+                  m.type);
+    }
     // Capitalised runs of two words or more: candidate people.
     uint32_t i = 0;
     while (i < ntok) {
@@ -770,7 +712,7 @@ struct Extractor {
       while (n < i && (role_word(n) || title_word(n))) ++n;
       if (i - n >= 2 && i - n <= 4 && !org_like(n, i)) {
         std::string nm = clean_speaker_name(doc.view(toks[a].start, toks[i - 1].end));
-        if (!have_persons && name_words(nm).size() >= 2) names.add(nm, toks[a].start);
+        if (word_count(nm) >= 2) names.add(nm, "PERSON");
         char g = 0;
         for (uint32_t k = a; k < n; ++k) {
           std::string w = low(k);
@@ -781,13 +723,13 @@ struct Extractor {
       }
     }
     // Single words that are short forms of a full name seen ('Tsai').
-    if (!have_persons && !names.empty()) {
+    if (!have_persons) {
       std::vector<Person> singles;
       for (uint32_t k = 0; k < ntok; ++k) {
         if (!name_token(k) || (k > 0 && name_token(k - 1)) || (k + 1 < ntok && name_token(k + 1)))
           continue;
         std::string w = clean_speaker_name(doc.view(toks[k]));
-        std::string full = names.canonical(w, toks[k].start);
+        std::string full = names.canonical(w, "PERSON");
         if (full != w) singles.push_back({full, k, para_of[k], 0});
       }
       std::vector<Person> merged;
@@ -801,7 +743,8 @@ struct Extractor {
       for (auto &m : entities)
         if (m.type == "PERSON") {
           uint32_t tok = token_at(m.span.start);
-          mentioned.push_back({m.entity, tok, para_of[tok], 0});
+          mentioned.push_back({names.canonical(clean_speaker_name(decode_utf8(m.entity)), "PERSON"),
+                               tok, para_of[tok], 0});
         }
     }
   }
@@ -813,9 +756,13 @@ struct Extractor {
     return static_cast<uint32_t>(it - toks.begin());
   }
 
+  // Canonical name of a named subject: its fullest form in the NameIndex.
   std::string canonical_of(const Subject &s) const {
-    std::string clean = clean_speaker_name(doc.view(toks[s.first].start, toks[s.last - 1].end));
-    return names.canonical(clean, toks[s.first].start);
+    uint32_t b = toks[s.first].start, e = toks[s.last - 1].end;
+    // The type comes from ext/data/org_words.txt rather than the tagger,
+    // which may read 'Budget Director Alan Pruitt' as one ORG.
+    const char *type = org_like(s.first, s.last) ? "ORG" : "PERSON";
+    return names.canonical(clean_speaker_name(doc.view(b, e), type), type);
   }
 
   void resolve() {
@@ -837,7 +784,7 @@ struct Extractor {
       uint32_t para = para_of[ev.cue];
       while (mi < mentioned.size() && mentioned[mi].tok < ev.cue) {
         recent.push_back(&mentioned[mi]);
-        if (mentioned[mi].gender) gender_of[names.canonical(mentioned[mi].name, 0)] = mentioned[mi].gender;
+        if (mentioned[mi].gender) gender_of[names.canonical(mentioned[mi].name, "PERSON")] = mentioned[mi].gender;
         ++mi;
       }
       if (ev.subj.kind == Np::Name) {
@@ -862,7 +809,7 @@ struct Extractor {
         } else {
           for (size_t k = recent.size(); k-- > 0;) {
             if (para - recent[k]->para > 1) break;
-            std::string n = names.canonical(recent[k]->name, toks[recent[k]->tok].start);
+            std::string n = names.canonical(recent[k]->name, "PERSON");
             if (compatible(n)) {
               ev.speaker = n;
               break;
