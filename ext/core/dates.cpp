@@ -3,6 +3,7 @@
 // at each word start, so finding a date is linear in the line.
 #include "dates.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -275,6 +276,10 @@ std::optional<std::string> parse_date(std::string_view s) {
 }
 
 std::optional<std::string> find_date(std::string_view s, size_t *begin, size_t *end) {
+  // Every pattern match_at accepts without allow_month_only ends in a year
+  // or holds numbers: no ASCII digit, no date.
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
   auto v = scan(s);
   for (size_t i = 0; i < v.size(); ++i) {
     if (v[i].kind == Item::Punct) continue;

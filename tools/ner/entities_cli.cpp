@@ -11,11 +11,14 @@
 #include "text.hpp"
 
 #include <iostream>
-#include <iterator>
+#include <sstream>
 #include <string>
 
 int main() {
-  std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  std::ios::sync_with_stdio(false);
+  std::ostringstream buf;
+  buf << std::cin.rdbuf();
+  const std::string all = std::move(buf).str();
   size_t p = 0, doc = 0;
   std::string out;
   while (p <= all.size()) {
