@@ -74,17 +74,32 @@ uint64_t lower_hash(std::u32string_view word);
 // Features of a document: static ones computed once by `prepare`, history
 // and second-pass ones on demand. Shared by the tagger and the trainer so
 // that both see exactly the same features.
+//
+// Static features come in two groups: those of the word itself (bias,
+// word, lower case, shapes, affixes, length), stored once per distinct word
+// of the document (its "type", so that the tagger can cache their scores),
+// and those of its context, stored per token. Tokens that are trivially
+// outside get no static features (nothing scores them).
 class Featurizer {
 public:
   explicit Featurizer(const Gazetteer &gaz) : gaz_(gaz) {}
   void prepare(const Input &in);
   size_t size() const { return n_; }
-  // Static feature hashes of word i.
-  const uint64_t *static_begin(size_t i) const { return feats_.data() + offs_[i]; }
-  const uint64_t *static_end(size_t i) const { return feats_.data() + offs_[i + 1]; }
+  // Distinct words of the document with features (non-trivial tokens).
+  size_t types() const { return type_offs_.empty() ? 0 : type_offs_.size() - 1; }
+  // The type of (non-trivial) word i.
+  uint32_t type_of(size_t i) const { return type_[i]; }
+  // Word features of type t.
+  const uint64_t *word_begin(uint32_t t) const { return word_feats_.data() + type_offs_[t]; }
+  const uint64_t *word_end(uint32_t t) const { return word_feats_.data() + type_offs_[t + 1]; }
+  // Context features of word i.
+  const uint64_t *context_begin(size_t i) const { return feats_.data() + offs_[i]; }
+  const uint64_t *context_end(size_t i) const { return feats_.data() + offs_[i + 1]; }
   // History features of word i given the two previous labels, plus the
-  // second-pass features when `set_votes` was called.
-  void dynamic(size_t i, uint8_t p1, uint8_t p2, std::vector<uint64_t> &out) const;
+  // second-pass features when `set_votes` was called. Writes at most
+  // kMaxDynamic hashes to `out` and returns how many.
+  static constexpr size_t kMaxDynamic = 8;
+  size_t dynamic(size_t i, uint8_t p1, uint8_t p2, uint64_t *out) const;
   // Records first-pass labels so that `dynamic` adds document-level votes.
   void set_votes(const std::vector<uint8_t> &pass1);
   void clear_votes() { votes_on_ = false; }
@@ -96,8 +111,15 @@ public:
 private:
   const Gazetteer &gaz_;
   size_t n_ = 0;
-  std::vector<uint64_t> hl_, hs_, hss_;
+  std::vector<uint64_t> hl_, hss_;
+  // lid_[i]: index of word i's lower-cased form among the document's
+  // distinct lower-cased words (nlower_ of them).
+  std::vector<uint32_t> lid_;
+  size_t nlower_ = 0;
   std::vector<uint8_t> trivial_, start_, upper_;
+  std::vector<uint32_t> type_;
+  std::vector<uint64_t> word_feats_;
+  std::vector<uint32_t> type_offs_;
   std::vector<uint64_t> feats_;
   std::vector<uint32_t> offs_;
   // second pass: per word, counts of first-pass types of the same word
