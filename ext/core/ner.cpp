@@ -532,54 +532,89 @@ template <class T> bool read(std::string_view &b, T *v) {
 }
 } // namespace
 
-bool Weights::load(std::string_view bytes, size_t *used) {
-  std::string_view b = bytes;
+namespace {
+inline unsigned popcount64(uint64_t x) {
+#if defined(__POPCNT__)
+  return static_cast<unsigned>(__builtin_popcountll(x));
+#else
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<unsigned>((x * 0x0101010101010101ULL) >> 56);
+#endif
+}
+
+struct Table {
   uint32_t bits = 0, nrows = 0;
-  if (!read(b, &bits) || !read(b, &nrows) || bits < 8 || bits > 30) return false;
-  if (b.size() < size_t(nrows) * 4 + size_t(nrows) * kTags * 2) return false;
-  bits_ = bits;
-  size_t cap = 16;
-  while (cap < size_t(nrows) * 2) cap <<= 1;
-  mask_ = static_cast<uint32_t>(cap - 1);
-  slots_.assign(cap, Slot{0, -1});
-  for (uint32_t r = 0; r < nrows; ++r) {
-    uint32_t key;
-    std::memcpy(&key, b.data() + size_t(r) * 4, 4);
-    uint32_t s = (key * 0x9E3779B1u) & mask_;
-    while (slots_[s].row >= 0) s = (s + 1) & mask_;
-    slots_[s] = Slot{key, static_cast<int32_t>(r)};
+  const char *keys = nullptr, *rows = nullptr; // unaligned
+  uint32_t key(size_t r) const {
+    uint32_t k;
+    std::memcpy(&k, keys + r * 4, 4);
+    return k;
   }
-  b.remove_prefix(size_t(nrows) * 4);
-  // The rows are 2-byte aligned in the embedded blob only if the header is;
-  // keep a pointer, read with memcpy-free int16 access guarded below.
-  rows_ = reinterpret_cast<const int16_t *>(b.data());
-  aligned_ = (reinterpret_cast<uintptr_t>(b.data()) % alignof(int16_t)) == 0;
-  if (!aligned_) {
-    copy_.assign(size_t(nrows) * kTags, 0);
-    std::memcpy(copy_.data(), b.data(), copy_.size() * 2);
-    rows_ = copy_.data();
+};
+
+bool parse_table(std::string_view &b, Table *t) {
+  if (!read(b, &t->bits) || !read(b, &t->nrows) || t->bits < 8 || t->bits > 26) return false;
+  if (b.size() < size_t(t->nrows) * 4 + size_t(t->nrows) * kTags * 2) return false;
+  t->keys = b.data();
+  t->rows = b.data() + size_t(t->nrows) * 4;
+  b.remove_prefix(size_t(t->nrows) * (4 + kTags * 2));
+  for (size_t r = 0; r < t->nrows; ++r)
+    if (t->key(r) >> t->bits || (r > 0 && t->key(r) <= t->key(r - 1))) return false;
+  return true;
+}
+} // namespace
+
+bool Weights::load(std::string_view b) {
+  Table t[2];
+  if (!parse_table(b, &t[0]) || !parse_table(b, &t[1]) || t[0].bits != t[1].bits) return false;
+  bits_ = t[0].bits;
+  blocks_.assign((size_t(1) << bits_) / 64 + 1, Block{0, 0, 0});
+  for (const Table &x : t)
+    for (size_t r = 0; r < x.nrows; ++r) blocks_[x.key(r) >> 6].bits |= uint64_t(1) << (x.key(r) & 63);
+  uint32_t rank = 0;
+  for (Block &bl : blocks_) {
+    bl.rank = rank;
+    rank += popcount64(bl.bits);
   }
-  b.remove_prefix(size_t(nrows) * kTags * 2);
-  if (used) *used = bytes.size() - b.size();
+  rows_.assign(size_t(rank) * 2 * kTags, 0);
+  for (int p = 0; p < 2; ++p) {
+    for (size_t r = 0; r < t[p].nrows; ++r) {
+      const uint32_t k = t[p].key(r);
+      const Block &bl = blocks_[k >> 6];
+      const size_t at = bl.rank + popcount64(bl.bits & ((uint64_t(1) << (k & 63)) - 1));
+      std::memcpy(&rows_[(at * 2 + p) * kTags], t[p].rows + r * kTags * 2, kTags * 2);
+    }
+  }
   return true;
 }
 
-void Weights::score(const uint64_t *begin, const uint64_t *end, int32_t *scores) const {
-  if (!rows_) return;
+inline const int16_t *Weights::row(uint64_t h) const {
+  const uint32_t b = bucket_of(h, bits_);
+  const Block &bl = blocks_[b >> 6];
+  const uint64_t m = uint64_t(1) << (b & 63);
+  if (!(bl.bits & m)) return nullptr;
+  return rows_.data() + (size_t(bl.rank) + popcount64(bl.bits & (m - 1))) * 2 * kTags;
+}
+
+void Weights::score_both(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const {
+  if (blocks_.empty()) return;
   for (const uint64_t *f = begin; f != end; ++f) {
-    uint32_t key = bucket_of(*f, bits_);
-    uint32_t s = (key * 0x9E3779B1u) & mask_;
-    while (true) {
-      const Slot &sl = slots_[s];
-      const int32_t r = sl.row;
-      if (r < 0) break;
-      if (sl.key == key) {
-        const int16_t *w = rows_ + size_t(r) * kTags;
-        for (int t = 0; t < kTags; ++t) scores[t] += w[t];
-        break;
-      }
-      s = (s + 1) & mask_;
-    }
+    const int16_t *w = row(*f);
+    if (!w) continue;
+    for (int t = 0; t < kTags; ++t) s1[t] += w[t];
+    for (int t = 0; t < kTags; ++t) s2[t] += w[kTags + t];
+  }
+}
+
+void Weights::score(int pass, const uint64_t *begin, const uint64_t *end, int32_t *scores) const {
+  if (blocks_.empty()) return;
+  for (const uint64_t *f = begin; f != end; ++f) {
+    const int16_t *w = row(*f);
+    if (!w) continue;
+    w += pass * kTags;
+    for (int t = 0; t < kTags; ++t) scores[t] += w[t];
   }
 }
 
@@ -588,11 +623,7 @@ void Weights::score(const uint64_t *begin, const uint64_t *end, int32_t *scores)
 Tagger::Tagger(std::string_view bytes, const Gazetteer &gaz) : gaz_(gaz) {
   if (bytes.size() < 8 || bytes.substr(0, 8) != "LEDENER2") return;
   bytes.remove_prefix(8);
-  size_t used = 0;
-  if (!pass1_.load(bytes, &used)) return;
-  bytes.remove_prefix(used);
-  if (!pass2_.load(bytes, &used)) return;
-  ok_ = true;
+  ok_ = weights_.load(bytes);
 }
 
 const Tagger &Tagger::builtin() {
@@ -600,49 +631,59 @@ const Tagger &Tagger::builtin() {
   return t;
 }
 
-void Tagger::decode(Featurizer &fz, const Weights &w, std::vector<uint8_t> &tags) const {
-  const size_t n = fz.size();
-  tags.assign(n, O);
-  // Scores of the word features, once per distinct word.
-  std::vector<int32_t> word_scores(fz.types() * kTags, 0);
-  std::vector<uint8_t> scored(fz.types(), 0);
-  uint64_t dyn[Featurizer::kMaxDynamic];
-  uint8_t p1 = O, p2 = O;
-  for (size_t i = 0; i < n; ++i) {
-    if (fz.sentence_start(i)) p1 = p2 = O;
-    uint8_t best = O;
-    if (!fz.trivially_outside(i)) {
-      const uint32_t t = fz.type_of(i);
-      int32_t *ws = &word_scores[size_t(t) * kTags];
-      if (!scored[t]) {
-        w.score(fz.word_begin(t), fz.word_end(t), ws);
-        scored[t] = 1;
-      }
-      int32_t sc[kTags];
-      for (int k = 0; k < kTags; ++k) sc[k] = ws[k];
-      w.score(fz.context_begin(i), fz.context_end(i), sc);
-      const size_t nd = fz.dynamic(i, p1, p2, dyn);
-      w.score(dyn, dyn + nd, sc);
-      int32_t bs = INT32_MIN;
-      for (uint8_t t = 0; t < kTags; ++t) {
-        if (!allowed(p1, t)) continue;
-        if (sc[t] > bs) bs = sc[t], best = t;
-      }
-    }
-    tags[i] = best;
-    p2 = p1;
-    p1 = best;
-  }
-}
-
 std::vector<uint8_t> Tagger::tag(const Input &in) const {
   std::vector<uint8_t> tags(in.words.size(), O);
   if (!ok_ || in.words.empty()) return tags;
   Featurizer fz(gaz_);
   fz.prepare(in);
-  decode(fz, pass1_, tags);
-  fz.set_votes(tags);
-  decode(fz, pass2_, tags);
+  const size_t n = fz.size();
+  // Pass 1 scores every word's static features for both passes: the word
+  // features once per distinct word, the context ones once per token; pass
+  // 2 then adds only its history and vote features.
+  std::vector<int32_t> word1(fz.types() * kTags, 0), word2(fz.types() * kTags, 0);
+  std::vector<uint8_t> scored(fz.types(), 0);
+  std::vector<int32_t> base2(n * kTags, 0);
+  uint64_t dyn[Featurizer::kMaxDynamic];
+  auto best_of = [](const int32_t *sc, uint8_t p1) {
+    uint8_t best = O;
+    int32_t bs = INT32_MIN;
+    for (uint8_t t = 0; t < kTags; ++t) {
+      if (!allowed(p1, t)) continue;
+      if (sc[t] > bs) bs = sc[t], best = t;
+    }
+    return best;
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) fz.set_votes(tags);
+    uint8_t p1 = O, p2 = O;
+    for (size_t i = 0; i < n; ++i) {
+      if (fz.sentence_start(i)) p1 = p2 = O;
+      uint8_t best = O;
+      if (!fz.trivially_outside(i)) {
+        int32_t sc[kTags];
+        int32_t *b2 = &base2[i * kTags];
+        if (pass == 0) {
+          const uint32_t t = fz.type_of(i);
+          if (!scored[t]) {
+            weights_.score_both(fz.word_begin(t), fz.word_end(t), &word1[size_t(t) * kTags],
+                                &word2[size_t(t) * kTags]);
+            scored[t] = 1;
+          }
+          for (int k = 0; k < kTags; ++k) sc[k] = word1[size_t(t) * kTags + k];
+          for (int k = 0; k < kTags; ++k) b2[k] = word2[size_t(t) * kTags + k];
+          weights_.score_both(fz.context_begin(i), fz.context_end(i), sc, b2);
+        } else {
+          for (int k = 0; k < kTags; ++k) sc[k] = b2[k];
+        }
+        const size_t nd = fz.dynamic(i, p1, p2, dyn);
+        weights_.score(pass, dyn, dyn + nd, sc);
+        best = best_of(sc, p1);
+      }
+      tags[i] = best;
+      p2 = p1;
+      p1 = best;
+    }
+  }
   return tags;
 }
 

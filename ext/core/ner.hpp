@@ -128,28 +128,31 @@ private:
   std::vector<uint8_t> vote_major_, vote_prev_;
 };
 
-// Weights of one pass: hashed feature -> kTags int16 scores.
+// Weights of both passes: hashed feature -> kTags int16 scores per pass.
+// A bucket's presence is one bit of a bitmap and its row the rank of that
+// bit, so a look-up reads one 16-byte block (256 KB in all for 2^20
+// buckets) and, when the bucket is present, one row holding both passes'
+// scores: the context features, the same in both passes, are looked up once.
 class Weights {
 public:
-  Weights() = default;
-  // Parses the serialised form; `bytes` must outlive the object.
-  bool load(std::string_view bytes, size_t *used);
-  void score(const uint64_t *begin, const uint64_t *end, int32_t *scores) const;
+  // Parses the two serialised tables (same bits, ascending buckets).
+  bool load(std::string_view bytes);
+  // Adds the pass-1 scores to s1 and the pass-2 scores to s2.
+  void score_both(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const;
+  // Adds the scores of one pass (0 or 1).
+  void score(int pass, const uint64_t *begin, const uint64_t *end, int32_t *scores) const;
   unsigned bits() const { return bits_; }
 
 private:
-  unsigned bits_ = 0;
-  uint32_t mask_ = 0;
-  // Open addressing, bucket -> row (-1 empty); key and row side by side so
-  // that a probe costs one cache line.
-  struct Slot {
-    uint32_t key;
-    int32_t row;
+  const int16_t *row(uint64_t h) const;
+  struct Block {
+    uint64_t bits;
+    uint32_t rank; // present buckets before this block
+    uint32_t pad;
   };
-  std::vector<Slot> slots_;
-  const int16_t *rows_ = nullptr;
-  bool aligned_ = true;
-  std::vector<int16_t> copy_; // rows, when the blob is not 2-byte aligned
+  unsigned bits_ = 0;
+  std::vector<Block> blocks_;
+  std::vector<int16_t> rows_; // per present bucket: kTags of pass 1, kTags of pass 2
 };
 
 // Serialised model: "LEDENER2", then two weight tables (pass 1, pass 2).
@@ -165,9 +168,8 @@ public:
   const Gazetteer &gazetteer() const { return gaz_; }
 
 private:
-  void decode(Featurizer &fz, const Weights &w, std::vector<uint8_t> &tags) const;
   const Gazetteer &gaz_;
-  Weights pass1_, pass2_;
+  Weights weights_;
   bool ok_ = false;
 };
 
