@@ -258,13 +258,16 @@ bool can_start(View t, size_t i) {
 }
 
 // Whether scan_at can succeed at a letter: a currency prefix starts there
-// (case-sensitive, first letters below) or the word is a number word. A
+// or the word is a number word. A
 // cheap exact filter: most words start no quantity.
 bool letter_may_start(View t, size_t i) {
-  switch (t[i]) {
+  switch (t[i]) { // first letters of the kPrefixes
   case 'U': case 'N': case 'H': case 'C': case 'A': case 'S': case 'E': case 'G': case 'J':
-  case 'I': case 'R':
-    return true;
+  case 'I': case 'R': {
+    std::string code;
+    if (match_prefix(t, i, &code)) return true;
+    break;
+  }
   default: break;
   }
   char buf[8];
