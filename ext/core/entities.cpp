@@ -35,7 +35,17 @@ struct Lexicons {
   std::unordered_map<std::string, Alias> aliases; // folded mention -> canonical
   std::unordered_set<std::string> products;      // folded product names
   size_t product_words = 1;                      // longest product name, in words
-  std::vector<std::string> product_first;        // first words of products, sorted
+  // First words of products, as a 4096-bit filter (false positives only).
+  uint64_t product_first[64] = {};
+  static uint32_t filter_bit(std::string_view w) {
+    uint64_t h = 1469598103934665603ULL;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return static_cast<uint32_t>((h ^ (h >> 29)) & 4095);
+  }
+  bool may_start_product(std::string_view w) const {
+    const uint32_t b = filter_bit(w);
+    return product_first[b >> 6] >> (b & 63) & 1;
+  }
 
   Lexicons() {
     auto load_aliases = [&](std::string_view name, const char *fixed_type) {
@@ -53,11 +63,11 @@ struct Lexicons {
     load_aliases("entity-aliases.tsv", nullptr);
     for (std::string_view line : resource_lines("products.tsv")) {
       std::string f = fold_for_match(line);
-      product_first.push_back(f.substr(0, f.find(' ')));
+      const uint32_t b = filter_bit(std::string_view(f).substr(0, f.find(' ')));
+      product_first[b >> 6] |= uint64_t(1) << (b & 63);
       products.insert(std::move(f));
       product_words = std::max<size_t>(product_words, 1 + std::count(line.begin(), line.end(), ' '));
     }
-    std::sort(product_first.begin(), product_first.end());
   }
   static const Lexicons &get() {
     static const Lexicons l;
@@ -317,10 +327,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   std::vector<uint8_t> product_at(n, 0);
   for (size_t i = 0; i < n; ++i) {
     // A product's first word is this word's ('gpt-4o', 'claude 3.5').
-    if (!std::binary_search(lex.product_first.begin(), lex.product_first.end(),
-                            td.folded[i].substr(0, td.folded[i].find(' ')),
-                            [](std::string_view a, std::string_view b) { return a < b; }))
-      continue;
+    if (!lex.may_start_product(td.folded[i].substr(0, td.folded[i].find(' ')))) continue;
     size_t best = 0;
     std::string phrase;
     for (size_t len = 1; len <= lex.product_words && i + len <= n; ++len) {
