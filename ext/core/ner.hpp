@@ -135,7 +135,7 @@ private:
 // scores: the context features, the same in both passes, are looked up once.
 class Weights {
 public:
-  // Parses the two serialised tables (same bits, ascending buckets).
+  // Parses the two serialised tables (same bits, 8 to 26; ascending buckets).
   bool load(std::string_view bytes);
   // Adds the pass-1 scores to s1 and the pass-2 scores to s2.
   void score_both(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const;
