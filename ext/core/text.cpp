@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace lede {
@@ -98,6 +99,17 @@ bool is_clean_utf8(std::string_view s) {
   const auto *p = reinterpret_cast<const unsigned char *>(s.data());
   size_t n = s.size(), i = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time: no high bit set and no zero byte.
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      bool high = (w & 0x8080808080808080ull) != 0;
+      bool zero = ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0;
+      if (!high && !zero) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = p[i];
     if (c && c < 0x80) {
       ++i;
