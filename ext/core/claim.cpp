@@ -26,8 +26,8 @@ constexpr float kNumberWeight = 4.0f;  // weight of a claim quantity as a term
 constexpr float kEntityBoost = 1.5f;   // weight multiplier for names
 constexpr float kDerivCredit = 0.8f;   // WordNet derivation / listed relation
 constexpr float kSynCredit = 0.7f;     // WordNet synonym (first sense)
-constexpr double kContradictionCap = 0.45; // a contradiction scales the score by this
-constexpr size_t kMaxTextWords = 4096; // words of a text examined (longer: the rest ignored)
+constexpr size_t kMaxTextWords = 4096;
+constexpr double kCorpusBlend = 0.5;     // share of corpus relevance (BM25) in the table form // words of a text examined (longer: the rest ignored)
 
 uint64_t fnv(const char *p, size_t n) {
   uint64_t h = 1469598103934665603ull;
@@ -320,12 +320,14 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
   WordCache &cache = word_cache();
   char buf[64];
   bool sent_start = true;
+  bool tag = false; // inside an @handle or #hashtag: split at case and digit changes
   size_t words = 0;
   size_t i = 0;
   const size_t n = s.size();
   while (i < n && words < max_words) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80 && !ascii_alpha(c) && !ascii_digit(c)) {
+      tag = c == '@' || c == '#';
       Tok t;
       t.b = static_cast<uint32_t>(i);
       t.e = static_cast<uint32_t>(i + 1);
@@ -451,6 +453,11 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
       unsigned char d = static_cast<unsigned char>(s[j]);
       if (d < 0x80) {
         if (ascii_alpha(d) || ascii_digit(d)) {
+          if (tag && len > 0) {
+            unsigned char p = static_cast<unsigned char>(s[j - 1]);
+            bool split = (d >= 'A' && d <= 'Z' && p >= 'a' && p <= 'z') || (ascii_digit(d) != ascii_digit(p));
+            if (split) break;
+          }
           if (len == 0) upper0 = d >= 'A' && d <= 'Z';
           if (d >= 'A' && d <= 'Z') ++nupper;
           if (d >= 'a' && d <= 'z') any_lower = true;
@@ -605,6 +612,7 @@ struct Claim {
     double weight = 0;
   };
   std::vector<Name> names;
+  double entity_strength = 0.5; // how much a missing name costs (less for long claims)
   std::vector<std::vector<uint16_t>> bigrams_ending; // term -> bigram indices ending there
 
   const Entry *find(uint64_t stem) const {
@@ -653,10 +661,16 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
   bool in_run = false;
   // Names: capitalised words not opening a sentence, all-caps words and
   // codes; an opening word joins when the next word is a name ('Harbor Bank').
+  // In Title Case Text capitals say nothing: only unknown words are names.
+  size_t ncontent = 0, ncap = 0;
+  for (const Tok &t : toks)
+    if (content(t)) ++ncontent, ncap += t.cap;
+  bool title_case = ncontent >= 4 && ncap * 2 > ncontent;
   std::vector<bool> is_entity(toks.size(), false);
   for (size_t i = 0; i < toks.size(); ++i) {
     const Tok &t = toks[i];
-    is_entity[i] = content(t) && (t.all_caps || t.mixed || (t.cap && (!t.sent_start || !(t.flags & kKnown))));
+    bool by_case = t.cap && (!t.sent_start || !(t.flags & kKnown)) && (!title_case || !(t.flags & kKnown));
+    is_entity[i] = content(t) && (t.all_caps || t.mixed || by_case);
   }
   for (size_t i = 0; i + 1 < toks.size(); ++i)
     if (content(toks[i]) && toks[i].cap && toks[i].sent_start && is_entity[i + 1] && toks[i + 1].cap) is_entity[i] = true;
@@ -689,7 +703,8 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
   }
   if (stats && stats->df && stats->docs > 0) {
     for (auto &term : c->terms) {
-      double df = std::max(0.0, stats->df(term.word));
+      double df = stats->df(term.word);
+      if (df < 0) continue; // not counted: keep the English weight
       double n = stats->docs;
       double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
       term.weight = static_cast<float>(std::max(0.2, idf) / 2.5);
@@ -779,6 +794,7 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
     for (uint64_t a : it->second) c->put(a, static_cast<uint16_t>(i), -1.0f);
   }
   for (const auto &t : c->terms) c->total_weight += t.weight;
+  c->entity_strength = 0.5 * std::min(1.0, 12.0 / static_cast<double>(std::max<size_t>(1, c->terms.size())));
   c->total_weight += kNumberWeight * static_cast<double>(c->quants.size());
   return c;
 }
@@ -818,7 +834,7 @@ struct Detail {
 
 thread_local Detail t_detail;
 
-ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d) {
+ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double corpus_relevance) {
   ClaimScore r;
   const size_t nt = c.terms.size();
   d.hits.assign(nt, TermHit{});
@@ -938,19 +954,30 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d) {
     if (d.hits[nm.key_term].best > 0) ent_matched += nm.weight;
   r.entities = c.entity_weight > 0 ? ent_matched / c.entity_weight : 1;
 
-  double x = 0.62 * r.coverage + 0.18 * r.bigrams + 0.20 * r.focus;
-  if (c.entity_weight > 0) x *= 0.5 + 0.5 * r.entities;
+  // F-measure of coverage and focus weighted toward coverage (beta = 2):
+  // a text must cover the claim, and when the claim is long (a post, a
+  // paragraph) a short text that is mostly about it still ranks high.
+  const double b2 = 4.0;
+  double f = r.coverage > 0 && r.focus > 0 ? (1 + b2) * r.coverage * r.focus / (b2 * r.focus + r.coverage) : 0;
+  double x = 0.8 * f + 0.2 * r.bigrams * std::min(1.0, 2 * f);
+  if (c.entity_weight > 0) x *= 1 - c.entity_strength * (1 - r.entities);
+  if (corpus_relevance >= 0) {
+    x = (1 - kCorpusBlend) * x + kCorpusBlend * std::min(1.0, corpus_relevance);
+  }
   x = std::min(1.0, std::max(0.0, x));
   r.relevance = x;
   bool contradiction = r.negation_conflict || r.antonym_conflict || r.numbers_conflict > 0;
-  r.score = contradiction ? x * kContradictionCap : x;
+  // A contradiction keeps the order of relevance but stays below 0.47.
+  r.score = !contradiction ? x : x < 0.5 ? x * 0.94 : 0.47 + 0.02 * (x - 0.5) / 0.5;
   r.stance = contradiction && x >= 0.5 ? Stance::Contradicts : r.score >= 0.5 ? Stance::Supports : Stance::Neutral;
   return r;
 }
 
 } // namespace
 
-ClaimScore score_claim(const Claim &c, std::string_view text) { return score_impl(c, text, t_detail); }
+ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance) {
+  return score_impl(c, text, t_detail, corpus_relevance);
+}
 
 // ---- explanation ------------------------------------------------------------------------
 namespace {
@@ -994,11 +1021,11 @@ const char *kind_name(QuantKind k) {
 
 } // namespace
 
-std::string explain_claim(const Claim &c, std::string_view text) {
+std::string explain_claim(const Claim &c, std::string_view text, double corpus_relevance) {
   Detail d;
-  ClaimScore r = score_impl(c, text, d);
+  ClaimScore r = score_impl(c, text, d, corpus_relevance);
   // Valid UTF-8 for the snippets we copy out of the text.
-  auto span = [&](uint32_t b, uint32_t e) { return fold_for_match(text.substr(b, e - b)); };
+  auto span = [&](uint32_t b, uint32_t e) { return std::string(text.substr(b, e - b)); };
   std::string o = "{\"score\":";
   json_num(o, r.score);
   o += ",\"stance\":";

@@ -93,12 +93,16 @@ struct ClaimScore {
 
 // Scores `text` (UTF-8) against the claim. Allocation-free after warm-up
 // (per-thread scratch). Never throws except std::bad_alloc.
-ClaimScore score_claim(const Claim &c, std::string_view text);
+// `corpus_relevance` in [0,1] (negative: none) is evidence from a corpus
+// index — BM25 over the claim's words divided by the BM25 of a text holding
+// each of them once — blended into the relevance before any contradiction
+// cap, so a contradiction still scores below 0.5.
+ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance = -1);
 
 // The evidence for a score as one JSON object: score and its parts,
 // matched terms (claim word, text word, how), missing terms, numbers with
 // agreement, entities, negation and antonym findings, stance.
-std::string explain_claim(const Claim &c, std::string_view text);
+std::string explain_claim(const Claim &c, std::string_view text, double corpus_relevance = -1);
 
 // An FTS5 query for candidates: up to `max_terms` of the claim's heaviest
 // words (and numbers), each a double-quoted string joined by OR, so no user
