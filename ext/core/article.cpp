@@ -20,6 +20,7 @@
 #include "article.hpp"
 
 #include "dates.hpp"
+#include "document.hpp"
 #include "resources.hpp"
 #include "text.hpp"
 
@@ -151,7 +152,7 @@ DateRole date_line(const std::string &line, const std::string &key, size_t words
       starts_with(key, "modified") || key.find("updated on") != std::string::npos)
     return rest_words <= 6 ? DateRole::Updated : DateRole::None;
   if (starts_with(key, "published") || starts_with(key, "posted") || starts_with(key, "date") ||
-      starts_with(key, "first published") || starts_with(key, "on "))
+      starts_with(key, "first published"))
     return rest_words <= 8 ? DateRole::Published : DateRole::None;
   if (starts_with(key, "today"))
     return rest_words <= 3 ? DateRole::Banner : DateRole::None;
@@ -302,8 +303,6 @@ bool byline_line(const std::string &line, const std::string &key, size_t words, 
 
 const std::unordered_set<std::string_view> &section_words() { return resource_set("sections.txt"); }
 
-std::string capitalise_label(const std::string &s) { return trim(s); }
-
 // 'Technology', 'Section: Politics', 'Business | Markets', 'Home > Tech > AI'.
 // Returns the section label (as written) or empty.
 std::string section_line(const std::string &line, const std::string &key, size_t words, bool header) {
@@ -333,18 +332,23 @@ std::string section_line(const std::string &line, const std::string &key, size_t
     }
   }
   parts.push_back(trim(cur));
-  std::string first;
   bool any = false;
   for (auto &p : parts) {
     if (p.empty()) continue;
     std::string k = match_key(p);
     if (k == "home") continue;
     if (!section_words().count(k)) return {};
-    if (!any) first = p;
     any = true;
   }
-  // a breadcrumb ending in a longer label: take the first known part
-  return any ? capitalise_label(first) : std::string();
+  if (!any) return {};
+  // The label as written ('Business | Markets'), without a 'Home >' crumb.
+  std::string t = trim(line);
+  if (match_key(parts.front()) == "home") {
+    size_t cut = t.find_first_of("|>/");
+    if (cut == std::string::npos) cut = t.find("\xC2\xBB");
+    t = cut == std::string::npos ? t : trim(t.substr(cut + 1));
+  }
+  return t;
 }
 
 // ---- headline -----------------------------------------------------------------
@@ -364,11 +368,8 @@ bool headline_like(const std::string &line) {
   size_t words = word_count(line);
   if (words == 0 || words > 30 || line.size() > 300) return false;
   std::u32string c = decode_utf8(line);
-  // more than one sentence inside -> body text
-  for (size_t i = 0; i + 2 < c.size(); ++i)
-    if ((c[i] == '.' || c[i] == '!' || c[i] == '?') && c[i + 1] == ' ' && is_upper(c[i + 2]) &&
-        !(i > 0 && is_upper(c[i - 1]) && (i < 2 || !is_alnum(c[i - 2]))))
-      return false;
+  // More than one sentence -> body text (the splitter knows 'St.', 'U.S.').
+  if (make_document(c).sentences.size() > 1) return false;
   if (!ends_sentence_punct(line)) return true;
   // Ends like a sentence: a headline only when title-cased.
   size_t caps = 0, lower = 0;
@@ -388,6 +389,13 @@ bool headline_like(const std::string &line) {
     i = j;
   }
   return caps + lower > 0 && caps * 10 >= (caps + lower) * 6;
+}
+
+// A short sentence-case line ending in a period is still a headline when
+// it stands alone and the story that follows is longer: body text that
+// opens a page without a headline is a lede paragraph, long by craft.
+bool short_headline(const std::string &line, size_t words, size_t next_words) {
+  return words >= 3 && words <= 16 && next_words > words && ends_sentence_punct(line);
 }
 
 bool real_paragraph(const std::string &line, size_t words) {
@@ -447,6 +455,7 @@ Article parse_article(std::string_view text) {
           (c >= 0x2000 && c <= 0x200A))
         c = ' ';
       if (c == 0xFEFF || c == 0x200B) continue; // BOM, zero-width space
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0)) continue; // other control characters
       append_utf8(cur, c);
     }
     lines.push_back(trim(cur));
@@ -462,7 +471,20 @@ Article parse_article(std::string_view text) {
     keys[i] = lines[i].size() <= 2000 ? match_key(lines[i]) : std::string();
     nwords[i] = word_count(lines[i]);
     if (lines[i].empty()) kind[i] = Blank;
-    if (first_para == n && kind[i] == Text && real_paragraph(lines[i], nwords[i])) first_para = i;
+  }
+  // The story begins at the first real paragraph; the first line of the
+  // page is never it when it reads as a headline (long headlines exist).
+  size_t first_line = n;
+  for (size_t i = 0; i < n; ++i)
+    if (kind[i] != Blank) {
+      first_line = i;
+      break;
+    }
+  for (size_t i = 0; i < n; ++i) {
+    if (kind[i] == Blank || !real_paragraph(lines[i], nwords[i])) continue;
+    if (i == first_line && headline_like(lines[i])) continue;
+    first_para = i;
+    break;
   }
 
   std::string published, updated, banner, plain;
@@ -516,9 +538,25 @@ Article parse_article(std::string_view text) {
       if (!a.section) a.section = sec;
       continue;
     }
-    if (header && !a.title && i < first_para + 1 && headline_like(line) && !bullet_line(line)) {
+    size_t next_words = first_para < n && first_para > i ? nwords[first_para] : 0;
+    for (size_t j = i + 1; j < n && next_words == 0; ++j)
+      if (kind[j] != Blank) next_words = nwords[j];
+    bool alone = i + 1 >= n || kind[i + 1] == Blank || first_para == i + 1 || next_words == 0 ||
+                 !real_paragraph(line, w);
+    if (header && !a.title && i < first_para + 1 && alone && !bullet_line(line) &&
+        (headline_like(line) || short_headline(line, w, next_words))) {
       kind[i] = Title;
       a.title = line;
+      // A headline broken over two lines ('Lawmaker urges retaliation on
+      // Russia;' / 'Member of House panel says ...') continues when its
+      // first line ends with ';' ',' ':' or a dash.
+      std::u32string t = decode_utf8(line);
+      char32_t last = t.empty() ? 0 : t.back();
+      if ((last == ';' || last == ',' || last == ':' || is_dash(last)) && i + 1 < n &&
+          kind[i + 1] == Text && nwords[i + 1] <= 30) {
+        a.title = line + " " + lines[i + 1];
+        kind[++i] = Title;
+      }
       continue;
     }
     story_started = true;

@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace lede {
@@ -18,20 +19,38 @@ namespace lede {
 // ('CEO', 'Dr.', 'President'), a leading 'the', org suffixes (', Inc.').
 std::string clean_name(std::string_view mention, std::string_view type);
 
+// True when `folded` (a fold_for_match word) is a title or role that comes
+// before a person's name ('ceo', 'dr.', 'president', 'chief', 'officer').
+bool is_title_word(std::string_view folded);
+
+// The names seen in one article, for resolving short forms.
+//
+// Usage (entities.cpp, and quotes for speakers): `add` every cleaned name
+// mention of the article first, then ask `canonical` for each mention.
+// Only PERSON names resolve to longer forms ('Altman' -> 'Sam Altman',
+// 'Sam' -> 'Sam Altman'); for other types a shorter name is often another
+// entity ('Microsoft' vs 'Microsoft Research'), so they are returned as
+// given. Among several longer forms the one with the most words wins, then
+// the most frequent. Comparison is on fold_for_match words. Cost: `add`
+// and `canonical` look at no more than 64 candidates per word, so an
+// article with many names stays linear.
 class NameIndex {
 public:
   // Records a cleaned name of `type` seen in the article.
   void add(const std::string &name, const std::string &type);
   // The fullest recorded name of `type` that `name` is a short form of
-  // (same last token, or a subsequence of tokens), else `name` itself.
+  // (its words a subsequence of the longer name's words), else `name`.
   std::string canonical(const std::string &name, const std::string &type) const;
 
 private:
   struct Entry {
     std::string name, type;
-    std::vector<std::string> words;
+    std::vector<std::string> words; // folded
+    size_t count = 0;
   };
   std::vector<Entry> entries_;
+  std::unordered_map<std::string, size_t> by_key_; // type + folded name
+  std::unordered_map<std::string, std::vector<size_t>> by_word_; // type + folded word
 };
 
 } // namespace lede

@@ -144,11 +144,10 @@ char32_t fold_punct(char32_t c) {
 }
 
 std::string fold_for_match(std::string_view in) {
-  std::string n = normalize(in, NormForm::NFKC_CaseFold);
-  // NFKC already turned most compatibility spaces into ' '; fold the rest.
-  std::u32string cps = decode_utf8(n);
+  // Punctuation first: NFKC would split a double prime into two primes.
+  std::u32string cps = decode_utf8(in);
   for (auto &c : cps) c = fold_punct(c);
-  return encode_utf8(cps);
+  return normalize(encode_utf8(cps), NormForm::NFKC_CaseFold);
 }
 
 char32_t to_lower(char32_t c) { return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))); }

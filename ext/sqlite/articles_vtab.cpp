@@ -7,6 +7,8 @@
 //   UPDATE articles SET raw = '...' WHERE id = 3;          -- re-extracts
 //   UPDATE articles SET source = 'b.txt' WHERE id = 3;
 //   INSERT INTO articles(articles) VALUES ('rebuild');     -- re-extract all
+//   INSERT INTO articles(articles) VALUES ('optimize');    -- merge the FTS index
+//   INSERT INTO articles(articles) VALUES ('integrity-check'); -- check it
 //
 // Schema given to sqlite3_declare_vtab (column numbers are the k* below):
 //
@@ -196,8 +198,9 @@ int xEof(sqlite3_vtab_cursor *pc) noexcept { return cur(pc)->eof; }
 int xColumn(sqlite3_vtab_cursor *pc, sqlite3_context *ctx, int col) noexcept {
   Cursor *c = cur(pc);
   if (col == kPath || col == kCmd) return SQLITE_OK; // write-only: NULL
-  // During UPDATE, unchanged large columns need not be read.
-  if ((col == kRaw || col == kBody) && sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
+  // During UPDATE, unchanged columns are not read: xUpdate then sees them
+  // as sqlite3_value_nochange() and knows what the statement changes.
+  if (col != kId && sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
   sqlite3_result_value(ctx, c->st.value(col));
   return SQLITE_OK;
 }
@@ -280,7 +283,12 @@ int insert_row(Vtab &v, sqlite3_value *rowid_value, sqlite3_value **cols, sqlite
       rebuild(v);
       return SQLITE_OK;
     }
-    fail(SQLITE_ERROR, format("%s: unknown command '%s' (known: 'rebuild')", who, cmd.c_str()));
+    if (cmd == "optimize" || cmd == "integrity-check") {
+      s.fts_command(cmd);
+      return SQLITE_OK;
+    }
+    fail(SQLITE_ERROR, format("%s: unknown command '%s' (known: 'rebuild', 'optimize', 'integrity-check')",
+                              who, cmd.c_str()));
   }
   check_no_derived(v, cols, false);
   sqlite3_value *raw = cols[kRaw], *path = cols[kPath], *source = cols[kSource];

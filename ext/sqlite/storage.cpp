@@ -224,6 +224,11 @@ void Storage::set_source(int64_t id, std::string_view source) {
   stmt(kUpdSource, "UPDATE {doc} SET source = ?2 WHERE id = ?1").bind(1, id).bind(2, source).run(db_, who_);
 }
 
+void Storage::fts_command(const std::string &cmd) {
+  exec(db_, format("INSERT INTO %s(\"%w_fts\") VALUES (%Q)", table("fts").c_str(), name_.c_str(), cmd.c_str()),
+       who_);
+}
+
 lede::AliasMap Storage::aliases() {
   Stmt &st = stmt(kAliases, "SELECT alias, entity, type FROM {alias}");
   lede::AliasMap m;

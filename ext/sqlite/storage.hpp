@@ -69,6 +69,9 @@ public:
   std::optional<int64_t> find_source(std::string_view source);
   bool exists(int64_t id);
 
+  // Passes 'optimize' or 'integrity-check' to the FTS5 index.
+  void fts_command(const std::string &cmd);
+
   // User aliases from X_alias.
   lede::AliasMap aliases();
 

@@ -1,0 +1,188 @@
+// names.cpp — see names.hpp.
+//
+// Name words are compared in fold_for_match form (case, curly apostrophes,
+// width folded). NameIndex keeps, per folded word, the entries holding it,
+// so `canonical` looks at a bounded number of candidates and a document
+// with thousands of names stays linear.
+#include "names.hpp"
+
+#include "text.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace lede {
+namespace {
+
+// Words separated by any Unicode white space (names in news often hold a
+// no-break space: 'Mr\u00A0Hale').
+std::vector<std::string> split_ws(std::string_view s) {
+  std::vector<std::string> out;
+  std::u32string t = decode_utf8(s);
+  size_t i = 0;
+  while (i < t.size()) {
+    while (i < t.size() && is_space(t[i])) ++i;
+    size_t j = i;
+    while (j < t.size() && !is_space(t[j])) ++j;
+    if (j > i) out.push_back(encode_utf8(std::u32string_view(t).substr(i, j - i)));
+    i = j;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string> &w, size_t b, size_t e) {
+  std::string s;
+  for (size_t i = b; i < e; ++i) {
+    if (i > b) s += ' ';
+    s += w[i];
+  }
+  return s;
+}
+
+} // namespace
+
+bool is_title_word(std::string_view folded) {
+  static const char *const kTitles[] = {
+      "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir",
+      "dame", "lord", "lady", "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.",
+      "gov", "governor", "president", "vice", "secretary", "minister", "prime", "chancellor",
+      "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope", "gen.",
+      "general", "col.", "colonel", "capt.", "captain", "lt.", "sgt.", "adm.", "admiral", "rev.",
+      "reverend", "ceo", "cto", "cfo", "coo", "cio", "chief", "executive", "officer", "chair",
+      "chairman", "chairwoman", "chairperson", "founder", "co-founder", "cofounder", "director",
+      "commissioner", "ambassador", "spokesman", "spokeswoman", "spokesperson", "analyst",
+      "economist", "coach", "manager", "head", "leader", "premier", "speaker", "deputy",
+      "attorney", "technology", "product", "operating", "financial", "marketing", "research",
+      "scientist", "engineer", "partner", "principal", "senior", "general", "managing", "st.",
+      "saint", "sheikh", "emir", "sultan", "mrs.", "madam", "herr", "mme", "mlle",
+  };
+  static const std::unordered_map<std::string, bool> set = [] {
+    std::unordered_map<std::string, bool> m;
+    for (const char *t : kTitles) m.emplace(t, true);
+    return m;
+  }();
+  return set.count(std::string(folded)) != 0;
+}
+
+namespace {
+
+bool is_org_suffix(const std::string &folded) {
+  static const char *const kSuffixes[] = {
+      "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+      "limited", "llc", "l.l.c.", "plc", "p.l.c.", "gmbh", "ag", "sa", "s.a.", "nv", "n.v.",
+      "bv", "b.v.", "spa", "s.p.a.", "ab", "oy", "asa", "kk", "k.k.", "pte", "pty", "lp", "l.p.",
+      "llp", "sas", "se",
+  };
+  for (const char *s : kSuffixes)
+    if (folded == s) return true;
+  return false;
+}
+
+// Removes a final "'s" / "’s" / "'" (after s) from a word.
+std::string strip_possessive(std::string w) {
+  auto ends = [&](std::string_view s) {
+    return w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends("'s") || ends("'S")) w.resize(w.size() - 2);
+  else if (ends("\xE2\x80\x99s") || ends("\xE2\x80\x99S")) w.resize(w.size() - 4);
+  else if (ends("s'")) w.resize(w.size() - 1);
+  else if (ends("s\xE2\x80\x99")) w.resize(w.size() - 3);
+  return w;
+}
+
+} // namespace
+
+std::string clean_name(std::string_view mention, std::string_view type) {
+  std::vector<std::string> w = split_ws(mention);
+  if (w.empty()) return {};
+  w.back() = strip_possessive(w.back());
+  // Trailing and leading punctuation that never belongs to a name.
+  while (!w.empty()) {
+    std::string &b = w.back();
+    while (!b.empty() && (b.back() == ',' || b.back() == ';' || b.back() == ':')) b.pop_back();
+    if (b.empty()) w.pop_back();
+    else break;
+  }
+  if (w.empty()) return {};
+  std::vector<std::string> f;
+  for (const std::string &x : w) f.push_back(fold_for_match(x));
+
+  size_t b = 0, e = w.size();
+  if (type == "PERSON") {
+    // Drop everything up to the last title word, when a name remains:
+    // 'OpenAI CEO Sam Altman' -> 'Sam Altman', 'Dr. Jane Roe' -> 'Jane Roe'.
+    size_t last_title = SIZE_MAX;
+    for (size_t i = 0; i + 1 < e; ++i)
+      if (is_title_word(f[i])) last_title = i;
+    if (last_title != SIZE_MAX) b = last_title + 1;
+    // 'Jane Roe, founder of X' is cut by the caller; a trailing 'Jr.' stays.
+  } else if (type != "PRODUCT" && type != "DATE" && type != "MONEY" && type != "PERCENT") {
+    if (e - b > 1 && f[b] == "the") ++b;
+    // 'OpenAI, Inc.' / 'OpenAI Inc' / 'Acme Co., Ltd.'
+    while (e - b > 1 && is_org_suffix(f[e - 1])) --e;
+    if (e > b) {
+      std::string &l = w[e - 1];
+      while (!l.empty() && l.back() == ',') l.pop_back();
+    }
+  }
+  return join(w, b, e);
+}
+
+namespace {
+std::vector<std::string> folded_words(const std::string &name) {
+  std::vector<std::string> out = split_ws(name);
+  for (std::string &x : out) x = fold_for_match(x);
+  return out;
+}
+// True when every word of `s` occurs in `full`, in order.
+bool subsequence(const std::vector<std::string> &s, const std::vector<std::string> &full) {
+  size_t j = 0;
+  for (const std::string &x : full)
+    if (j < s.size() && x == s[j]) ++j;
+  return j == s.size();
+}
+constexpr size_t kMaxCandidates = 64;
+} // namespace
+
+void NameIndex::add(const std::string &name, const std::string &type) {
+  if (name.empty()) return;
+  std::string key = type + '\x1f' + fold_for_match(name);
+  auto it = by_key_.find(key);
+  if (it != by_key_.end()) {
+    ++entries_[it->second].count;
+    return;
+  }
+  Entry e;
+  e.name = name;
+  e.type = type;
+  e.words = folded_words(name);
+  e.count = 1;
+  const size_t idx = entries_.size();
+  by_key_.emplace(std::move(key), idx);
+  for (const std::string &w : e.words) {
+    auto &v = by_word_[type + '\x1f' + w];
+    if (v.size() < kMaxCandidates) v.push_back(idx);
+  }
+  entries_.push_back(std::move(e));
+}
+
+std::string NameIndex::canonical(const std::string &name, const std::string &type) const {
+  if (type != "PERSON") return name;
+  std::vector<std::string> words = folded_words(name);
+  if (words.empty()) return name;
+  auto it = by_word_.find(type + '\x1f' + words.back());
+  if (it == by_word_.end()) return name;
+  const Entry *best = nullptr;
+  for (size_t idx : it->second) {
+    const Entry &e = entries_[idx];
+    if (e.words.size() <= words.size() || !subsequence(words, e.words)) continue;
+    // A one-word short form of a person is the family name (last word) or,
+    // failing that, any word: 'Altman' -> 'Sam Altman'.
+    if (!best || e.words.size() > best->words.size() ||
+        (e.words.size() == best->words.size() && e.count > best->count))
+      best = &e;
+  }
+  return best ? best->name : name;
+}
+
+} // namespace lede

@@ -1,0 +1,583 @@
+// ner.cpp — see ner.hpp. Feature hashing, the two-pass greedy decoder, the
+// tagger tokeniser and the gazetteer.
+//
+// Hot path: no string is built per token. Words are hashed straight from
+// their code points; features are 64-bit mixes of small template ids and
+// those hashes; weights are looked up by hash in an open-addressed table.
+#include "ner.hpp"
+
+#include "resources.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace lede::ner {
+namespace {
+
+inline uint64_t fmix(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ULL;
+  k ^= k >> 33;
+  return k;
+}
+inline uint64_t F(uint64_t t, uint64_t a = 0, uint64_t b = 0, uint64_t c = 0) {
+  return fmix(fmix(fmix(t * 0x9E3779B97F4A7C15ULL + a) ^ b) + c);
+}
+
+// Feature templates. Values are part of the model: append, never renumber.
+enum Tmpl : uint64_t {
+  T_BIAS = 1, T_W, T_L, T_S, T_SS, T_PRE, T_SUF = T_PRE + 8, T_LM1 = T_SUF + 8, T_LP1, T_LM2,
+  T_LP2, T_SSM1, T_SSP1, T_LM1L, T_LLP1, T_SS3, T_START, T_STARTL, T_CAPS, T_CAPSL, T_GZ,
+  T_GZS, T_GZM1, T_GZP1, T_DOC, T_LEN, T_P1, T_P12, T_P1L, T_P1SS, T_VM, T_VMS, T_VP, T_VPS,
+  T_SSM1SS, T_SSSSP1,
+};
+
+constexpr uint64_t kBOS = 0x5b4f535d, kEOS = 0x5b454f535d;
+
+uint64_t hash_cps(const char32_t *p, size_t n) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < n; ++i) {
+    h ^= static_cast<uint64_t>(p[i]);
+    h *= 1099511628211ULL;
+  }
+  return fmix(h ^ n);
+}
+
+char32_t shape_char(char32_t c) {
+  if (is_upper(c)) return 'X';
+  if (is_lower(c)) return 'x';
+  if (is_digit(c)) return 'd';
+  return fold_punct(c);
+}
+
+bool has_upper(std::u32string_view w) {
+  for (char32_t c : w)
+    if (is_upper(c)) return true;
+  return false;
+}
+bool has_lower(std::u32string_view w) {
+  for (char32_t c : w)
+    if (is_lower(c)) return true;
+  return false;
+}
+
+// Abbreviations that keep their final period, lower case, ASCII.
+bool is_abbreviation(std::u32string_view w) {
+  static const char *const kAbbr[] = {
+      "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
+      "st", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "jan", "feb", "mar",
+      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "vs", "etc",
+      "no", "messrs", "adm", "rev", "hon", "pres", "supt", "cmdr", "maj", "dept", "univ", "assn",
+      "av", "ave", "blvd", "rd", "approx", "est", "fig", "intl"};
+  if (w.size() > 7) return false;
+  char buf[8];
+  for (size_t i = 0; i < w.size(); ++i) {
+    char32_t c = to_lower(w[i]);
+    if (c > 127) return false;
+    buf[i] = static_cast<char>(c);
+  }
+  std::string_view s(buf, w.size());
+  for (const char *a : kAbbr)
+    if (s == a) return true;
+  return false;
+}
+
+// 'U.S', 'U.N', 'e.g': letters separated by single periods.
+bool is_dotted(std::u32string_view w) {
+  bool dot = false;
+  size_t run = 0;
+  for (char32_t c : w) {
+    if (c == '.') {
+      if (run == 0 || run > 3) return false;
+      dot = true;
+      run = 0;
+    } else if (is_letter(c)) {
+      ++run;
+    } else {
+      return false;
+    }
+  }
+  return dot && run <= 3;
+}
+
+bool is_hyphen_suffix(std::u32string_view w) {
+  static const char *const kSuf[] = {"based", "born", "owned", "led", "made", "headquartered",
+                                     "listed", "backed", "funded", "run", "controlled",
+                                     "registered", "bound", "focused", "style", "linked"};
+  if (w.size() > 13) return false;
+  char buf[16];
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w[i] > 127) return false;
+    buf[i] = static_cast<char>(to_lower(w[i]));
+  }
+  std::string_view s(buf, w.size());
+  for (const char *a : kSuf)
+    if (s == a) return true;
+  return false;
+}
+
+bool inner_joiner(char32_t c) {
+  char32_t f = fold_punct(c);
+  return f == '.' || f == '\'' || f == '-' || f == '&' || is_dash(c);
+}
+
+} // namespace
+
+const char *tag_name(uint8_t tag) {
+  static const char *const kNames[] = {"O",     "B-PER", "I-PER",  "B-ORG", "I-ORG",
+                                       "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+  return tag < kTags ? kNames[tag] : "O";
+}
+
+uint64_t lower_hash(std::u32string_view w) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char32_t c : w) {
+    h ^= static_cast<uint64_t>(to_lower(fold_punct(c)));
+    h *= 1099511628211ULL;
+  }
+  return fmix(h ^ w.size());
+}
+
+void split_words(std::u32string_view t, uint32_t start, uint32_t end, std::vector<Span> &out) {
+  uint32_t i = start;
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(t.size()));
+  while (i < end) {
+    char32_t c = t[i];
+    if (is_space(c)) {
+      ++i;
+      continue;
+    }
+    if (!is_alnum(c)) {
+      out.push_back({i, i + 1});
+      ++i;
+      continue;
+    }
+    uint32_t j = i + 1;
+    while (j < end) {
+      if (is_alnum(t[j])) {
+        ++j;
+      } else if (j + 1 < end && is_alnum(t[j + 1]) &&
+                 (inner_joiner(t[j]) || (t[j] == ',' && is_digit(t[j - 1]) && is_digit(t[j + 1])))) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    std::u32string_view w = t.substr(i, j - i);
+    // A final period that belongs to the word.
+    if (j < end && t[j] == '.' &&
+        (is_dotted(w) || (w.size() == 1 && is_upper(w[0])) || is_abbreviation(w)))
+      ++j, w = t.substr(i, j - i);
+    // Possessive and n't.
+    uint32_t split = j;
+    if (w.size() > 2 && (w.back() == 's' || w.back() == 'S') && fold_punct(w[w.size() - 2]) == '\'')
+      split = j - 2;
+    else if (w.size() > 3 && w.back() == 't' && fold_punct(w[w.size() - 2]) == '\'' &&
+             (w[w.size() - 3] == 'n' || w[w.size() - 3] == 'N'))
+      split = j - 3;
+    // 'Toronto-based' -> 'Toronto' '-based'.
+    if (split == j) {
+      for (uint32_t k = j - 1; k > i + 1; --k) {
+        if (is_dash(t[k]) || t[k] == '-') {
+          if (is_upper(t[i]) && is_hyphen_suffix(t.substr(k + 1, j - k - 1))) split = k;
+          break;
+        }
+      }
+    }
+    if (split != j) {
+      out.push_back({i, split});
+      out.push_back({split, j});
+    } else {
+      out.push_back({i, j});
+    }
+    i = j;
+  }
+}
+
+// ---------------------------------------------------------------- gazetteer
+
+Gazetteer::Gazetteer(std::string_view tsv) {
+  std::vector<Span> spans;
+  std::vector<uint64_t> hs;
+  size_t p = 0;
+  while (p < tsv.size()) {
+    size_t e = tsv.find('\n', p);
+    if (e == std::string_view::npos) e = tsv.size();
+    std::string_view line = tsv.substr(p, e - p);
+    p = e + 1;
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    uint32_t bits = 0;
+    for (char c : line.substr(tab + 1)) {
+      switch (c) {
+      case 'C': bits |= Country; break;
+      case 'R': bits |= Region; break;
+      case 'T': bits |= City; break;
+      case 'P': bits |= ProperNoun; break;
+      case 'W': bits |= CommonWord; break;
+      default: break;
+      }
+    }
+    std::u32string phrase = decode_utf8(line.substr(0, tab));
+    spans.clear();
+    split_words(phrase, 0, static_cast<uint32_t>(phrase.size()), spans);
+    if (spans.empty() || spans.size() > 6) continue;
+    hs.clear();
+    for (const Span &s : spans) hs.push_back(lower_hash(std::u32string_view(phrase).substr(s.start, s.size())));
+    insert(lookup_key(hs.data(), hs.size()), bits);
+    max_words_ = std::max(max_words_, hs.size());
+  }
+}
+
+uint64_t Gazetteer::lookup_key(const uint64_t *h, size_t n) {
+  uint64_t k = 0x243F6A8885A308D3ULL;
+  for (size_t i = 0; i < n; ++i) k = fmix(k ^ h[i]) + i;
+  return k;
+}
+
+void Gazetteer::insert(uint64_t key, uint32_t bits) {
+  if (key == 0) key = 1;
+  if ((used_ + 1) * 2 > table_.size()) {
+    std::vector<std::pair<uint64_t, uint32_t>> old(std::max<size_t>(1024, table_.size() * 2));
+    old.swap(table_);
+    used_ = 0;
+    for (const auto &e : old)
+      if (e.first) insert(e.first, e.second);
+  }
+  const size_t mask = table_.size() - 1;
+  size_t s = key & mask;
+  while (table_[s].first && table_[s].first != key) s = (s + 1) & mask;
+  if (!table_[s].first) ++used_;
+  table_[s].first = key;
+  table_[s].second |= bits;
+}
+
+uint32_t Gazetteer::lookup(const uint64_t *h, size_t n) const {
+  if (table_.empty()) return 0;
+  uint64_t key = lookup_key(h, n);
+  if (key == 0) key = 1;
+  const size_t mask = table_.size() - 1;
+  for (size_t s = key & mask; table_[s].first; s = (s + 1) & mask)
+    if (table_[s].first == key) return table_[s].second;
+  return 0;
+}
+
+const Gazetteer &Gazetteer::builtin() {
+  static const Gazetteer g(resource("ner-gazetteer.tsv"));
+  return g;
+}
+
+// ---------------------------------------------------------------- features
+
+void Featurizer::prepare(const Input &in) {
+  n_ = in.words.size();
+  votes_on_ = false;
+  hl_.assign(n_, 0);
+  hs_.assign(n_, 0);
+  hss_.assign(n_, 0);
+  trivial_.assign(n_, 0);
+  start_.assign(n_, 0);
+  upper_.assign(n_, 0);
+  std::vector<uint64_t> hw(n_);
+  std::vector<uint32_t> gz(n_, 0);
+  std::vector<uint8_t> caps_sent(n_, 0), upper(n_, 0), lower(n_, 0);
+
+  char32_t shape[17];
+  for (size_t i = 0; i < n_; ++i) {
+    std::u32string_view w = in.words[i];
+    start_[i] = i == 0 || (i < in.sentence_start.size() && in.sentence_start[i]);
+    hw[i] = hash_cps(w.data(), w.size());
+    hl_[i] = lower_hash(w);
+    size_t k = 0, kk = 0;
+    char32_t last = 0;
+    uint64_t hss = 1469598103934665603ULL;
+    for (char32_t c : w) {
+      char32_t s = shape_char(c);
+      if (k < 16) shape[k++] = s;
+      if (s != last) {
+        hss = (hss ^ s) * 1099511628211ULL;
+        ++kk;
+      }
+      last = s;
+    }
+    hs_[i] = hash_cps(shape, k) ^ (w.size() > 16 ? 0x51 : 0);
+    hss_[i] = fmix(hss);
+    upper[i] = has_upper(w);
+    upper_[i] = upper[i];
+    lower[i] = has_lower(w);
+  }
+  // All-caps sentences (headlines): no lower-case letter, some upper-case.
+  for (size_t s = 0; s < n_;) {
+    size_t e = s + 1;
+    while (e < n_ && !start_[e]) ++e;
+    bool any_lower = false, any_upper = false;
+    for (size_t i = s; i < e; ++i) any_lower |= lower[i] != 0, any_upper |= upper[i] != 0;
+    for (size_t i = s; i < e; ++i) caps_sent[i] = any_upper && !any_lower;
+    s = e;
+  }
+  // Gazetteer: unigrams, and phrases marked B (first word) / I (others).
+  const size_t maxw = gaz_.max_words();
+  for (size_t i = 0; i < n_; ++i) {
+    gz[i] |= gaz_.lookup(&hl_[i], 1);
+    if (!upper[i]) continue; // phrases start with a capital in running text
+    for (size_t len = std::min(maxw, n_ - i); len >= 2; --len) {
+      uint32_t c = gaz_.lookup(&hl_[i], len) & (Gazetteer::Country | Gazetteer::Region | Gazetteer::City);
+      if (!c) continue;
+      gz[i] |= c << 8;
+      for (size_t k = 1; k < len; ++k) gz[i + k] |= c << 16;
+      break;
+    }
+  }
+  // Document evidence per lower-cased word: seen all lower case; seen
+  // capitalised in the middle of a mixed-case sentence.
+  std::unordered_map<uint64_t, uint8_t> docflags;
+  docflags.reserve(n_ / 2 + 1);
+  for (size_t i = 0; i < n_; ++i) {
+    uint8_t f = 0;
+    if (lower[i] && !upper[i]) f |= 1;
+    if (upper[i] && !start_[i] && !caps_sent[i]) f |= 2;
+    if (f) docflags[hl_[i]] |= f;
+  }
+  // Lower case among lower case: cannot be part of a name.
+  for (size_t i = 0; i < n_; ++i) {
+    bool prev_up = i > 0 && upper[i - 1] && !start_[i];
+    bool next_up = i + 1 < n_ && upper[i + 1] && !start_[i + 1];
+    const uint32_t places = (Gazetteer::Country | Gazetteer::Region | Gazetteer::City) * 0x10101u;
+    trivial_[i] = !upper[i] && !prev_up && !next_up && !(gz[i] & places) ? 1 : 0;
+    if (trivial_[i] && !lower[i]) {
+      // digits and punctuation: trivial only when not glued into a name
+      trivial_[i] = !(i > 0 && upper[i - 1]) && !(i + 1 < n_ && upper[i + 1]);
+    }
+  }
+
+  feats_.clear();
+  offs_.assign(n_ + 1, 0);
+  std::u32string lb;
+  for (size_t i = 0; i < n_; ++i) {
+    offs_[i] = static_cast<uint32_t>(feats_.size());
+    std::u32string_view w = in.words[i];
+    const bool st = start_[i];
+    const bool nst = i + 1 >= n_ || start_[i + 1];
+    const uint64_t lm1 = st ? kBOS : hl_[i - 1];
+    const uint64_t lp1 = nst ? kEOS : hl_[i + 1];
+    const uint64_t lm2 = (st || start_[i - 1] || i < 2) ? kBOS : hl_[i - 2];
+    const uint64_t lp2 = (nst || i + 2 >= n_ || start_[i + 2]) ? kEOS : hl_[i + 2];
+    const uint64_t ssm1 = st ? kBOS : hss_[i - 1];
+    const uint64_t ssp1 = nst ? kEOS : hss_[i + 1];
+    const uint64_t l = hl_[i], ss = hss_[i];
+    auto push = [&](uint64_t f) { feats_.push_back(f); };
+    push(F(T_BIAS));
+    push(F(T_W, hw[i]));
+    push(F(T_L, l));
+    push(F(T_S, hs_[i]));
+    push(F(T_SS, ss));
+    lb.clear();
+    for (char32_t c : w) lb.push_back(to_lower(fold_punct(c)));
+    for (size_t k = 1; k <= 4 && k < lb.size(); ++k) {
+      push(F(T_PRE + k, hash_cps(lb.data(), k)));
+      push(F(T_SUF + k, hash_cps(lb.data() + lb.size() - k, k)));
+    }
+    push(F(T_LM1, lm1));
+    push(F(T_LP1, lp1));
+    push(F(T_LM2, lm2));
+    push(F(T_LP2, lp2));
+    push(F(T_SSM1, ssm1));
+    push(F(T_SSP1, ssp1));
+    push(F(T_LM1L, lm1, l));
+    push(F(T_LLP1, l, lp1));
+    push(F(T_SS3, ssm1, ss, ssp1));
+    push(F(T_SSM1SS, ssm1, ss));
+    push(F(T_SSSSP1, ss, ssp1));
+    push(F(T_START, st, ss));
+    if (st) push(F(T_STARTL, l));
+    if (caps_sent[i]) {
+      push(F(T_CAPS, ss));
+      push(F(T_CAPSL, l));
+    }
+    for (uint32_t b = 0; b < 21; ++b) {
+      if (gz[i] >> b & 1) {
+        push(F(T_GZ, b));
+        push(F(T_GZS, b, ss, st));
+      }
+    }
+    push(F(T_GZM1, st ? 0xFFFF : gz[i - 1] & 0x1F1F1F));
+    push(F(T_GZP1, nst ? 0xFFFF : gz[i + 1] & 0x1F1F1F));
+    if (upper[i]) {
+      auto it = docflags.find(l);
+      uint8_t f = it == docflags.end() ? 0 : it->second;
+      push(F(T_DOC, f, uint64_t(st) | uint64_t(caps_sent[i]) << 1));
+    }
+    push(F(T_LEN, std::min<size_t>(w.size(), 12)));
+  }
+  offs_[n_] = static_cast<uint32_t>(feats_.size());
+}
+
+void Featurizer::dynamic(size_t i, uint8_t p1, uint8_t p2, std::vector<uint64_t> &out) const {
+  out.clear();
+  out.push_back(F(T_P1, p1));
+  out.push_back(F(T_P12, p1, p2));
+  out.push_back(F(T_P1L, p1, hl_[i]));
+  out.push_back(F(T_P1SS, p1, hss_[i]));
+  if (votes_on_) {
+    out.push_back(F(T_VM, vote_major_[i]));
+    out.push_back(F(T_VMS, vote_major_[i], hss_[i]));
+    out.push_back(F(T_VP, vote_prev_[i]));
+    out.push_back(F(T_VPS, vote_prev_[i], hss_[i]));
+  }
+}
+
+void Featurizer::set_votes(const std::vector<uint8_t> &pass1) {
+  // Counts of first-pass types (0 = O .. 4 = MISC) per lower-cased word,
+  // over its occurrences that carry a capital letter.
+  struct Counts {
+    uint16_t n[5] = {0, 0, 0, 0, 0};
+    uint8_t last = 0xFF;
+  };
+  std::unordered_map<uint64_t, Counts> counts;
+  counts.reserve(n_ / 2 + 1);
+  vote_major_.assign(n_, 0xFF);
+  vote_prev_.assign(n_, 0xFF);
+  // Votes only concern words that carry a capital letter.
+  const std::vector<uint8_t> &cap = upper_;
+  for (size_t i = 0; i < n_; ++i) {
+    if (!cap[i]) continue;
+    Counts &c = counts[hl_[i]];
+    vote_prev_[i] = c.last;
+    uint8_t ty = tag_type(pass1[i]);
+    if (c.n[ty] < 0xFFFF) ++c.n[ty];
+    c.last = ty;
+  }
+  for (size_t i = 0; i < n_; ++i) {
+    if (!cap[i]) continue;
+    const Counts &c = counts[hl_[i]];
+    uint8_t own = tag_type(pass1[i]);
+    int best = -1, bestn = 0;
+    for (int t = 0; t < 5; ++t) {
+      int k = c.n[t] - (t == own ? 1 : 0);
+      if (k > bestn) bestn = k, best = t;
+    }
+    vote_major_[i] = best < 0 ? 0xFF : static_cast<uint8_t>(best);
+  }
+  votes_on_ = true;
+}
+
+// ---------------------------------------------------------------- weights
+
+namespace {
+template <class T> bool read(std::string_view &b, T *v) {
+  if (b.size() < sizeof(T)) return false;
+  std::memcpy(v, b.data(), sizeof(T));
+  b.remove_prefix(sizeof(T));
+  return true;
+}
+} // namespace
+
+bool Weights::load(std::string_view bytes, size_t *used) {
+  std::string_view b = bytes;
+  uint32_t bits = 0, nrows = 0;
+  if (!read(b, &bits) || !read(b, &nrows) || bits < 8 || bits > 30) return false;
+  if (b.size() < size_t(nrows) * 4 + size_t(nrows) * kTags * 2) return false;
+  bits_ = bits;
+  size_t cap = 16;
+  while (cap < size_t(nrows) * 2) cap <<= 1;
+  mask_ = static_cast<uint32_t>(cap - 1);
+  slots_.assign(cap, Slot{0, -1});
+  for (uint32_t r = 0; r < nrows; ++r) {
+    uint32_t key;
+    std::memcpy(&key, b.data() + size_t(r) * 4, 4);
+    uint32_t s = (key * 0x9E3779B1u) & mask_;
+    while (slots_[s].row >= 0) s = (s + 1) & mask_;
+    slots_[s] = Slot{key, static_cast<int32_t>(r)};
+  }
+  b.remove_prefix(size_t(nrows) * 4);
+  // The rows are 2-byte aligned in the embedded blob only if the header is;
+  // keep a pointer, read with memcpy-free int16 access guarded below.
+  rows_ = reinterpret_cast<const int16_t *>(b.data());
+  aligned_ = (reinterpret_cast<uintptr_t>(b.data()) % alignof(int16_t)) == 0;
+  if (!aligned_) {
+    copy_.assign(size_t(nrows) * kTags, 0);
+    std::memcpy(copy_.data(), b.data(), copy_.size() * 2);
+    rows_ = copy_.data();
+  }
+  b.remove_prefix(size_t(nrows) * kTags * 2);
+  if (used) *used = bytes.size() - b.size();
+  return true;
+}
+
+void Weights::score(const uint64_t *begin, const uint64_t *end, int32_t *scores) const {
+  if (!rows_) return;
+  for (const uint64_t *f = begin; f != end; ++f) {
+    uint32_t key = bucket_of(*f, bits_);
+    uint32_t s = (key * 0x9E3779B1u) & mask_;
+    while (true) {
+      const Slot &sl = slots_[s];
+      const int32_t r = sl.row;
+      if (r < 0) break;
+      if (sl.key == key) {
+        const int16_t *w = rows_ + size_t(r) * kTags;
+        for (int t = 0; t < kTags; ++t) scores[t] += w[t];
+        break;
+      }
+      s = (s + 1) & mask_;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- tagger
+
+Tagger::Tagger(std::string_view bytes, const Gazetteer &gaz) : gaz_(gaz) {
+  if (bytes.size() < 8 || bytes.substr(0, 8) != "LEDENER2") return;
+  bytes.remove_prefix(8);
+  size_t used = 0;
+  if (!pass1_.load(bytes, &used)) return;
+  bytes.remove_prefix(used);
+  if (!pass2_.load(bytes, &used)) return;
+  ok_ = true;
+}
+
+const Tagger &Tagger::builtin() {
+  static const Tagger t(resource("ner-model.bin"), Gazetteer::builtin());
+  return t;
+}
+
+void Tagger::decode(Featurizer &fz, const Weights &w, std::vector<uint8_t> &tags) const {
+  const size_t n = fz.size();
+  tags.assign(n, O);
+  std::vector<uint64_t> dyn;
+  uint8_t p1 = O, p2 = O;
+  for (size_t i = 0; i < n; ++i) {
+    if (fz.sentence_start(i)) p1 = p2 = O;
+    uint8_t best = O;
+    if (!fz.trivially_outside(i)) {
+      int32_t sc[kTags] = {0};
+      w.score(fz.static_begin(i), fz.static_end(i), sc);
+      fz.dynamic(i, p1, p2, dyn);
+      w.score(dyn.data(), dyn.data() + dyn.size(), sc);
+      int32_t bs = INT32_MIN;
+      for (uint8_t t = 0; t < kTags; ++t) {
+        if (!allowed(p1, t)) continue;
+        if (sc[t] > bs) bs = sc[t], best = t;
+      }
+    }
+    tags[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+std::vector<uint8_t> Tagger::tag(const Input &in) const {
+  std::vector<uint8_t> tags(in.words.size(), O);
+  if (!ok_ || in.words.empty()) return tags;
+  Featurizer fz(gaz_);
+  fz.prepare(in);
+  decode(fz, pass1_, tags);
+  fz.set_votes(tags);
+  decode(fz, pass2_, tags);
+  return tags;
+}
+
+} // namespace lede::ner

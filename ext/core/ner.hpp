@@ -1,0 +1,159 @@
+// ner.hpp — the statistical name tagger behind entity_mentions.
+//
+// A greedy left-to-right averaged perceptron over hashed features (word,
+// lower case, shape, affixes, context words and shapes, previous labels,
+// sentence-initial and all-caps-sentence flags, gazetteer classes, and
+// document-level evidence), run in two passes: the second pass adds, for
+// each word, how the first pass labelled the same word elsewhere in the
+// document (Ratinov & Roth 2009). Labels are BIO over PER, ORG, LOC, MISC,
+// the CoNLL-2003 classes it is trained on (tools/ner/train.cpp on
+// eng.train). entities.cpp maps them to lede's types.
+//
+// The model is ext/data/ner-model.bin (int16 weights in a hashed table),
+// the gazetteer ext/data/ner-gazetteer.tsv (tools/ner/make_gazetteer.py).
+// Both are embedded; nothing is read from disk at run time.
+//
+// Tokens: the tagger uses the Penn-Treebank-like tokens that CoNLL uses
+// ('U.S.' one token, 'Germany' + "'s", 'do' + "n't"), which `split_words`
+// makes from raw text, so training and run time see the same units.
+#pragma once
+
+#include "document.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace lede::ner {
+
+enum Tag : uint8_t { O = 0, B_PER, I_PER, B_ORG, I_ORG, B_LOC, I_LOC, B_MISC, I_MISC };
+constexpr int kTags = 9;
+const char *tag_name(uint8_t tag); // "O", "B-PER", ...
+inline uint8_t tag_type(uint8_t tag) { return tag == O ? 0 : (tag + 1) / 2; } // 1 PER..4 MISC
+inline bool tag_begins(uint8_t tag) { return tag != O && (tag % 2) == 1; }
+
+// One document as the tagger sees it. `words` point into text the caller
+// keeps alive; sentence_start[i] is 1 when words[i] opens a sentence.
+struct Input {
+  std::vector<std::u32string_view> words;
+  std::vector<uint8_t> sentence_start;
+};
+
+// Appends to `out` the tagger tokens of text[start, end): white space
+// separates; punctuation is split off; a word keeps inner . ' - & and a
+// final '.' when it is an abbreviation ('U.S.', 'Inc.', 'J.'); "'s" / "’s"
+// and "n't" are split; 'Toronto-based' gives 'Toronto' and '-based'.
+void split_words(std::u32string_view text, uint32_t start, uint32_t end, std::vector<Span> &out);
+
+// Lower-cased phrase -> class bits, from ner-gazetteer.tsv.
+class Gazetteer {
+public:
+  enum Class : uint32_t { Country = 1, Region = 2, City = 4, ProperNoun = 8, CommonWord = 16 };
+  explicit Gazetteer(std::string_view tsv);
+  static const Gazetteer &builtin();
+  // Class bits of the phrase whose words have the given lower-case hashes.
+  uint32_t lookup(const uint64_t *word_hashes, size_t n) const;
+  size_t max_words() const { return max_words_; }
+
+  static uint64_t lookup_key(const uint64_t *word_hashes, size_t n);
+
+private:
+  void insert(uint64_t key, uint32_t bits);
+  // Flat open-addressed table (key 0 = empty): one cache line per probe.
+  std::vector<std::pair<uint64_t, uint32_t>> table_;
+  size_t used_ = 0;
+  size_t max_words_ = 1;
+};
+
+// Hash of a word's code points, lower-cased (feature keys, gazetteer keys).
+uint64_t lower_hash(std::u32string_view word);
+
+// Features of a document: static ones computed once by `prepare`, history
+// and second-pass ones on demand. Shared by the tagger and the trainer so
+// that both see exactly the same features.
+class Featurizer {
+public:
+  explicit Featurizer(const Gazetteer &gaz) : gaz_(gaz) {}
+  void prepare(const Input &in);
+  size_t size() const { return n_; }
+  // Static feature hashes of word i.
+  const uint64_t *static_begin(size_t i) const { return feats_.data() + offs_[i]; }
+  const uint64_t *static_end(size_t i) const { return feats_.data() + offs_[i + 1]; }
+  // History features of word i given the two previous labels, plus the
+  // second-pass features when `set_votes` was called.
+  void dynamic(size_t i, uint8_t p1, uint8_t p2, std::vector<uint64_t> &out) const;
+  // Records first-pass labels so that `dynamic` adds document-level votes.
+  void set_votes(const std::vector<uint8_t> &pass1);
+  void clear_votes() { votes_on_ = false; }
+  // True when word i cannot start or continue a name (lower case among
+  // lower case): the tagger labels it O without scoring.
+  bool trivially_outside(size_t i) const { return trivial_[i] != 0; }
+  bool sentence_start(size_t i) const { return start_[i] != 0; }
+
+private:
+  const Gazetteer &gaz_;
+  size_t n_ = 0;
+  std::vector<uint64_t> hl_, hs_, hss_;
+  std::vector<uint8_t> trivial_, start_, upper_;
+  std::vector<uint64_t> feats_;
+  std::vector<uint32_t> offs_;
+  // second pass: per word, counts of first-pass types of the same word
+  // elsewhere in the document, and the label of its previous occurrence.
+  bool votes_on_ = false;
+  std::vector<uint8_t> vote_major_, vote_prev_;
+};
+
+// Weights of one pass: hashed feature -> kTags int16 scores.
+class Weights {
+public:
+  Weights() = default;
+  // Parses the serialised form; `bytes` must outlive the object.
+  bool load(std::string_view bytes, size_t *used);
+  void score(const uint64_t *begin, const uint64_t *end, int32_t *scores) const;
+  unsigned bits() const { return bits_; }
+
+private:
+  unsigned bits_ = 0;
+  uint32_t mask_ = 0;
+  // Open addressing, bucket -> row (-1 empty); key and row side by side so
+  // that a probe costs one cache line.
+  struct Slot {
+    uint32_t key;
+    int32_t row;
+  };
+  std::vector<Slot> slots_;
+  const int16_t *rows_ = nullptr;
+  bool aligned_ = true;
+  std::vector<int16_t> copy_; // rows, when the blob is not 2-byte aligned
+};
+
+// Serialised model: "LEDENER2", then two weight tables (pass 1, pass 2).
+// Each table: u32 bits, u32 nrows, u32 bucket[nrows] ascending,
+// i16 w[nrows][kTags]. Little-endian.
+class Tagger {
+public:
+  static const Tagger &builtin();
+  explicit Tagger(std::string_view model_bytes, const Gazetteer &gaz);
+  bool ok() const { return ok_; }
+  // Labels every word of `in` (BIO, never an I- without its B-/I-).
+  std::vector<uint8_t> tag(const Input &in) const;
+  const Gazetteer &gazetteer() const { return gaz_; }
+
+private:
+  void decode(Featurizer &fz, const Weights &w, std::vector<uint8_t> &tags) const;
+  const Gazetteer &gaz_;
+  Weights pass1_, pass2_;
+  bool ok_ = false;
+};
+
+// Feature bucket of a hash for a table of 2^bits buckets.
+inline uint32_t bucket_of(uint64_t h, unsigned bits) { return uint32_t(h >> (64 - bits)); }
+// True when `next` may follow `prev` in BIO.
+inline bool allowed(uint8_t prev, uint8_t next) {
+  return tag_begins(next) || next == O || tag_type(prev) == tag_type(next);
+}
+
+} // namespace lede::ner

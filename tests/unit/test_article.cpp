@@ -1,0 +1,107 @@
+// test_article.cpp — article.cpp: headline, date, byline, section, body.
+#include <catch2/catch.hpp>
+
+#include "article.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace lede;
+
+namespace {
+
+std::string read(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string or_null(const std::optional<std::string> &s) { return s ? *s : "NULL"; }
+
+} // namespace
+
+TEST_CASE("samples/expected.tsv: every sample parses as annotated") {
+  std::ifstream in(std::string(LEDE_SOURCE_DIR) + "/samples/expected.tsv");
+  REQUIRE(in);
+  std::string line;
+  std::getline(in, line); // header
+  int rows = 0;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream ls(line);
+    std::string cell;
+    while (std::getline(ls, cell, '\t')) f.push_back(cell);
+    REQUIRE(f.size() == 5);
+    Article a = parse_article(read(std::string(LEDE_SOURCE_DIR) + "/" + f[0]));
+    INFO(f[0]);
+    CHECK(or_null(a.title) == f[1]);
+    CHECK(or_null(a.published) == f[2]);
+    CHECK(or_null(a.byline) == f[3]);
+    CHECK(or_null(a.section) == f[4]);
+    CHECK(a.words > 200);
+    ++rows;
+  }
+  CHECK(rows >= 12);
+}
+
+TEST_CASE("page furniture goes, the story stays") {
+  Article a = parse_article("Lab Opens New Site In Leeds\n\nTechnology\n\nWritten by\nPublished on January 8, 2025\n\n"
+                            "Today : Feb 01, 2025\n\nSign up for our daily newsletter\n\nJoin Now\n\n"
+                            "The lab said on Tuesday that it will open a second site in Leeds next year, hiring 200 "
+                            "researchers.\n\nAdvertisement\n\nKey Takeaways:\n- 200 jobs\n- Opens in 2026\n\n"
+                            "What comes next\n\nThe council must still approve the plans, officials said.\n\n"
+                            "Share this article\n\nRecent News\n\nOther lab closes  Jan 30, 2025\nMore news here\n");
+  CHECK(a.title == std::optional<std::string>("Lab Opens New Site In Leeds"));
+  CHECK(a.section == std::optional<std::string>("Technology"));
+  CHECK_FALSE(a.byline); // an empty 'Written by' is no byline, never the next line
+  CHECK(a.published == std::optional<std::string>("2025-01-08"));
+  CHECK(a.body ==
+        "The lab said on Tuesday that it will open a second site in Leeds next year, hiring 200 researchers.\n\n"
+        "Key Takeaways:\n- 200 jobs\n- Opens in 2026\n\nWhat comes next\n\n"
+        "The council must still approve the plans, officials said.");
+}
+
+TEST_CASE("bylines: names only") {
+  auto by = [](const std::string &line) {
+    return or_null(parse_article("A Headline For The Test\n\n" + line +
+                                 "\n\nThe body of the story has enough words in it to count as a real paragraph "
+                                 "of news text.")
+                       .byline);
+  };
+  CHECK(by("By Jane Roe and John Doe") == "Jane Roe, John Doe");
+  CHECK(by("By Maria Lopez, Staff Writer") == "Maria Lopez");
+  CHECK(by("Written by Kofi Mensah") == "Kofi Mensah");
+  CHECK(by("By SAM ROE | Reuters") == "Sam Roe");
+  CHECK(by("By Ana Diaz & Lee Park, Feb 1, 2025") == "Ana Diaz, Lee Park");
+  CHECK(by("Written by") == "NULL");
+}
+
+TEST_CASE("no headline: a body sentence is never a title") {
+  Article a = parse_article("Ferry fares in the harbour will rise by 12 per cent from March, the operator said on "
+                            "Monday, blaming fuel costs and a new wage deal.\n\nPassengers were unhappy.");
+  CHECK_FALSE(a.title);
+  Article b = parse_article("Dr. Smith paid $7.5 billion. U.S. officials said so.");
+  CHECK_FALSE(b.title);
+  CHECK(b.body == "Dr. Smith paid $7.5 billion. U.S. officials said so.");
+}
+
+TEST_CASE("line endings, odd spaces and trailing dated lists") {
+  Article a = parse_article("Budget Passes\r\n\r\nBy Lee Park\r\n\r\nThe council passed the budget\xc2\xa0on Monday "
+                            "after a long debate about bus routes and parks.\r\n\r\n"
+                            "Council names new clerk  Jan 3, 2025\r\nParks plan delayed  Jan 2, 2025\r\n");
+  CHECK(a.title == std::optional<std::string>("Budget Passes"));
+  CHECK(a.byline == std::optional<std::string>("Lee Park"));
+  CHECK(a.body == "The council passed the budget on Monday after a long debate about bus routes and parks.");
+}
+
+TEST_CASE("degenerate pages") {
+  CHECK(parse_article("").body.empty());
+  CHECK(parse_article("").words == 0);
+  CHECK(parse_article(" \n\n \t\n").body.empty());
+  Article only_furniture = parse_article("Advertisement\n\nSubscribe\n");
+  CHECK(only_furniture.body.empty());
+  CHECK(count_words(U"Don't stop-loss 7.5 now") == 4);
+}

@@ -1,0 +1,120 @@
+// test_entities.cpp — extract_entities on sentences written for the tests,
+// and on generated hostile input (linear time, bounded output).
+#include "document.hpp"
+#include "entities.hpp"
+#include "text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace lede;
+
+namespace {
+std::vector<EntityMention> run(const std::string &s, const AliasMap &aliases = {}) {
+  return extract_entities(make_document(decode_utf8(s)), aliases);
+}
+// "TYPE|entity|mention" for every mention.
+std::set<std::string> found(const std::string &s, const AliasMap &aliases = {}) {
+  std::set<std::string> out;
+  for (const EntityMention &m : run(s, aliases)) out.insert(m.type + "|" + m.entity + "|" + m.mention);
+  return out;
+}
+bool has(const std::set<std::string> &s, const std::string &x) { return s.count(x) != 0; }
+} // namespace
+
+TEST_CASE("people, places, organisations and canonical names", "[entities]") {
+  auto f = found("The chief executive of Larkspur Labs, Sam Altman, flew to Paris on Monday. "
+                 "Altman said the company would hire 200 engineers in Germany.");
+  CHECK(has(f, "PERSON|Sam Altman|Sam Altman"));
+  CHECK(has(f, "PERSON|Sam Altman|Altman"));
+  CHECK(has(f, "GPE|Paris|Paris"));
+  CHECK(has(f, "GPE|Germany|Germany"));
+  CHECK(has(f, "ORG|Larkspur Labs|Larkspur Labs"));
+  for (const std::string &x : f) CHECK(x.find("Monday") == std::string::npos);
+}
+
+TEST_CASE("built-in aliases group countries", "[entities]") {
+  auto f = found("Officials in the U.S. and the UK met in Washington with the EU.");
+  CHECK(has(f, "GPE|United States|U.S."));
+  CHECK(has(f, "GPE|United Kingdom|UK"));
+  CHECK(has(f, "ORG|European Union|EU"));
+}
+
+TEST_CASE("values are normalised", "[entities]") {
+  auto ms = run("The firm lost $7 billion, or 2% of its value, on Feb 01, 2025, "
+                "after raising €40m in October 2024.");
+  std::set<std::string> v;
+  for (const auto &m : ms)
+    if (m.value) v.insert(m.type + "=" + *m.value);
+  CHECK(v.count("MONEY=7000000000 USD"));
+  CHECK(v.count("PERCENT=0.02"));
+  CHECK(v.count("DATE=2025-02-01"));
+  CHECK(v.count("MONEY=40000000 EUR"));
+  CHECK(v.count("DATE=2024-10"));
+}
+
+TEST_CASE("products and model codes", "[entities]") {
+  auto f = found("Users compared ChatGPT with DeepSeek's R1 model and Llama 3.1 on GPT-4o tasks.");
+  CHECK(has(f, "PRODUCT|ChatGPT|ChatGPT"));
+  CHECK(has(f, "PRODUCT|R1|R1"));
+  CHECK(has(f, "PRODUCT|Llama 3.1|Llama 3.1"));
+  CHECK(has(f, "PRODUCT|GPT-4o|GPT-4o"));
+}
+
+TEST_CASE("'Toronto-based' yields Toronto; possessives are dropped", "[entities]") {
+  auto f = found("The Toronto-based start-up sued Brightwater Analytics\xE2\x80\x99s parent in court.");
+  CHECK(has(f, "GPE|Toronto|Toronto"));
+  CHECK(has(f, "ORG|Brightwater Analytics|Brightwater Analytics"));
+}
+
+TEST_CASE("labels and titles are not entities", "[entities]") {
+  auto f = found("Key Takeaways\n\nHowever, those plans changed.\n\nStaff Writer\n\n"
+                 "Chief Product Officer\n\nThe big picture");
+  for (const std::string &x : f) {
+    CHECK(x.find("Takeaways") == std::string::npos);
+    CHECK(x.find("However") == std::string::npos);
+    CHECK(x.find("Writer") == std::string::npos);
+    CHECK(x.find("Officer") == std::string::npos);
+  }
+}
+
+TEST_CASE("user aliases come first", "[entities]") {
+  AliasMap a;
+  a[fold_for_match("Larkspur")] = Alias{"Larkspur Labs Inc", "ORG"};
+  auto f = found("Larkspur hired Maria Lopez in Toronto.", a);
+  CHECK(has(f, "ORG|Larkspur Labs Inc|Larkspur"));
+}
+
+TEST_CASE("offsets point at the mention in code points", "[entities]") {
+  std::string s = "Caf\xC3\xA9 owners in M\xC3\xBCnchen met Angela Roth.";
+  std::u32string t = decode_utf8(s);
+  for (const auto &m : run(s))
+    CHECK(encode_utf8(std::u32string_view(t).substr(m.span.start, m.span.size())) == m.mention);
+}
+
+TEST_CASE("entities: hostile input stays linear and sensible", "[entities][generated]") {
+  std::string caps;
+  for (int i = 0; i < 10000; ++i) caps += (i % 7 ? "Alpha " : "Beta ");
+  auto ms = run(caps);
+  CHECK(ms.size() <= 10000);
+
+  std::string upper;
+  for (int i = 0; i < 2000; ++i) upper += "THE COMPANY SAID SALES ROSE IN CANADA. ";
+  CHECK(run(upper).size() <= 4000);
+
+  std::string lower;
+  for (int i = 0; i < 5000; ++i) lower += "the company said sales rose in canada ";
+  CHECK(run(lower).size() <= 5000);
+
+  std::string table;
+  for (int i = 0; i < 5000; ++i) table += std::to_string(i) + " | " + std::to_string(i * 7) + ".5 | 12%\n";
+  for (const auto &m : run(table)) CHECK((m.type == "PERCENT" || m.type == "MONEY" || m.type == "DATE"));
+
+  std::string nostop(1 << 20, 'a');
+  for (size_t i = 5; i < nostop.size(); i += 6) nostop[i] = ' ';
+  CHECK(run(nostop).empty());
+
+  CHECK(run("").empty());
+  CHECK(run("\xEF\xBF\xBD\xEF\xBF\xBD").empty());
+}

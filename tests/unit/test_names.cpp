@@ -1,0 +1,41 @@
+// test_names.cpp — clean_name and NameIndex (names.hpp).
+#include "names.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace lede;
+
+TEST_CASE("clean_name strips what never belongs to a name", "[names]") {
+  CHECK(clean_name("DeepSeek's", "ORG") == "DeepSeek");
+  CHECK(clean_name("DeepSeek\xE2\x80\x99s", "ORG") == "DeepSeek");
+  CHECK(clean_name("OpenAI, Inc.", "ORG") == "OpenAI");
+  CHECK(clean_name("OpenAI Inc", "ORG") == "OpenAI");
+  CHECK(clean_name("the Futurum Group", "ORG") == "Futurum Group");
+  CHECK(clean_name("OpenAI CEO Sam Altman", "PERSON") == "Sam Altman");
+  CHECK(clean_name("Dr. Jane Roe", "PERSON") == "Jane Roe");
+  CHECK(clean_name("Mr Hale", "PERSON") == "Hale");
+  CHECK(clean_name("Mr\xC2\xA0Hale", "PERSON") == "Hale"); // no-break space
+  CHECK(clean_name("Chief Product Officer Kim Lee", "PERSON") == "Kim Lee");
+  CHECK(clean_name("CEO", "PERSON") == "CEO"); // nothing left to strip to
+  CHECK(clean_name("  ", "ORG").empty());
+}
+
+TEST_CASE("NameIndex resolves a person's short forms", "[names]") {
+  NameIndex ix;
+  for (const char *n : {"Altman", "Sam Altman", "Sam", "Lee", "Kai-Fu Lee"}) ix.add(n, "PERSON");
+  ix.add("Microsoft", "ORG");
+  ix.add("Microsoft Research", "ORG");
+  CHECK(ix.canonical("Altman", "PERSON") == "Sam Altman");
+  CHECK(ix.canonical("altman", "PERSON") == "Sam Altman");
+  CHECK(ix.canonical("Sam", "PERSON") == "Sam Altman");
+  CHECK(ix.canonical("Lee", "PERSON") == "Kai-Fu Lee");
+  CHECK(ix.canonical("Nobody", "PERSON") == "Nobody");
+  // Other types keep their own name: a shorter ORG is often another entity.
+  CHECK(ix.canonical("Microsoft", "ORG") == "Microsoft");
+}
+
+TEST_CASE("NameIndex stays bounded with many names", "[names]") {
+  NameIndex ix;
+  for (int i = 0; i < 20000; ++i) ix.add("Common Name" + std::to_string(i), "PERSON");
+  CHECK(ix.canonical("Common", "PERSON").rfind("Common Name", 0) == 0);
+}

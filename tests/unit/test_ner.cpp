@@ -1,0 +1,64 @@
+// test_ner.cpp — the tagger's tokeniser, gazetteer and decoder (ner.hpp).
+#include "ner.hpp"
+#include "text.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace lede;
+using namespace lede::ner;
+
+namespace {
+std::vector<std::string> words(const std::string &s) {
+  std::u32string t = decode_utf8(s);
+  std::vector<Span> sp;
+  split_words(t, 0, static_cast<uint32_t>(t.size()), sp);
+  std::vector<std::string> out;
+  for (const Span &x : sp) out.push_back(encode_utf8(std::u32string_view(t).substr(x.start, x.size())));
+  return out;
+}
+} // namespace
+
+TEST_CASE("tagger words follow CoNLL's tokenisation", "[ner]") {
+  CHECK(words("The U.S. and Mr. Smith's firm") ==
+        std::vector<std::string>{"The", "U.S.", "and", "Mr.", "Smith", "'s", "firm"});
+  CHECK(words("DeepSeek\xE2\x80\x99s R1, don't.") ==
+        std::vector<std::string>{"DeepSeek", "\xE2\x80\x99s", "R1", ",", "do", "n't", "."});
+  CHECK(words("Toronto-based GPT-4o (7,000)") ==
+        std::vector<std::string>{"Toronto", "-based", "GPT-4o", "(", "7,000", ")"});
+  CHECK(words("").empty());
+}
+
+TEST_CASE("the built-in model and gazetteer load", "[ner]") {
+  const Tagger &t = Tagger::builtin();
+  REQUIRE(t.ok());
+  std::u32string a = U"germany";
+  uint64_t h = lower_hash(a);
+  CHECK((t.gazetteer().lookup(&h, 1) & Gazetteer::Country) != 0);
+}
+
+TEST_CASE("tagging obeys BIO and finds plain names", "[ner]") {
+  std::u32string text = U"Angela Merkel visited Paris with officials from Siemens .";
+  std::vector<Span> sp;
+  split_words(text, 0, static_cast<uint32_t>(text.size()), sp);
+  Input in;
+  for (const Span &s : sp) in.words.push_back(std::u32string_view(text).substr(s.start, s.size()));
+  in.sentence_start.assign(in.words.size(), 0);
+  in.sentence_start[0] = 1;
+  auto tags = Tagger::builtin().tag(in);
+  REQUIRE(tags.size() == in.words.size());
+  for (size_t i = 0; i < tags.size(); ++i)
+    CHECK(allowed(i ? tags[i - 1] : uint8_t(O), tags[i]));
+  CHECK(tags[0] == B_PER);
+  CHECK(tags[1] == I_PER);
+  CHECK(tag_type(tags[3]) == tag_type(B_LOC));
+}
+
+TEST_CASE("a broken model tags nothing instead of failing", "[ner]") {
+  Tagger t(std::string_view("LEDENER2\x01"), Gazetteer::builtin());
+  CHECK_FALSE(t.ok());
+  Input in;
+  std::u32string w = U"Paris";
+  in.words.push_back(w);
+  in.sentence_start.push_back(1);
+  CHECK(t.tag(in) == std::vector<uint8_t>{O});
+}
