@@ -22,7 +22,7 @@ namespace {
 
 // ---- tuning constants (chosen on our own test set and CLEF train) -------
 constexpr int kNegationScope = 4;      // content words a negation cue covers
-constexpr float kNumberWeight = 4.0f;  // weight of a claim quantity as a term
+constexpr float kNumberWeight = 4.0f;  // weight of a claim quantity when the claim has no words
 constexpr float kEntityBoost = 1.5f;   // weight multiplier for names
 constexpr float kDerivCredit = 0.8f;   // WordNet derivation / listed relation
 constexpr float kSynCredit = 0.7f;     // WordNet synonym (first sense)
@@ -604,6 +604,7 @@ struct Claim {
   };
   std::vector<Entry> table; // open addressing, size power of two
   double total_weight = 0;
+  double number_weight = kNumberWeight;
   double entity_weight = 0;
   // Names: runs of adjacent entity words ('Harbor Bank'); a name is found
   // when its heaviest word is (so 'Summit Bank' does not pass for it).
@@ -687,6 +688,7 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
       term.stem = t.stem;
       term.word = fold_for_match(text.substr(t.b, t.e - t.b));
       term.weight = t.weight;
+      term.base_weight = t.weight;
       term.entity = entity;
       term.negated = negated[i];
       it = index.emplace(t.stem, c->terms.size()).first;
@@ -710,8 +712,9 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
       term.weight = static_cast<float>(std::max(0.2, idf) / 2.5);
     }
   }
-  for (auto &term : c->terms)
-    if (term.entity) term.weight *= kEntityBoost;
+  for (auto &term : c->terms) {
+    if (term.entity) term.weight *= kEntityBoost, term.base_weight *= kEntityBoost;
+  }
   // Keep the heaviest kMaxClaimTerms terms (10,000-word claims).
   std::vector<int> remap(c->terms.size(), -1);
   if (c->terms.size() > kMaxClaimTerms) {
@@ -795,7 +798,9 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
   }
   for (const auto &t : c->terms) c->total_weight += t.weight;
   c->entity_strength = 0.5 * std::min(1.0, 12.0 / static_cast<double>(std::max<size_t>(1, c->terms.size())));
-  c->total_weight += kNumberWeight * static_cast<double>(c->quants.size());
+  // A quantity weighs as much as 1.5 average terms (kNumberWeight alone).
+  c->number_weight = c->terms.empty() ? kNumberWeight : 1.5 * c->total_weight / static_cast<double>(c->terms.size());
+  c->total_weight += c->number_weight * static_cast<double>(c->quants.size());
   return c;
 }
 
@@ -885,17 +890,17 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
   }
 
   // Terms: coverage, entities, polarity and antonyms.
-  double matched = 0, ent_matched = 0, matched_w = 0, flipped_w = 0;
+  double matched = 0, ent_matched = 0, matched_w = 0, flipped_w = 0; // *_w: English weights
   for (size_t i = 0; i < nt; ++i) {
     const ClaimTerm &ct = c.terms[i];
     TermHit &h = d.hits[i];
     if (h.best > 0) {
       matched += ct.weight * h.best;
-      matched_w += ct.weight;
+      matched_w += ct.base_weight;
       // Polarity: the claim's reading must be among the text's readings.
       bool text_aff = h.polarity & 1, text_neg = h.polarity & 2;
       if ((ct.negated && !text_neg) || (!ct.negated && !text_aff)) {
-        flipped_w += ct.weight;
+        flipped_w += ct.base_weight;
         d.term_conflict[i] = 1;
       }
     } else if (h.antonym) {
@@ -907,7 +912,7 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
         d.term_conflict[i] = 2;
       } else {
         matched += ct.weight * 0.5;
-        matched_w += ct.weight;
+        matched_w += ct.base_weight;
       }
     }
   }
@@ -931,7 +936,7 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
     }
     if (d.quant_state[qi] == kAgree) {
       ++r.numbers_agree;
-      matched += kNumberWeight;
+      matched += c.number_weight;
     } else if (any) {
       d.quant_state[qi] = kConflict;
       ++r.numbers_conflict;

@@ -57,7 +57,8 @@ struct ClaimQuantity {
 struct ClaimTerm {
   uint64_t stem = 0;       // hash of the Snowball stem
   std::string word;        // first form seen, lower case
-  float weight = 0;
+  float weight = 0;        // for relevance: corpus IDF when given, else English
+  float base_weight = 0;   // English weight: judges contradictions the same in any corpus
   bool entity = false;     // capitalised name or code in the claim
   bool negated = false;    // inside a negation cue's scope in the claim
 };
