@@ -20,7 +20,7 @@ directory, the same articles in the same order, one transaction per
   lede-store   a diagnostic, run right after lede in each round: the same
                shadow-table writes replayed in plain SQL from lede's
                database (INSERT ... SELECT per batch into the same schema:
-               articles_doc, articles_sentence, then the FTS5 index over
+               articles_doc, articles_sentence, articles_quote, articles_entity, then the FTS5 index over
                the sentences). What storing and indexing lede's output
                costs SQLite without any analysis; the table's notes split
                it into doc / sentence / fts / commit.
@@ -71,7 +71,7 @@ CONTENDERS = {
 }
 CHECKPOINTS = (25, 50, 75, 100)
 # lede-store recreates the shadow FTS table as storage.cpp declares it.
-LEDE_FTS = ("CREATE VIRTUAL TABLE articles_fts USING fts5(text, content='articles_sentence',"
+LEDE_FTS = ("CREATE VIRTUAL TABLE articles_fts USING fts5(body, content='articles_doc',"
             " content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')")
 
 
@@ -174,8 +174,12 @@ def run_store(tmp, total_bytes, batch):
         "doc": "INSERT INTO articles_doc SELECT * FROM src.articles_doc WHERE id BETWEEN ?1 AND ?2",
         "sentence": "INSERT INTO articles_sentence SELECT * FROM src.articles_sentence"
                     " WHERE article_id BETWEEN ?1 AND ?2",
-        "fts": "INSERT INTO articles_fts(rowid, text) SELECT id, text FROM articles_sentence"
-               " WHERE article_id BETWEEN ?1 AND ?2 ORDER BY id",
+        "quote": "INSERT INTO articles_quote SELECT * FROM src.articles_quote"
+                 " WHERE article_id BETWEEN ?1 AND ?2",
+        "entity": "INSERT INTO articles_entity SELECT * FROM src.articles_entity"
+                  " WHERE article_id BETWEEN ?1 AND ?2",
+        "fts": "INSERT INTO articles_fts(rowid, body) SELECT id, body FROM articles_doc"
+               " WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
     }
     parts = dict.fromkeys(list(steps) + ["commit"], 0.0)
     hwm_reset = reset_hwm()

@@ -353,8 +353,11 @@ std::string section_line(const std::string &line, const std::string &key, size_t
 
 // ---- headline -----------------------------------------------------------------
 
-bool ends_sentence_punct(const std::string &s) {
-  std::u32string c = decode_utf8(s);
+bool ends_sentence_punct(const std::string &line) {
+  // Only the end matters: decode at most the last 32 bytes (from a lead byte).
+  size_t from = line.size() > 32 ? line.size() - 32 : 0;
+  while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+  std::u32string c = decode_utf8(std::string_view(line).substr(from));
   while (!c.empty() && (is_closing_mark(c.back()))) c.pop_back();
   if (c.empty()) return false;
   char32_t l = c.back();
@@ -418,6 +421,28 @@ bool bullet_line(const std::string &t) {
 
 } // namespace
 
+int64_t count_words_utf8(std::string_view s) {
+  int64_t n = 0;
+  bool in = false;
+  size_t i = 0;
+  char32_t prev_joiner = 0;
+  while (i < s.size()) {
+    char32_t c = next_code_point(s, i);
+    bool alnum = is_alnum(c);
+    if (alnum) {
+      if (!in) ++n;
+      in = true;
+      prev_joiner = 0;
+    } else if (in && !prev_joiner && (c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == ',')) {
+      prev_joiner = c; // stays inside the word only if a letter or digit follows
+    } else {
+      in = false;
+      prev_joiner = 0;
+    }
+  }
+  return n;
+}
+
 int64_t count_words(std::u32string_view t) {
   int64_t n = 0;
   bool in = false;
@@ -438,25 +463,31 @@ Article parse_article(std::string_view text) {
   std::string nfc = normalize(text, NormForm::NFC);
   std::vector<std::string> lines;
   {
-    std::u32string cps = decode_utf8(nfc);
     std::string cur;
-    for (size_t i = 0; i < cps.size(); ++i) {
-      char32_t c = cps[i];
-      if (c == '\r') {
-        if (i + 1 < cps.size() && cps[i + 1] == '\n') continue;
-        c = '\n';
+    std::string_view t = nfc;
+    size_t i = 0, n = t.size();
+    while (i < n) {
+      unsigned char b = static_cast<unsigned char>(t[i]);
+      if (b >= 0x20 && b < 0x7F) { // ASCII fast path
+        cur.push_back(static_cast<char>(b));
+        ++i;
+        continue;
       }
-      if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85 || c == 0x0C || c == 0x0B) {
+      size_t at = i;
+      char32_t c = next_code_point(t, i);
+      if (c == '\r' && i < n && t[i] == '\n') continue;
+      if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85 || c == 0x0C || c == 0x0B) {
         lines.push_back(trim(cur));
         cur.clear();
         continue;
       }
-      if (c == '\t' || c == 0xA0 || c == 0x2007 || c == 0x202F || c == 0x3000 ||
-          (c >= 0x2000 && c <= 0x200A))
-        c = ' ';
-      if (c == 0xFEFF || c == 0x200B) continue; // BOM, zero-width space
+      if (c == '\t' || c == 0xA0 || c == 0x2007 || c == 0x202F || c == 0x3000 || (c >= 0x2000 && c <= 0x200A)) {
+        cur.push_back(' ');
+        continue;
+      }
+      if (c == 0xFEFF || c == 0x200B) continue;          // BOM, zero-width space
       if (c < 0x20 || (c >= 0x7F && c < 0xA0)) continue; // other control characters
-      append_utf8(cur, c);
+      cur.append(t.substr(at, i - at));
     }
     lines.push_back(trim(cur));
   }
@@ -468,8 +499,9 @@ Article parse_article(std::string_view text) {
   std::vector<size_t> nwords(n);
   size_t first_para = n;
   for (size_t i = 0; i < n; ++i) {
-    keys[i] = lines[i].size() <= 2000 ? match_key(lines[i]) : std::string();
     nwords[i] = word_count(lines[i]);
+    // Only short lines can be furniture, labels or dates.
+    if (nwords[i] <= 25 && lines[i].size() <= 400) keys[i] = match_key(lines[i]);
     if (lines[i].empty()) kind[i] = Blank;
   }
   // The story begins at the first real paragraph; the first line of the
@@ -614,7 +646,7 @@ Article parse_article(std::string_view text) {
     prev_line = line;
   }
   a.body = std::move(body);
-  a.words = count_words(decode_utf8(a.body));
+  a.words = count_words_utf8(a.body);
   return a;
 }
 

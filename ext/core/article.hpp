@@ -29,5 +29,7 @@ Article parse_article(std::string_view text);
 
 // Number of words in `text` (runs of letters/digits, inner ' and - allowed).
 int64_t count_words(std::u32string_view text);
+// The same count over UTF-8, without decoding into a buffer.
+int64_t count_words_utf8(std::string_view utf8);
 
 } // namespace lede

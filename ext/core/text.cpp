@@ -95,17 +95,57 @@ std::string encode_utf8(std::u32string_view cps) {
 }
 
 bool is_clean_utf8(std::string_view s) {
-  for (unsigned char c : s)
-    if (c == 0 || c >= 0x80) goto slow;
+  const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c == 0) return false;
+    int len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + static_cast<size_t>(len) > n) return false;
+    if (p[i + 1] < lo || p[i + 1] > hi) return false;
+    for (int k = 2; k < len; ++k)
+      if (p[i + static_cast<size_t>(k)] < 0x80 || p[i + static_cast<size_t>(k)] > 0xBF) return false;
+    i += static_cast<size_t>(len);
+  }
   return true;
-slow:
-  size_t bad = 0;
-  decode_utf8(s, &bad);
-  return bad == 0;
+}
+
+bool nfc_quick_check(std::string_view s) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = next_code_point(s, i);
+    if (cp < 0x300 || (cp >= 0x2002 && cp < 0x20D0)) continue;
+    return false;
+  }
+  return true;
 }
 
 std::string normalize(std::string_view in, NormForm form) {
-  std::string valid = is_clean_utf8(in) ? std::string(in) : encode_utf8(decode_utf8(in));
+  bool clean = is_clean_utf8(in);
+  if (clean && form == NormForm::NFC && nfc_quick_check(in)) return std::string(in);
+  std::string valid = clean ? std::string(in) : encode_utf8(decode_utf8(in));
   int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
   if (form != NormForm::NFC) options |= UTF8PROC_COMPAT;
   if (form == NormForm::NFKC_CaseFold) options |= UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;

@@ -24,6 +24,28 @@ std::u32string decode_utf8(std::string_view bytes, size_t *replaced = nullptr);
 std::string encode_utf8(std::u32string_view cps);
 void append_utf8(std::string &out, char32_t cp);
 
+// Reads the code point at byte `i` of valid UTF-8 and advances `i` past it
+// (repaired text only: no validation here).
+inline char32_t next_code_point(std::string_view s, size_t &i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+  i += static_cast<size_t>(len);
+  return cp;
+}
+
+// True when NFC cannot change `utf8`: every code point is below U+0300 (no
+// combining marks can follow a base) or typographic punctuation and
+// currency signs (U+2002..U+20CF). Nearly every English page qualifies, and
+// then normalize(.., NFC) returns the text without calling utf8proc.
+bool nfc_quick_check(std::string_view utf8);
+
 // True when `bytes` is well-formed UTF-8 without NUL bytes.
 bool is_clean_utf8(std::string_view bytes);
 

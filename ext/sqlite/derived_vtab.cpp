@@ -21,6 +21,23 @@ struct Cursor : sqlite3_vtab_cursor {
   size_t pos = 0;
   int64_t rowid = 0;
   bool eof = true;
+  // body_text_col: the current article's body and a forward walker
+  // from code-point offsets to byte offsets.
+  Stmt body_st;
+  int64_t body_id = -1;
+  std::string body;
+  size_t walk_byte = 0;
+  int64_t walk_cp = 0;
+
+  size_t byte_at(int64_t cp) {
+    if (cp < walk_cp) walk_byte = 0, walk_cp = 0;
+    while (walk_cp < cp && walk_byte < body.size()) {
+      unsigned char c = static_cast<unsigned char>(body[walk_byte]);
+      walk_byte += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      ++walk_cp;
+    }
+    return std::min(walk_byte, body.size());
+  }
 };
 
 Vtab *vt(sqlite3_vtab *p) { return static_cast<Vtab *>(p); }
@@ -135,6 +152,9 @@ int xFilter(sqlite3_vtab_cursor *pc, int plan, const char *, int argc, sqlite3_v
       name = reinterpret_cast<const char *>(sqlite3_value_text(corpus));
     }
     check_corpus(v->db, t, name);
+    c->body_id = -1;
+    if (t->body_text_col >= 0)
+      c->body_st = Stmt(v->db, format("SELECT body FROM \"%w_doc\" WHERE id = ?1", name.c_str()), t->name);
     std::string sql = format("SELECT %s FROM \"%w_%s\"", t->select_list, name.c_str(), t->shadow_suffix);
     if (article) sql += " WHERE article_id = ?1";
     sql += " ORDER BY article_id, idx";
@@ -158,11 +178,37 @@ int xNext(sqlite3_vtab_cursor *pc) {
 
 int xEof(sqlite3_vtab_cursor *pc) noexcept { return cur(pc)->eof; }
 
+int body_slice(Cursor *c, const DerivedTable *t, sqlite3_context *ctx) noexcept {
+  char *err = nullptr;
+  int rc = guard(&err, [&] {
+    int64_t id = c->st.int64(t->article_id_col);
+    if (id != c->body_id) {
+      c->body_st.reset().bind(1, id);
+      sqlite3 *db = sqlite3_db_handle(c->body_st.get());
+      c->body.assign(c->body_st.step(db, t->name) ? c->body_st.text(0) : std::string_view());
+      c->body_st.reset();
+      c->body_id = id;
+      c->walk_byte = 0;
+      c->walk_cp = 0;
+    }
+    size_t b = c->byte_at(c->st.int64(t->start_col));
+    size_t e = c->byte_at(c->st.int64(t->end_col));
+    result_text(ctx, std::string_view(c->body).substr(b, e > b ? e - b : 0));
+    return SQLITE_OK;
+  });
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error(ctx, err ? err : "lede: cannot read the article body", -1);
+    sqlite3_free(err);
+  }
+  return rc;
+}
+
 int xColumn(sqlite3_vtab_cursor *pc, sqlite3_context *ctx, int col) noexcept {
   Cursor *c = cur(pc);
   const DerivedTable *t = vt(pc->pVtab)->t;
   if (col >= t->ncols) return SQLITE_OK; // hidden inputs read back as NULL
   if (!c->text_mode) {
+    if (col == t->body_text_col) return body_slice(c, t, ctx);
     sqlite3_result_value(ctx, c->st.value(col));
     return SQLITE_OK;
   }

@@ -51,6 +51,13 @@ struct DerivedTable {
   const char *select_list;   // its columns, in visible order
   // Rows for the text form (article_id column NULL).
   void (*rows_from_text)(std::string_view text, std::vector<Row> &out);
+  // A column not stored but cut from <corpus>_doc.body between the code
+  // point offsets in columns start_col and end_col (-1: none). The body is
+  // read once per article and walked forward, so reading every sentence
+  // of an article is linear in its length.
+  int body_text_col = -1;
+  int start_col = -1;
+  int end_col = -1;
 };
 
 int register_derived(sqlite3 *db, const DerivedTable *table);

@@ -31,8 +31,11 @@ const DerivedTable kTable = {
     5,
     0,
     "sentence",
-    "article_id, idx, text, start, \"end\"",
+    "article_id, idx, NULL, start, \"end\"", // text is cut from the body
     rows,
+    2,
+    3,
+    4,
 };
 
 } // namespace

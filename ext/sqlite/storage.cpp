@@ -32,9 +32,8 @@ void Storage::create() {
       "CREATE TABLE \"%w\".\"%w_doc\"(id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE,"
       " title TEXT, published TEXT, byline TEXT, section TEXT, body TEXT NOT NULL,"
       " words INTEGER NOT NULL, raw);"
-      "CREATE TABLE \"%w\".\"%w_sentence\"(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL,"
-      " idx INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
-      " UNIQUE(article_id, idx));"
+      "CREATE TABLE \"%w\".\"%w_sentence\"(article_id INTEGER NOT NULL, idx INTEGER NOT NULL,"
+      " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, PRIMARY KEY(article_id, idx)) WITHOUT ROWID;"
       "CREATE TABLE \"%w\".\"%w_quote\"(article_id INTEGER NOT NULL, idx INTEGER NOT NULL,"
       " quote TEXT NOT NULL, speaker TEXT, speaker_mention TEXT, speaker_start INTEGER,"
       " speaker_end INTEGER, speaker_role TEXT, cue TEXT, kind TEXT NOT NULL,"
@@ -47,7 +46,7 @@ void Storage::create() {
       "CREATE INDEX \"%w\".\"%w_entity_by_name\" ON \"%w_entity\"(entity, type);"
       "CREATE TABLE \"%w\".\"%w_alias\"(alias TEXT PRIMARY KEY, entity TEXT NOT NULL, type TEXT)"
       " WITHOUT ROWID;"
-      "CREATE VIRTUAL TABLE \"%w\".\"%w_fts\" USING fts5(text, content='%q_sentence',"
+      "CREATE VIRTUAL TABLE \"%w\".\"%w_fts\" USING fts5(body, content='%q_doc',"
       " content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');",
       s, n, s, n, kSchemaVersion, s, n, s, n, s, n, s, n, s, n, n, s, n, s, n, n);
   exec(db_, sql, who_);
@@ -147,19 +146,18 @@ int64_t Storage::insert(int64_t id, std::string_view source, sqlite3_value *raw_
 
 void Storage::write_derived(int64_t id, const lede::Analysis &a) {
   const lede::Document &d = a.doc;
-  Stmt &sent = stmt(kInsSent, "INSERT INTO {sentence}(article_id, idx, text, start, \"end\")"
-                              " VALUES (?1, ?2, ?3, ?4, ?5)");
-  Stmt &fts = stmt(kInsFts, "INSERT INTO {fts}(rowid, text) VALUES (?1, ?2)");
-  std::string text;
+  Stmt &sent = stmt(kInsSent, "INSERT INTO {sentence}(article_id, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)");
   for (size_t i = 0; i < d.sentences.size(); ++i) {
     const auto &s = d.sentences[i];
-    text = d.utf8(s.start, s.end);
-    sent.reset().bind(1, id).bind(2, static_cast<int64_t>(i)).bind(3, std::string_view(text));
-    sent.bind(4, s.start).bind(5, s.end);
+    sent.reset().bind(1, id).bind(2, static_cast<int64_t>(i)).bind(3, s.start).bind(4, s.end);
     sent.run(db_, who_);
-    fts.reset().bind(1, sqlite3_last_insert_rowid(db_)).bind(2, std::string_view(text));
-    fts.run(db_, who_);
   }
+  // One index row per article: bm25 finds articles, claim_match then
+  // scores their sentences. Per-sentence rows cost more than FTS5's whole
+  // ingest (bench/ingest/README.md).
+  Stmt &fts = stmt(kInsFts, "INSERT INTO {fts}(rowid, body) VALUES (?1, ?2)");
+  fts.bind(1, id).bind(2, std::string_view(a.article.body));
+  fts.run(db_, who_);
   Stmt &q = stmt(kInsQuote,
                  "INSERT INTO {quote}(article_id, idx, quote, speaker, speaker_mention, speaker_start,"
                  " speaker_end, speaker_role, cue, kind, start, \"end\", sentence_idx, confidence)"
@@ -187,12 +185,12 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
 }
 
 void Storage::delete_derived(int64_t id) {
-  // The external-content FTS index needs the old text to forget a row.
-  Stmt &sel = stmt(kDelFtsSel, "SELECT id, text FROM {sentence} WHERE article_id = ?1");
-  Stmt &del = stmt(kDelFts, "INSERT INTO {fts}({fts_cmd}, rowid, text) VALUES ('delete', ?1, ?2)");
+  // The external-content FTS index needs the old body to forget a row.
+  Stmt &sel = stmt(kDelFtsSel, "SELECT body FROM {doc} WHERE id = ?1");
+  Stmt &del = stmt(kDelFts, "INSERT INTO {fts}({fts_cmd}, rowid, body) VALUES ('delete', ?1, ?2)");
   sel.bind(1, id);
-  while (sel.step(db_, who_)) {
-    del.reset().bind(1, sel.int64(0)).bind(2, sel.text(1));
+  if (sel.step(db_, who_)) {
+    del.reset().bind(1, id).bind(2, sel.text(0));
     del.run(db_, who_);
   }
   sel.reset();

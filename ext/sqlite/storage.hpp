@@ -6,14 +6,15 @@
 //   X_config    (key PRIMARY KEY, value)          schema version
 //   X_doc       (id INTEGER PRIMARY KEY, source UNIQUE, title, published,
 //                byline, section, body, words, raw)
-//   X_sentence  (id INTEGER PRIMARY KEY, article_id, idx, text, start, end)
+//   X_sentence  (article_id, idx, start, end)       offsets into X_doc.body
 //   X_quote     (article_id, idx, quote, speaker, speaker_mention,
 //                speaker_start, speaker_end, speaker_role, cue, kind,
 //                start, end, sentence_idx, confidence)
 //   X_entity    (article_id, idx, entity, type, mention, start, end,
 //                sentence_idx, value)
 //   X_alias     (alias PRIMARY KEY, entity, type)  — written by users
-//   X_fts       FTS5 index over X_sentence.text (external content)
+//   X_fts       FTS5 index over X_doc.body, one row per article
+//               (external content; rowid = article id)
 //
 // kShadowSuffixes lists every suffix; the module's xShadowName answers
 // from it (except 'alias', which users write, so it must stay writable

@@ -40,7 +40,8 @@ INSERT INTO articles(source, raw) VALUES ('rolled-back', 'This will vanish. Enti
 SELECT count(*) FROM articles WHERE source = 'rolled-back';
 ROLLBACK;
 SELECT count(*) FROM articles WHERE source = 'rolled-back';
-SELECT count(*) FROM articles_sentence WHERE text LIKE '%vanish%';
+SELECT count(*) FROM sentences WHERE text LIKE '%vanish%';
+SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'vanish';
 
 -- INSERT ... SELECT where one row fails: the statement leaves nothing
 CREATE TABLE incoming(source, raw);
@@ -49,13 +50,13 @@ INSERT INTO incoming VALUES ('in-1', 'First new article.'), ('in-2', 'Second new
 SELECT count(*) FROM articles;
 INSERT INTO articles(source, raw) SELECT source, raw FROM incoming;
 SELECT count(*) FROM articles;
-SELECT count(*) FROM articles_sentence WHERE text LIKE '%new article%';
+SELECT count(*) FROM sentences WHERE text LIKE '%new article%';
 BEGIN;
 INSERT INTO articles(source, raw) SELECT source, raw FROM incoming;
 SELECT count(*) FROM articles;
 COMMIT;
 SELECT count(*) FROM articles;
-SELECT count(*) FROM articles_sentence WHERE text LIKE '%new article%';
+SELECT count(*) FROM sentences WHERE text LIKE '%new article%';
 INSERT OR IGNORE INTO articles(source, raw) SELECT source, raw FROM incoming;
 SELECT source FROM articles WHERE source LIKE 'in-%' ORDER BY source;
 

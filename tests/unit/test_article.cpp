@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "article.hpp"
+#include "text.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -104,4 +105,6 @@ TEST_CASE("degenerate pages") {
   Article only_furniture = parse_article("Advertisement\n\nSubscribe\n");
   CHECK(only_furniture.body.empty());
   CHECK(count_words(U"Don't stop-loss 7.5 now") == 4);
+  for (const char *t : {"Don't stop-loss 7.5 now", "a--b 'quoted' 1,000. End.", "caf\xc3\xa9 na\xc3\xafve", ""})
+    CHECK(count_words_utf8(t) == count_words(decode_utf8(t)));
 }
