@@ -9,8 +9,9 @@ when it is absent the tool says so and exits 0. The verified claims become a
 lede corpus, one article per claim (the claim and its title as one
 paragraph, joined by a dash so that most are one sentence); each tweet of the split is the claim given to the table form,
 articles are ranked by their best sentence, and the first five are scored
-against the qrels. The baseline asks FTS5 for the same corpus's sentences
-with every word of the tweet as a quoted OR term, ranked by bm25().
+against the qrels. The baseline asks the same corpus's FTS5 index (one row
+per article) with every word of the tweet as a quoted OR term, ranked by
+bm25().
 --db keeps the built corpus in FILE (reused when it exists).
 """
 import argparse
@@ -118,9 +119,8 @@ def main():
         words = sorted(set(w.lower() for w in re.findall(r'\w+', text)))
         query = ' OR '.join('"' + w.replace('"', '""') + '"' for w in words)
         t = time.time()
-        rows = conn.execute('SELECT s.article_id FROM articles_fts f JOIN articles_sentence s ON s.id = f.rowid'
-                            ' WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT 50',
-                            (query,)).fetchall() if words else []
+        rows = conn.execute('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?'
+                            ' ORDER BY bm25(articles_fts) LIMIT 5', (query,)).fetchall() if words else []
         t_bm25 += time.time() - t
         bm25_ap.append(ap_at_5([source[a] for a in first_articles(rows)], rel))
     n = len(lede_ap)

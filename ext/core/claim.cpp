@@ -967,7 +967,10 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
   double x = 0.8 * f + 0.2 * r.bigrams * std::min(1.0, 2 * f);
   if (c.entity_weight > 0) x *= 1 - c.entity_strength * (1 - r.entities);
   if (corpus_relevance >= 0) {
-    x = (1 - kCorpusBlend) * x + kCorpusBlend * std::min(1.0, corpus_relevance);
+    // The index may rank a whole article: it can at most double what the
+    // sentence itself shows, so a weak sentence of a relevant article
+    // never passes for support.
+    x = (1 - kCorpusBlend) * x + kCorpusBlend * std::min({1.0, corpus_relevance, 2 * x});
   }
   x = std::min(1.0, std::max(0.0, x));
   r.relevance = x;

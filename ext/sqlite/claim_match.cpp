@@ -29,19 +29,23 @@
 //
 // How the table form finds rows: the claim's heaviest words (each a quoted
 // FTS5 string joined by OR, so no input reaches FTS5's syntax) select up to
-// kCandidates sentences from <corpus>_fts, ranked by lede_claim_bm25 — BM25
-// as FTS5's bm25() computes it, which also hands back each word's document
-// frequency so the claim's term weights come from the corpus. Each candidate
-// is then scored with the scalar, its relevance blended half and half with
-// the sentence's BM25 divided by the BM25 of a sentence holding every query
-// word once (corpus evidence the scalar alone lacks), and the rows sorted by
-// that score (ties by BM25). A contradiction still caps the score below 0.5. Sentences that share no indexed word with the claim cannot score
-// and are never read.
+// kCandidates articles from <corpus>_fts (one row per article body), ranked
+// by lede_claim_bm25 — BM25 as FTS5's bm25() computes it, which also hands
+// back each word's document frequency so the claim's term weights come from
+// the corpus. Each sentence of those articles (cut from the body by the
+// offsets in <corpus>_sentence) is scored with the scalar, its relevance
+// blended half and half with its article's BM25 divided by the BM25 of an
+// article holding every query word once (corpus evidence the scalar alone
+// lacks; the core lets it at most double the sentence's own relevance), and
+// the rows are sorted by that score (ties by BM25). A contradiction still
+// caps the score below 0.5. Articles that share no indexed word with the
+// claim are never read.
 #include "registry.hpp"
 
 #include "raii.hpp"
 
 #include "claim.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -96,7 +100,7 @@ struct fts5_api {
 
 constexpr const char *kName = "claim_match";
 constexpr const char *kStatsPtr = "lede_claim_stats"; // sqlite3_bind_pointer type
-constexpr int kCandidates = 150;   // sentences read from the index per query
+constexpr int kCandidates = 100;   // articles read from the index per query
 constexpr size_t kQueryTerms = 32; // claim words put in the FTS5 query
 
 // Column numbers of the table form.
@@ -334,24 +338,41 @@ void search(sqlite3 *db, Cursor *c) {
   if (words.empty()) return;
   std::string query = lede::claim_fts_query(*first, kQueryTerms);
   QueryStats stats;
+  // Candidate articles by BM25 over the body index, then their sentences
+  // cut from the body by the code-point offsets in <corpus>_sentence.
   Stmt st(db,
-          format("SELECT s.article_id, s.idx, s.text, h.r FROM"
+          format("SELECT h.id, h.r, d.body FROM"
                  " (SELECT rowid AS id, lede_claim_bm25(\"%w_fts\", ?2) AS r FROM \"%w_fts\""
                  "   WHERE \"%w_fts\" MATCH ?1 ORDER BY r LIMIT %d) h"
-                 " JOIN \"%w_sentence\" s ON s.id = h.id ORDER BY h.r",
+                 " JOIN \"%w_doc\" d ON d.id = h.id ORDER BY h.r",
                  c->corpus.c_str(), c->corpus.c_str(), c->corpus.c_str(), kCandidates, c->corpus.c_str()),
           kName);
+  Stmt sents(db, format("SELECT idx, start, \"end\" FROM \"%w_sentence\" WHERE article_id = ?1 ORDER BY idx",
+                        c->corpus.c_str()),
+             kName);
   st.bind(1, std::string_view(query));
   sqlite3_bind_pointer(st.get(), 2, &stats, kStatsPtr, nullptr);
   while (st.step(db, kName)) {
-    Hit h;
-    h.article_id = st.int64(0);
-    h.idx = st.int64(1);
-    h.sentence = std::string(st.text(2));
-    h.bm25 = -st.real(3);
-    h.score = 0;
-    h.stance = lede::Stance::Neutral;
-    c->rows.push_back(std::move(h));
+    int64_t article = st.int64(0);
+    double bm25 = -st.real(1);
+    std::string_view body = st.text(2);
+    sents.reset().bind(1, article);
+    size_t byte = 0, cp = 0; // walk the body forward: sentences come in order
+    while (sents.step(db, kName)) {
+      int64_t start = sents.int64(1), end = sents.int64(2);
+      if (start < 0 || end < start) continue;
+      while (byte < body.size() && cp < static_cast<size_t>(start)) lede::next_code_point(body, byte), ++cp;
+      size_t b0 = std::min(byte, body.size());
+      while (byte < body.size() && cp < static_cast<size_t>(end)) lede::next_code_point(body, byte), ++cp;
+      Hit h;
+      h.article_id = article;
+      h.idx = sents.int64(0);
+      h.sentence = std::string(body.substr(b0, std::min(byte, body.size()) - b0));
+      h.bm25 = bm25;
+      h.score = 0;
+      h.stance = lede::Stance::Neutral;
+      c->rows.push_back(std::move(h));
+    }
   }
   // Term weights from the corpus: document frequency of each query word.
   std::shared_ptr<const lede::Claim> claim = first;
