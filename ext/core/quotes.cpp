@@ -1,6 +1,1114 @@
-// quotes.cpp — placeholder until quote extraction lands (issue 3): no quotes.
+// quotes.cpp — direct and partial quotations and who said them (see
+// quotes.hpp).
+//
+// Four passes, each linear in the number of tokens:
+//
+// 1. Pairing. Every quotation-mark token is classified from its glyph and
+//    its flanks (space or opening punctuation before and a word after: it can
+//    open; a word before and space or punctuation after: it can close).
+//    Marks pair within a *region* — a paragraph, or a line unless the next
+//    line starts in lower case — on a stack of depth at most kMaxDepth, by
+//    family (double " “ ” „ « », single ' ‘ ’ ‚ ‹ ›), so straight and curly
+//    marks mix, single marks inside words are apostrophes and nested quotes
+//    stay inside the outer one. A double quote still open at the end of its
+//    region ends there (no runaway); if the next region opens with a mark of
+//    the same family it is the first part of a multi-paragraph quote.
+// 2. Cues. Every reporting verb outside quotes (ext/data/speech_verbs.txt)
+//    gets its subject: a name (capitalised run, with a role prefix or an
+//    appositive role), a pronoun (ext/data/speaker_pronouns.txt) or a common
+//    noun phrase ('a spokesperson'); after a closing mark the subject may
+//    follow the verb ('said Patrick Moorhead, founder of …').
+// 3. Resolution, in text order: names go to their fullest form in the
+//    article; a pronoun goes to the subject of the previous named
+//    attribution when it is recent (two paragraphs) and of a compatible
+//    gender, else to the most recent compatible person named nearby, else
+//    stays unresolved (speaker NULL, never a guess).
+// 4. Attribution of each quote from its frame: the words between it and the
+//    nearest sentence end or neighbouring quote on each side. A cue right
+//    after the quote, then one before it, then context (the previous quote of
+//    the paragraph, the subject of the previous sentence's attribution).
+//    A quote embedded in the writer's sentence is 'partial'; one with no cue
+//    in its sentence, a title after 'titled', or a short term after
+//    'so-called' is a scare quote and is dropped.
+//
+// Speaker names go through names.hpp (clean_name, NameIndex), the mechanism
+// entity_mentions uses, filled with the article's PERSON and ORG mentions
+// and its capitalised runs (so a tagger miss does not lose a full name).
 #include "quotes.hpp"
 
+#include "names.hpp"
+#include "resources.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <iterator>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
 namespace lede {
-std::vector<Quote> extract_quotes(const Document &, const std::vector<EntityMention> &) { return {}; }
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+constexpr size_t kMaxDepth = 3;      // open marks remembered per region
+constexpr uint32_t kFrameTokens = 60; // how far a quote's frame reaches
+constexpr uint32_t kNpTokens = 10;    // longest subject noun phrase
+constexpr uint32_t kRoleTokens = 25;  // longest appositive role
+
+// ---------------------------------------------------------------- lexicons
+
+struct Lexicon {
+  std::unordered_map<std::string, std::string> cue1;  // form -> lemma
+  std::unordered_map<std::string, std::string> cue2;  // "form form" -> lemma
+  std::unordered_map<std::string, char> pronouns;     // he -> 'm'
+  const std::unordered_set<std::string_view> *roles = nullptr;
+  const std::unordered_set<std::string_view> *stop = nullptr;
+  const std::unordered_set<std::string_view> *adverbs = nullptr;
+  const std::unordered_set<std::string_view> *titles = nullptr;
+  const std::unordered_set<std::string_view> *orgs = nullptr;
+  const std::unordered_set<std::string_view> *not_before_verb = nullptr;
+};
+
+const Lexicon &lexicon() {
+  static const Lexicon lex = [] {
+    Lexicon l;
+    for (auto line : resource_lines("speech_verbs.txt")) {
+      size_t sp = line.find(' ');
+      if (sp == std::string_view::npos) continue;
+      std::string form(line.substr(0, sp)), lemma(line.substr(sp + 1));
+      std::replace(lemma.begin(), lemma.end(), '_', ' ');
+      size_t us = form.find('_');
+      if (us == std::string::npos) l.cue1[form] = lemma;
+      else l.cue2[form.substr(0, us) + " " + form.substr(us + 1)] = lemma;
+    }
+    for (auto line : resource_lines("speaker_pronouns.txt")) {
+      size_t sp = line.find(' ');
+      if (sp != std::string_view::npos && sp + 1 < line.size())
+        l.pronouns[std::string(line.substr(0, sp))] = line[sp + 1];
+    }
+    l.roles = &resource_set("role_nouns.txt");
+    l.stop = &resource_set("speaker_stopwords.txt");
+    l.adverbs = &resource_set("cue_adverbs.txt");
+    l.titles = &resource_set("speaker_titles.txt");
+    l.orgs = &resource_set("org_words.txt");
+    l.not_before_verb = &resource_set("cue_blockers.txt");
+    return l;
+  }();
+  return lex;
+}
+
+// ------------------------------------------------------- speaker names
+
+// A speaker as written, made a name: spaces normalised (no-break spaces in
+// 'Mr Hale'), then names.hpp's clean_name (titles, possessives).
+std::string clean_speaker_name(std::u32string_view written, const char *type = "PERSON") {
+  std::u32string s;
+  for (char32_t c : written) s.push_back(is_space(c) ? U' ' : c);
+  std::string u = encode_utf8(s);
+  if (std::string_view(type) == "PERSON") {
+    // Role words of ext/data/role_nouns.txt that names.cpp does not know
+    // ('County Clerk Bernadette Shaw'): cut up to the last one.
+    const auto &roles = resource_set("role_nouns.txt");
+    size_t cut = 0, pos = 0;
+    while (pos < u.size()) {
+      size_t sp = u.find(' ', pos);
+      if (sp == std::string::npos) break;
+      if (roles.count(lower_utf8(decode_utf8(u.substr(pos, sp - pos))))) cut = sp + 1;
+      pos = sp + 1;
+    }
+    u = u.substr(cut);
+  }
+  return clean_name(u, type);
+}
+
+size_t word_count(const std::string &s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    if (c == ' ') in = false;
+    else if (!in) { in = true; ++n; }
+  }
+  return n;
+}
+
+// ----------------------------------------------------------- the pass state
+
+enum class Np { None, Name, Pronoun, Nominal };
+
+struct Subject {
+  Np kind = Np::None;
+  uint32_t first = 0, last = 0;           // tokens [first, last)
+  uint32_t role_first = 0, role_last = 0; // tokens of the role, if any
+};
+
+struct Event {           // a reporting verb with its subject
+  uint32_t cue = 0;      // token of the verb (its first word)
+  uint32_t cue_end = 0;  // one past its last word
+  std::string lemma;
+  Subject subj;
+  std::optional<std::string> speaker; // resolved canonical name
+  double confidence = 0;
+};
+
+struct Candidate {
+  uint32_t open_tok = 0, close_tok = kNone; // kNone: closed by the region end
+  uint32_t region = 0;
+  Span content;
+  bool continues = false;  // first part of a multi-paragraph quote
+  bool continued = false;  // later part of one
+};
+
+bool is_terminal_cp(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+
+struct Extractor {
+  Extractor(const Document &d, const std::vector<EntityMention> &e) : doc(d), entities(e) {}
+  const Document &doc;
+  const std::vector<EntityMention> &entities;
+  const Lexicon &lx = lexicon();
+  const std::u32string &t = doc.text;
+  const std::vector<Token> &toks = doc.tokens;
+  uint32_t ntok = static_cast<uint32_t>(doc.tokens.size());
+
+  std::vector<uint32_t> region_of;   // token -> region number
+  std::vector<uint32_t> region_start; // region -> first token
+  std::vector<uint32_t> para_of;     // token -> paragraph number
+  std::vector<uint8_t> in_quote;     // token lies inside a quote (marks included)
+  std::vector<Candidate> cands;
+  std::vector<Event> events;
+  std::vector<uint32_t> event_at;    // token -> index in events, or kNone
+  std::deque<Event> synthetic;       // subjects found from context, no verb
+  NameIndex names; // shared mechanism with entity_mentions (names.hpp)
+
+  // ---- token helpers
+  char32_t c0(uint32_t i) const { return t[toks[i].start]; }
+  uint32_t len(uint32_t i) const { return toks[i].end - toks[i].start; }
+  bool punct(uint32_t i, char32_t c) const {
+    return toks[i].kind == TokenKind::Punct && len(i) == 1 && fold_punct(c0(i)) == c;
+  }
+  bool is_mark(uint32_t i) const {
+    return toks[i].kind == TokenKind::Punct && len(i) == 1 && is_quote_mark(c0(i));
+  }
+  bool word(uint32_t i) const { return toks[i].kind != TokenKind::Punct; }
+  std::string low(uint32_t i) const { return lower_utf8(doc.view(toks[i])); }
+  bool terminal(uint32_t i) const {
+    return toks[i].kind == TokenKind::Punct && is_terminal_cp(t[toks[i].end - 1]);
+  }
+  bool cap(uint32_t i) const {
+    return toks[i].kind == TokenKind::Word && is_upper(c0(i));
+  }
+  bool stopword(uint32_t i) const { return lx.stop->count(low(i)) > 0; }
+  bool name_token(uint32_t i) const { return cap(i) && !stopword(i) && !pronoun(i); }
+  char pronoun(uint32_t i) const {
+    if (!word(i)) return 0;
+    auto it = lx.pronouns.find(low(i));
+    return it == lx.pronouns.end() ? 0 : it->second;
+  }
+  bool role_word(uint32_t i) const { return word(i) && lx.roles->count(low(i)) > 0; }
+  bool title_word(uint32_t i) const { return word(i) && lx.titles->count(low(i)) > 0; }
+
+  // Lemma of a cue starting at token i (and its end), or null.
+  const std::string *cue_at(uint32_t i, uint32_t *end) const {
+    if (!word(i)) return nullptr;
+    std::string w = low(i);
+    if (i + 1 < ntok && word(i + 1)) {
+      auto it = lx.cue2.find(w + " " + low(i + 1));
+      if (it != lx.cue2.end()) {
+        *end = i + 2;
+        return &it->second;
+      }
+    }
+    auto it = lx.cue1.find(w);
+    if (it == lx.cue1.end()) return nullptr;
+    *end = i + 1;
+    return &it->second;
+  }
+
+  // ---- pass 0: regions and paragraphs
+  void build_regions() {
+    region_of.assign(ntok, 0);
+    para_of.assign(ntok, 0);
+    uint32_t region = 0, para = 0;
+    region_start.push_back(0);
+    for (uint32_t i = 0; i < ntok; ++i) {
+      if (i > 0 && toks[i].paragraph_before) ++para;
+      if (i > 0 && (toks[i].paragraph_before || (toks[i].newline_before && !is_lower(c0(i))))) {
+        ++region;
+        region_start.push_back(i);
+      }
+      region_of[i] = region;
+      para_of[i] = para;
+    }
+    region_start.push_back(ntok);
+  }
+
+  // ---- pass 1: pairing
+  struct Flank {
+    bool open = false, close = false;
+  };
+
+  static bool opening_context(char32_t c) {
+    return c == '(' || c == '[' || c == '{' || c == '/' || is_dash(c) || is_quote_mark(c) ||
+           c == ':' ;
+  }
+
+  Flank flank(uint32_t i) const {
+    uint32_t p = toks[i].start;
+    char32_t c = t[p];
+    char32_t prev = p > 0 ? t[p - 1] : U' ';
+    char32_t next = p + 1 < t.size() ? t[p + 1] : U' ';
+    bool sb = p == 0 || is_space(prev), sa = p + 1 >= t.size() || is_space(next);
+    bool left = !sa && (sb || opening_context(prev));
+    bool right = !sb && (sa || !is_alnum(next)) && !(opening_context(prev) && !is_quote_mark(prev) && !sa);
+    Flank f;
+    bool dbl = fold_punct(c) == '"';
+    if (dbl) {
+      if (c == '"') {
+        f.open = left || !right;
+        f.close = right || !left;
+      } else if (is_open_quote_mark(c)) { // “ „ ‟ «
+        f.open = left || !right;
+        f.close = right && !left;
+      } else { // ” »
+        f.close = right || !left;
+        f.open = left && !right;
+      }
+    } else {
+      bool digit_next = is_digit(next);
+      if (is_open_quote_mark(c)) { // ‘ ‚ ‛ ‹
+        f.open = left && !digit_next;
+        f.close = right && !left;
+      } else if (c == '\'') {
+        f.open = left && !right && !digit_next;
+        f.close = right && !left;
+      } else { // ’ ›
+        f.close = right;
+        f.open = left && !right && is_upper(next);
+      }
+    }
+    return f;
+  }
+
+  bool family_double(uint32_t i) const { return fold_punct(c0(i)) == '"'; }
+
+  void pair_marks() {
+    struct Open {
+      uint32_t tok;
+      bool dbl;
+    };
+    std::vector<Open> stack;
+    stack.reserve(kMaxDepth);
+    uint32_t nregions = static_cast<uint32_t>(region_start.size()) - 1;
+    for (uint32_t r = 0; r < nregions; ++r) {
+      stack.clear();
+      uint32_t b = region_start[r], e = region_start[r + 1];
+      for (uint32_t i = b; i < e; ++i) {
+        if (!is_mark(i)) continue;
+        Flank f = flank(i);
+        bool dbl = family_double(i);
+        if (f.close) {
+          size_t k = stack.size();
+          while (k > 0 && stack[k - 1].dbl != dbl) --k;
+          if (k > 0) {
+            uint32_t open = stack[k - 1].tok;
+            stack.resize(k - 1);
+            if (stack.empty()) add_candidate(open, i, r);
+            continue;
+          }
+        }
+        if (f.open && stack.size() < kMaxDepth) stack.push_back({i, dbl});
+      }
+      // A double quote left open ends with its region.
+      if (!stack.empty() && stack.front().dbl) {
+        uint32_t open = stack.front().tok;
+        bool cont = false;
+        if (e < ntok && toks[e].paragraph_before == toks[e].paragraph_before && is_mark(e) &&
+            family_double(e) && flank(e).open)
+          cont = true;
+        add_candidate(open, kNone, r);
+        if (!cands.empty() && cands.back().open_tok == open) cands.back().continues = cont;
+      }
+    }
+    for (size_t k = 1; k < cands.size(); ++k)
+      if (cands[k - 1].continues && cands[k].region == cands[k - 1].region + 1 &&
+          cands[k].open_tok == region_start[cands[k].region])
+        cands[k].continued = true;
+  }
+
+  void add_candidate(uint32_t open, uint32_t close, uint32_t region) {
+    uint32_t s = toks[open].end;
+    uint32_t e = close == kNone ? toks[region_start[region + 1] - 1].end : toks[close].start;
+    if (close == kNone && region_start[region + 1] - 1 == open) return;
+    while (s < e && is_space(t[s])) ++s;
+    while (e > s && (is_space(t[e - 1]) || t[e - 1] == ',' || t[e - 1] == ';' || t[e - 1] == ':' ||
+                     (close != kNone && is_dash(t[e - 1]))))
+      --e;
+    if (e <= s) return;
+    Candidate c;
+    c.open_tok = open;
+    c.close_tok = close;
+    c.region = region;
+    c.content = {s, e};
+    cands.push_back(c);
+  }
+
+  void mark_quoted() {
+    in_quote.assign(ntok, 0);
+    for (auto &c : cands) {
+      uint32_t end = c.close_tok == kNone ? region_start[c.region + 1] : c.close_tok + 1;
+      for (uint32_t i = c.open_tok; i < end; ++i) in_quote[i] = 1;
+    }
+  }
+
+  // ---- pass 2: subjects of cues
+
+  // Skips words that may sit between a subject and its verb, backwards.
+  uint32_t skip_adverbs_back(uint32_t j, uint32_t lo) const {
+    while (j > lo && word(j - 1) && lx.adverbs->count(low(j - 1))) --j;
+    return j;
+  }
+
+  // Noun phrase ending just before token `end` (exclusive), not before
+  // `lo`. Names win over the role words written before them.
+  Subject np_before(uint32_t end, uint32_t lo) const {
+    Subject s;
+    if (end <= lo) return s;
+    uint32_t j = end - 1;
+    if (in_quote[j] || !word(j)) return s;
+    if (pronoun(j)) {
+      s = {Np::Pronoun, j, j + 1, 0, 0};
+      return s;
+    }
+    if (name_token(j) || (cap(j) && title_word(j))) {
+      uint32_t a = j;
+      while (a > lo && end - a < kNpTokens) {
+        uint32_t p = a - 1;
+        if (in_quote[p] || !word(p)) break;
+        if (name_token(p) || title_word(p)) { a = p; continue; }
+        // name particles: Ursula von der Leyen, Charles de Gaulle
+        if (is_lower(c0(p)) && len(p) <= 3 && p > lo && name_token(p - 1) &&
+            (low(p) == "de" || low(p) == "von" || low(p) == "van" || low(p) == "der" ||
+             low(p) == "bin" || low(p) == "al" || low(p) == "da" || low(p) == "del" ||
+             low(p) == "la" || low(p) == "le" || low(p) == "di")) {
+          a = p;
+          continue;
+        }
+        break;
+      }
+      // Leading role words of the run ('President', 'Sen.') become the role.
+      uint32_t n = a;
+      while (n < j && role_word(n) && !title_word(n)) ++n;
+      s.kind = Np::Name;
+      s.first = n;
+      s.last = j + 1;
+      uint32_t r = n;
+      while (r > lo && n - r < kNpTokens) {
+        uint32_t p = r - 1;
+        if (in_quote[p]) break;
+        if (role_word(p) || (cap(p) && !stopword(p)) ||
+            (word(p) && (low(p).size() > 2 && low(p).substr(low(p).size() - 2) == "'s"))) {
+          r = p;
+          continue;
+        }
+        if (punct(p, '&') || (word(p) && low(p) == "of" && r < n)) {
+          r = p;
+          continue;
+        }
+        break;
+      }
+      while (r < n && !role_word(r) && !cap(r)) ++r; // never start on 'of'
+      if (r < n) {
+        s.role_first = r;
+        s.role_last = n;
+      }
+      return s;
+    }
+    // A common noun phrase: back to its determiner or a capitalised word
+    // ('the company', 'White House officials'); without one, only the head
+    // noun ('officials said').
+    if (!plain_word(j)) return s;
+    uint32_t a = j + 1;
+    bool anchored = false;
+    while (a > lo && j + 1 - a < 6) {
+      uint32_t p = a - 1;
+      if (in_quote[p] || !word(p)) break;
+      std::string w = low(p);
+      if (determiner(w)) {
+        a = p;
+        anchored = true;
+        break;
+      }
+      if (cap(p)) { // 'the presumptive Republican nominee', 'White House officials'
+        a = p;
+        anchored = true;
+        continue;
+      }
+      if (!plain_word(p)) break;
+      a = p;
+    }
+    if (!anchored) a = j;
+    return {Np::Nominal, a, j + 1, 0, 0};
+  }
+
+  static bool determiner(const std::string &w) {
+    return w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" ||
+           w == "its" || w == "our" || w == "some" || w == "many" || w == "several" ||
+           w == "other" || w == "one" || w == "another" || w == "this" || w == "that" ||
+           w == "these" || w == "those" || w == "two" || w == "three" || w == "both";
+  }
+
+  // A lower-case content word that can sit inside a noun phrase.
+  bool plain_word(uint32_t i) const {
+    if (!word(i) || pronoun(i) || cap(i)) return false;
+    std::string w = low(i);
+    uint32_t dummy;
+    if (lx.stop->count(w) || lx.adverbs->count(w) || lx.not_before_verb->count(w) ||
+        cue_at(i, &dummy))
+      return false;
+    return w != "to" && w != "that" && w != "and" && w != "or" && w != "but" && w != "not" &&
+           w != "be" && w != "been" && w != "being" && w != "are" && w != "were" && w != "am";
+  }
+
+  // Noun phrase starting at token `a`, before `hi`: a pronoun, a name with
+  // its role prefix, or a determiner and up to three words.
+  Subject np_after(uint32_t a, uint32_t hi) const {
+    if (a >= hi || in_quote[a] || !word(a)) return {};
+    if (pronoun(a)) return {Np::Pronoun, a, a + 1, 0, 0};
+    uint32_t e = a;
+    while (e < hi && e - a < kNpTokens && word(e) &&
+           (name_token(e) || title_word(e) || (role_word(e) && (e > a || cap(e))) ||
+            (e > a && role_word(e))))
+      ++e;
+    while (e > a && !name_token(e - 1)) --e; // end on a name word
+    if (e > a) {
+      Subject s = np_before(e, a);
+      if (s.kind == Np::Name) return s;
+      return {};
+    }
+    if (determiner(low(a))) {
+      uint32_t k = a + 1;
+      while (k < hi && k - a < 4 && plain_word(k)) ++k;
+      if (k > a + 1) return {Np::Nominal, a, k, 0, 0};
+    }
+    return {};
+  }
+
+  // Subject of the clause a verb at `cue` belongs to, when the words right
+  // before the verb are not one ('and said', 'by saying', 'to say'): the
+  // first noun phrase after the sentence start or a comma that is followed
+  // by a lower-case word ('Hours later, Trump returned …, telling').
+  Subject clause_subject(uint32_t lo, uint32_t cue) const {
+    for (uint32_t p = lo; p < cue; ++p) {
+      if (!(p == lo || punct(p - 1, ','))) continue;
+      Subject s = np_after(p, cue);
+      if (s.kind == Np::None) continue;
+      uint32_t nx = s.last;
+      while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;
+      if (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
+          !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or")
+        return s;
+      if (nx == cue) return s;
+      if (p == lo && s.kind == Np::Name && nx < cue && punct(nx, ',')) return s; // 'X, the chair, was …'
+    }
+    return {};
+  }
+
+  // Appositive-aware subject before a verb at `cue`: 'X, a researcher at Y,
+  // said' or 'the company's chief executive, Dr. Y, said'.
+  Subject subject_before(uint32_t cue, uint32_t lo) const {
+    uint32_t j = skip_adverbs_back(cue, lo);
+    if (j > lo && punct(j - 1, ',')) {
+      uint32_t close = j - 1;
+      uint32_t k = close;
+      while (k > lo && close - k < kRoleTokens && !punct(k - 1, ',') && !in_quote[k - 1] &&
+             !terminal(k - 1))
+        --k;
+      if (k > lo && punct(k - 1, ',') && k < close) {
+        Subject head = np_before(k - 1, lo);
+        Subject app = np_before(close, k);
+        std::string first = low(k);
+        bool clause = first == "who" || first == "which" || first == "whose" || first == "where";
+        if (head.kind == Np::Name || head.kind == Np::Pronoun) {
+          if (head.role_last == 0 && !clause) {
+            head.role_first = k;
+            head.role_last = close;
+          }
+          return head;
+        }
+        if (head.kind == Np::Nominal && app.kind == Np::Name && app.first == k) {
+          app.role_first = head.first;
+          app.role_last = head.last;
+          return app;
+        }
+        if (head.kind == Np::Nominal) return head;
+      }
+      return {};
+    }
+    return np_before(j, lo);
+  }
+
+  // Subject after an inverted verb: 'said Patrick Moorhead, founder of X'.
+  Subject subject_after(uint32_t from, uint32_t hi, bool any_np = false) const {
+    Subject s;
+    if (from >= hi) return s;
+    if (pronoun(from) && lx.pronouns.at(low(from)) != 'n') return {Np::Pronoun, from, from + 1, 0, 0};
+    uint32_t j = from;
+    // role prefix: 'said Y chief executive X'
+    uint32_t e = from;
+    while (e < hi && e - from < kNpTokens && word(e) && !in_quote[e] &&
+           (name_token(e) || role_word(e) || title_word(e) || (cap(e) && !stopword(e))))
+      ++e;
+    if (e == from) {
+      // a common noun phrase: 'said a spokesperson for the company'
+      std::string w = low(from);
+      if (!any_np && !determiner(w)) return s;
+      if (!word(from)) return s;
+      uint32_t k = from + 1;
+      while (k < hi && k - from < 6 && word(k) && !in_quote[k]) ++k;
+      return {Np::Nominal, from, k, 0, 0};
+    }
+    // the name is the last run of name tokens in [from, e)
+    uint32_t nb = e;
+    while (nb > from && (name_token(nb - 1) || (title_word(nb - 1) && cap(nb - 1))) &&
+           !(role_word(nb - 1) && !title_word(nb - 1)))
+      --nb;
+    if (nb == e) return s;
+    s.kind = Np::Name;
+    s.first = nb;
+    s.last = e;
+    if (nb > j) {
+      s.role_first = j;
+      s.role_last = nb;
+    } else if (e + 1 < hi && punct(e, ',')) {
+      uint32_t k = e + 1;
+      std::string first = low(k);
+      if (!(first == "who" || first == "which" || first == "whose")) {
+        uint32_t r = k;
+        while (r < hi && r - k < kRoleTokens && !in_quote[r] && !terminal(r) && !punct(r, ',') &&
+               !punct(r, ';'))
+          ++r;
+        if (r > k) {
+          s.role_first = k;
+          s.role_last = r;
+        }
+      }
+    }
+    (void)j;
+    return s;
+  }
+
+  uint32_t sentence_first_token(uint32_t i) const {
+    uint32_t si = doc.sentence_at(toks[i].start);
+    if (si < doc.sentences.size()) return std::min<uint32_t>(doc.sentences[si].first_token, i);
+    return 0;
+  }
+
+  void find_cues() {
+    event_at.assign(ntok, kNone);
+    for (uint32_t i = 0; i < ntok; ++i) {
+      if (in_quote[i]) continue;
+      uint32_t end = 0;
+      const std::string *lemma = cue_at(i, &end);
+      if (!lemma || !(is_lower(c0(i)) || i == sentence_first_token(i))) continue;
+      // After a determiner or a preposition the word is a noun ('his home
+      // state', 'the call').
+      if (i > 0 && word(i - 1) && !in_quote[i - 1]) {
+        std::string prev = low(i - 1);
+        if (lx.not_before_verb->count(prev)) continue;
+        if (prev.size() > 2 && prev.compare(prev.size() - 2, 2, "'s") == 0 && !pronoun(i - 1)) continue;
+      }
+      // A cue after a participle-less 'to' (to say) or 'will' keeps its subject.
+      uint32_t lo = std::max(sentence_first_token(i), i > 40 ? i - 40 : 0);
+      lo = std::max(lo, region_start[region_of[i]]);
+      Event ev;
+      ev.cue = i;
+      ev.cue_end = end;
+      ev.lemma = *lemma;
+      uint32_t hi_sent = std::min<uint32_t>(region_start[region_of[i] + 1], end + kNpTokens + kRoleTokens);
+      for (uint32_t k = end; k < hi_sent; ++k)
+        if (in_quote[k] || terminal(k)) {
+          hi_sent = k;
+          break;
+        }
+      std::string form = low(i);
+      bool gerund = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
+      if (*lemma == "according to") ev.subj = subject_after(end, hi_sent, true);
+      else if (gerund) {
+        ev.subj = subject_before(i, lo);
+        if (ev.subj.kind != Np::Name && ev.subj.kind != Np::Pronoun) ev.subj = clause_subject(lo, i);
+      } else {
+        ev.subj = subject_before(i, lo);
+        if (ev.subj.kind == Np::None) ev.subj = clause_subject(lo, i);
+      }
+      // Inverted: right after a closing mark ('”, said X' / '” said X').
+      uint32_t p = i;
+      if (p > 0 && punct(p - 1, ',')) --p;
+      bool after_mark = p > 0 && in_quote[p - 1] && is_mark(p - 1);
+      bool initial_cue = is_upper(c0(i)) && *lemma != "according to";
+      if ((after_mark || initial_cue) && *lemma != "according to") {
+        ev.subj = subject_after(end, hi_sent);
+        if (ev.subj.kind == Np::None) {
+          // '”, he said' where the pronoun comes first is handled by
+          // subject_before on the token after the mark, which is the cue
+          // here, so nothing; a verb phrase such as 'said in a statement'
+          // leaves the subject to context.
+        }
+      }
+      if (ev.subj.kind == Np::Pronoun && lx.pronouns.at(low(ev.subj.first)) == 'n' &&
+          !after_mark) {
+        // 'it said' is a company or a document: keep it as a nominal.
+        ev.subj.kind = Np::Nominal;
+      }
+      events.push_back(std::move(ev));
+      event_at[i] = static_cast<uint32_t>(events.size() - 1);
+      i = end - 1;
+    }
+  }
+
+  // ---- pass 3: names and resolution
+
+  std::string written(uint32_t a, uint32_t b) const {
+    return encode_utf8(doc.view(toks[a].start, toks[b - 1].end));
+  }
+
+  bool org_like(uint32_t a, uint32_t b) const {
+    for (uint32_t i = a; i < b; ++i)
+      if (word(i) && lx.orgs->count(low(i))) return true;
+    return false;
+  }
+
+  struct Person {
+    std::string name;
+    uint32_t tok;
+    uint32_t para;
+    char gender; // 'm', 'f' or 0
+  };
+  std::vector<Person> mentioned;                 // person-like names, text order
+  std::unordered_map<std::string, char> gender_of; // canonical -> 'm'/'f'
+
+  void collect_names() {
+    bool have_persons = false;
+    for (auto &m : entities) {
+      if (m.type == "PERSON") have_persons = true;
+      if (m.type == "PERSON" || m.type == "ORG")
+        names.add(clean_speaker_name(decode_utf8(m.entity.empty() ? m.mention : m.entity),
+                                     m.type.c_str()),
+                  m.type);
+    }
+    // Capitalised runs of two words or more: candidate people.
+    uint32_t i = 0;
+    while (i < ntok) {
+      if (!name_token(i) && !(cap(i) && title_word(i))) {
+        ++i;
+        continue;
+      }
+      uint32_t a = i;
+      while (i < ntok && (name_token(i) || (cap(i) && title_word(i))) &&
+             (i == a || (!toks[i].newline_before && toks[i].start <= toks[i - 1].end + 1)))
+        ++i;
+      uint32_t n = a;
+      while (n < i && (role_word(n) || title_word(n))) ++n;
+      if (i - n >= 2 && i - n <= 4 && !org_like(n, i)) {
+        std::string nm = clean_speaker_name(doc.view(toks[a].start, toks[i - 1].end));
+        if (word_count(nm) >= 2) names.add(nm, "PERSON");
+        char g = 0;
+        for (uint32_t k = a; k < n; ++k) {
+          std::string w = low(k);
+          if (w == "mr." || w == "mr") g = 'm';
+          if (w == "mrs." || w == "mrs" || w == "ms." || w == "ms" || w == "miss") g = 'f';
+        }
+        mentioned.push_back({nm, a, para_of[a], g});
+      }
+    }
+    // Single words that are short forms of a full name seen ('Tsai').
+    if (!have_persons) {
+      std::vector<Person> singles;
+      for (uint32_t k = 0; k < ntok; ++k) {
+        if (!name_token(k) || (k > 0 && name_token(k - 1)) || (k + 1 < ntok && name_token(k + 1)))
+          continue;
+        std::string w = clean_speaker_name(doc.view(toks[k]));
+        std::string full = names.canonical(w, "PERSON");
+        if (full != w) singles.push_back({full, k, para_of[k], 0});
+      }
+      std::vector<Person> merged;
+      std::merge(mentioned.begin(), mentioned.end(), singles.begin(), singles.end(),
+                 std::back_inserter(merged),
+                 [](const Person &a, const Person &b) { return a.tok < b.tok; });
+      mentioned.swap(merged);
+    }
+    if (have_persons) {
+      mentioned.clear();
+      for (auto &m : entities)
+        if (m.type == "PERSON") {
+          uint32_t tok = token_at(m.span.start);
+          mentioned.push_back({names.canonical(clean_speaker_name(decode_utf8(m.entity)), "PERSON"),
+                               tok, para_of[tok], 0});
+        }
+    }
+  }
+
+  uint32_t token_at(uint32_t pos) const {
+    auto it = std::lower_bound(toks.begin(), toks.end(), pos,
+                               [](const Token &k, uint32_t p) { return k.end <= p; });
+    if (it == toks.end()) return ntok ? ntok - 1 : 0;
+    return static_cast<uint32_t>(it - toks.begin());
+  }
+
+  // Canonical name of a named subject: its fullest form in the NameIndex.
+  std::string canonical_of(const Subject &s) const {
+    uint32_t b = toks[s.first].start, e = toks[s.last - 1].end;
+    // The type comes from ext/data/org_words.txt rather than the tagger,
+    // which may read 'Budget Director Alan Pruitt' as one ORG.
+    const char *type = org_like(s.first, s.last) ? "ORG" : "PERSON";
+    return names.canonical(clean_speaker_name(doc.view(b, e), type), type);
+  }
+
+  void resolve() {
+    struct Last {
+      std::string name;
+      uint32_t para = 0;
+      bool set = false;
+    } last;
+    size_t mi = 0;
+    std::vector<const Person *> recent;
+    std::vector<Event *> order;
+    for (auto &e : events) order.push_back(&e);
+    for (auto &e : synthetic) order.push_back(&e);
+    std::stable_sort(order.begin(), order.end(), [](const Event *a, const Event *b) {
+      return std::min(a->cue, a->subj.first) < std::min(b->cue, b->subj.first);
+    });
+    for (Event *evp : order) {
+      Event &ev = *evp;
+      uint32_t para = para_of[ev.cue];
+      while (mi < mentioned.size() && mentioned[mi].tok < ev.cue) {
+        recent.push_back(&mentioned[mi]);
+        if (mentioned[mi].gender) gender_of[names.canonical(mentioned[mi].name, "PERSON")] = mentioned[mi].gender;
+        ++mi;
+      }
+      if (ev.subj.kind == Np::Name) {
+        ev.speaker = canonical_of(ev.subj);
+        ev.confidence = 0.9;
+        if (!org_like(ev.subj.first, ev.subj.last) && ev.subj.last - ev.subj.first >= 1) {
+          last = {*ev.speaker, para, true};
+        }
+      } else if (ev.subj.kind == Np::Pronoun) {
+        char g = lx.pronouns.at(low(ev.subj.first));
+        ev.confidence = 0.5;
+        if (g != 'm' && g != 'f') continue;
+        auto compatible = [&](const std::string &n) {
+          auto it = gender_of.find(n);
+          return it == gender_of.end() || it->second == g;
+        };
+        std::optional<std::string> prev_subject = previous_sentence_subject(ev.subj.first);
+        if (prev_subject && compatible(*prev_subject)) {
+          ev.speaker = prev_subject;
+        } else if (last.set && para - last.para <= 2 && compatible(last.name)) {
+          ev.speaker = last.name;
+        } else {
+          for (size_t k = recent.size(); k-- > 0;) {
+            if (para - recent[k]->para > 1) break;
+            std::string n = names.canonical(recent[k]->name, "PERSON");
+            if (compatible(n)) {
+              ev.speaker = n;
+              break;
+            }
+          }
+        }
+        if (ev.speaker) {
+          ev.confidence = 0.75;
+          gender_of.emplace(*ev.speaker, g);
+          last = {*ev.speaker, para, true};
+        }
+      } else if (ev.subj.kind == Np::Nominal) {
+        ev.confidence = 0.8;
+      }
+    }
+  }
+
+  // The person named as the subject of the sentence before the one holding
+  // token `tok`, in the same paragraph ('Hale rejected the criticism. “…,”
+  // he said.'); sentences that open inside a quote are passed over.
+  std::optional<std::string> previous_sentence_subject(uint32_t tok) const {
+    uint32_t si = doc.sentence_at(toks[tok].start);
+    for (int hops = 0; hops < 3 && si > 0; ++hops) {
+      --si;
+      const Sentence &sn = doc.sentences[si];
+      if (sn.first_token >= ntok || para_of[sn.first_token] != para_of[tok]) return std::nullopt;
+      if (in_quote[sn.first_token]) continue;
+      Subject sub = clause_subject(sn.first_token, std::min<uint32_t>(sn.end_token, tok));
+      if (sub.kind != Np::Name || org_like(sub.first, sub.last)) return std::nullopt;
+      return canonical_of(sub);
+    }
+    return std::nullopt;
+  }
+
+  // ---- pass 4: quotes
+
+  // Frame of a candidate: tokens [lb, open) and (close, re).
+  void frame(size_t ci, uint32_t *lb, uint32_t *re) const {
+    const Candidate &c = cands[ci];
+    uint32_t rb = region_start[c.region];
+    uint32_t lo = rb;
+    if (ci > 0 && cands[ci - 1].region == c.region && cands[ci - 1].close_tok != kNone)
+      lo = std::max(lo, cands[ci - 1].close_tok + 1);
+    uint32_t a = c.open_tok;
+    while (a > lo && c.open_tok - a < kFrameTokens && !terminal(a - 1)) --a;
+    *lb = a;
+    if (c.close_tok == kNone) {
+      *re = c.close_tok;
+      return;
+    }
+    uint32_t hi = region_start[c.region + 1];
+    if (ci + 1 < cands.size() && cands[ci + 1].region == c.region) hi = std::min(hi, cands[ci + 1].open_tok);
+    uint32_t b = c.close_tok + 1;
+    // A quote that ended its own sentence ('… now.” The next …') has no
+    // right frame unless the text goes on in lower case ('?” asked X').
+    char32_t last_in = c.content.end > 0 ? t[toks[c.close_tok].start - 1] : U' ';
+    if (is_terminal_cp(last_in) && b < hi && !is_lower(c0(b)) && !punct(b, ',')) {
+      // … unless a short attribution follows ('?” Smith said.'): a cue
+      // within a few words, ending its sentence or a clause.
+      uint32_t k = b;
+      while (k < hi && k - b < kNpTokens && event_at[k] == kNone && !terminal(k)) ++k;
+      bool attribution = false;
+      if (k < hi && event_at[k] != kNone) {
+        const Event &ev = events[event_at[k]];
+        uint32_t after = ev.cue_end;
+        std::string nx = after < hi && word(after) ? low(after) : std::string();
+        attribution = ev.subj.kind != Np::None && ev.subj.first == b &&
+                      (after >= hi || !word(after) ||
+                       (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
+      }
+      if (!attribution) {
+        *re = b;
+        return;
+      }
+    }
+    while (b < hi && b - c.close_tok < kFrameTokens && !terminal(b)) ++b;
+    *re = b;
+  }
+
+  // Title of a work: Title Case words after 'titled', 'entitled'.
+  bool title_of_work(const Candidate &c) const {
+    if (c.open_tok == 0) return false;
+    uint32_t p = c.open_tok - 1;
+    std::string w = word(p) ? low(p) : std::string();
+    return w == "titled" || w == "entitled" || w == "headlined" || w == "so-called" ||
+           w == "dubbed" || w == "nicknamed";
+  }
+
+  uint32_t words_in(const Candidate &c) const {
+    uint32_t n = 0;
+    uint32_t end = c.close_tok == kNone ? region_start[c.region + 1] : c.close_tok;
+    for (uint32_t i = c.open_tok + 1; i < end; ++i) n += word(i);
+    return n;
+  }
+
+  std::vector<Quote> run() {
+    std::vector<Quote> out;
+    if (ntok == 0) return out;
+    build_regions();
+    pair_marks();
+    if (cands.empty()) return out;
+    mark_quoted();
+    find_cues();
+    collect_names();
+
+    std::vector<const Event *> chosen(cands.size(), nullptr);
+    std::vector<bool> keep(cands.size(), false), partial(cands.size(), false),
+        context(cands.size(), false);
+    for (size_t ci = 0; ci < cands.size(); ++ci) {
+      const Candidate &c = cands[ci];
+      uint32_t lb = 0, re = kNone;
+      frame(ci, &lb, &re);
+      uint32_t rs = c.close_tok == kNone ? kNone : c.close_tok + 1;
+      // Right: '”, X said' / '” said X' — the cue within a few words.
+      const Event *right = nullptr, *right_far = nullptr;
+      if (rs != kNone) {
+        uint32_t k = rs;
+        if (k < re && (punct(k, ',') || is_dash(c0(k)))) ++k;
+        for (uint32_t i = k; i < re; ++i) {
+          if (event_at[i] == kNone) continue;
+          const Event &ev = events[event_at[i]];
+          if (!right_far) right_far = &ev;
+          uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
+          bool adjacent = (ev.subj.kind != Np::None && subj_start >= k && subj_start <= k + 2) || i == k;
+          if (adjacent && i - k <= kNpTokens + kRoleTokens) right = &ev;
+          break;
+        }
+      }
+      // Left: 'X said: “…”', 'X said in a statement, “…”', 'X said the … “…”'.
+      const Event *left = nullptr, *outer = nullptr;
+      bool left_frame = false;
+      for (uint32_t i = c.open_tok; i > lb; --i) {
+        uint32_t k = i - 1;
+        if (event_at[k] == kNone) continue;
+        const Event *e = &events[event_at[k]];
+        if (!left) {
+          left = e;
+          uint32_t last = c.open_tok - 1;
+          left_frame = left->cue_end == c.open_tok || punct(last, ',') || punct(last, ':');
+        }
+        if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
+            (!outer && e->subj.kind != Np::None))
+          outer = e;
+      }
+      bool initial = lb == c.open_tok;
+      bool colon = c.open_tok > lb && punct(c.open_tok - 1, ':');
+      char32_t end_in = U' ';
+      if (c.close_tok != kNone) {
+        uint32_t p = toks[c.close_tok].start;
+        while (p > c.content.start && is_space(t[p - 1])) --p;
+        end_in = p > 0 ? t[p - 1] : U' ';
+      }
+      bool ends_like_speech = c.close_tok == kNone || end_in == ',' || is_terminal_cp(end_in) ||
+                              is_dash(end_in) || end_in == ':';
+      bool direct = (initial && (ends_like_speech || right)) || colon || (left && left_frame) ||
+                    c.continued;
+      if (c.close_tok == kNone && !initial && !colon && !(left && left_frame) && !c.continued) {
+        // An unclosed mark inside the writer's sentence: a stray mark.
+        continue;
+      }
+      if (title_of_work(c)) continue;
+      const Event *ev = nullptr;
+      auto has = [](const Event *e) { return e && e->subj.kind != Np::None; };
+      if (direct) {
+        if (has(right)) ev = right;
+        else if (has(left)) ev = left;
+      } else {
+        // A fragment belongs to the verb of its sentence: the one before it,
+        // else one right after it.
+        if (has(outer)) ev = outer;
+        else if (has(right)) ev = right;
+        else if (has(right_far)) ev = right_far;
+      }
+      if (!direct && words_in(c) <= 2 && !ends_like_speech && !left && !right) {
+        // A short term not governed by a reporting verb: a scare quote
+        // ('four “war rooms”', 'its “weights”').
+        continue;
+      }
+      keep[ci] = true;
+      partial[ci] = !direct;
+      chosen[ci] = ev && ev->subj.kind != Np::None ? ev : nullptr;
+      if (!chosen[ci] && direct && rs != kNone && (end_in == ',' || end_in == '?' || end_in == '!') &&
+          !right) {
+        // '“…,” Toomey fumed': a verb missing from the lexicon, in the place
+        // of one ('NAME verb' or 'verb NAME' right after the quote).
+        uint32_t k = rs;
+        if (k < re && punct(k, ',')) ++k;
+        Subject sub = np_after(k, re);
+        if (sub.kind != Np::None) {
+          uint32_t v = sub.last;
+          if (!(v < re && word(v) && is_lower(c0(v)) && !determiner(low(v)) && low(v) != "and" &&
+                low(v) != "that"))
+            sub = {};
+        } else if (k < re && word(k) && is_lower(c0(k)) && low(k).size() > 3 &&
+                   low(k).compare(low(k).size() - 2, 2, "ed") == 0) {
+          sub = subject_after(k + 1, re);
+          if (sub.kind != Np::Name) sub = {};
+        }
+        if (sub.kind != Np::None) {
+          Event e;
+          e.cue = sub.first;
+          e.cue_end = sub.first;
+          e.subj = sub;
+          synthetic.push_back(std::move(e));
+          chosen[ci] = &synthetic.back();
+        }
+      }
+      if (!chosen[ci] && colon) {
+        // 'Pollsters agree - Carl Bialik: “…”'
+        Subject sub = np_before(c.open_tok - 1, lb);
+        if (sub.kind == Np::Name || sub.kind == Np::Pronoun) {
+          Event e;
+          e.cue = sub.first;
+          e.cue_end = sub.first;
+          e.subj = sub;
+          synthetic.push_back(std::move(e));
+          chosen[ci] = &synthetic.back();
+        }
+      }
+      if (!chosen[ci] && !initial) {
+        // No reporting verb with a subject: the subject of the writer's
+        // clause ('Hillary Clinton’s slogan is “…”', 'He then turned to the
+        // crowd: “…”').
+        Subject sub = clause_subject(lb, c.open_tok);
+        if (sub.kind != Np::None) {
+          Event e;
+          e.cue = sub.first;
+          e.cue_end = sub.first;
+          e.subj = sub;
+          synthetic.push_back(std::move(e));
+          chosen[ci] = &synthetic.back();
+        }
+      }
+      context[ci] = !chosen[ci] || chosen[ci]->lemma.empty();
+    }
+    resolve();
+
+    // Context: a later part of the same multi-paragraph quote, the previous
+    // quote of the paragraph, the previous sentence's attribution.
+    for (size_t ci = cands.size(); ci-- > 1;)
+      if (keep[ci] && keep[ci - 1] && !chosen[ci - 1] && cands[ci - 1].continues && chosen[ci])
+        chosen[ci - 1] = chosen[ci];
+    size_t evi = 0;
+    const Event *last_event = nullptr;
+    for (size_t ci = 0; ci < cands.size(); ++ci) {
+      const Candidate &c = cands[ci];
+      while (evi < events.size() && events[evi].cue < c.open_tok) {
+        if (events[evi].subj.kind != Np::None) last_event = &events[evi];
+        ++evi;
+      }
+      if (!keep[ci] || chosen[ci]) continue;
+      const Event *prev = nullptr;
+      for (size_t k = ci; k-- > 0;) {
+        if (!keep[k]) continue;
+        if (para_of[cands[k].open_tok] + 1 >= para_of[c.open_tok] && chosen[k]) prev = chosen[k];
+        break;
+      }
+      if (!prev && last_event && para_of[last_event->cue] + 1 >= para_of[c.open_tok] &&
+          (cands[ci].open_tok == region_start[c.region] ||
+           para_of[last_event->cue] == para_of[c.open_tok]))
+        prev = last_event;
+      if (prev && partial[ci] && para_of[prev->cue] != para_of[c.open_tok]) prev = nullptr;
+      chosen[ci] = prev;
+    }
+
+    for (size_t ci = 0; ci < cands.size(); ++ci) {
+      if (!keep[ci]) continue;
+      const Candidate &c = cands[ci];
+      Quote q;
+      q.content = c.content;
+      q.quote = doc.utf8(c.content.start, c.content.end);
+      q.kind = partial[ci] ? "partial" : "direct";
+      q.sentence_idx = doc.sentence_at(c.content.start);
+      if (const Event *ev = chosen[ci]) {
+        const Subject &s = ev->subj;
+        q.speaker_span = Span{toks[s.first].start, toks[s.last - 1].end};
+        q.speaker_mention = written(s.first, s.last);
+        q.speaker = ev->speaker;
+        if (s.role_last > s.role_first) {
+          std::string role = written(s.role_first, s.role_last);
+          for (const char *art : {"a ", "an "})
+            if (role.rfind(art, 0) == 0) role = role.substr(std::char_traits<char>::length(art));
+          q.speaker_role = role;
+        }
+        if (!ev->lemma.empty()) q.cue = ev->lemma;
+        q.confidence = ev->confidence;
+        if (context[ci]) q.confidence = std::min(q.confidence, 0.5);
+      }
+      out.push_back(std::move(q));
+    }
+    return out;
+  }
+};
+
+} // namespace
+
+std::vector<Quote> extract_quotes(const Document &doc, const std::vector<EntityMention> &entities) {
+  Extractor x(doc, entities);
+  return x.run();
+}
+
 } // namespace lede

@@ -36,12 +36,6 @@ namespace lede::sql {
 extern const char *const kShadowSuffixes[];
 bool is_shadow_suffix(const char *suffix);
 
-// The parsed fields of a stored article (X_doc without raw).
-struct DocRow {
-  int64_t id = 0;
-  std::string source;
-};
-
 class Storage {
 public:
   // `name` is the corpus (virtual table) name, `schema` its database.

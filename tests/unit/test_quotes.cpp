@@ -1,0 +1,268 @@
+// test_quotes.cpp — quotes.cpp: finding quotes, attribution, speakers,
+// roles, kinds, the samples' annotations, and bad input.
+#include <catch2/catch.hpp>
+
+#include "analysis.hpp"
+#include "quotes.hpp"
+#include "text.hpp"
+
+#include <fstream>
+#include <sstream>
+
+using lede::Quote;
+
+namespace {
+
+std::vector<Quote> run(const std::string &text) {
+  return lede::analyse_text(text).quotes;
+}
+
+std::string opt(const std::optional<std::string> &s) { return s ? *s : "NULL"; }
+
+// The quote whose text starts with `prefix`, or null.
+const Quote *find(const std::vector<Quote> &qs, const std::string &prefix) {
+  for (auto &q : qs)
+    if (q.quote.rfind(prefix, 0) == 0) return &q;
+  return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("quotes: every mark style, straight and curly mixed") {
+  for (std::string text : {"“It works,” she said.", "\"It works,\" she said.",
+                           "«It works,» she said.", "„It works,“ she said.",
+                           "\"It works,” she said.", "‘It works,’ she said.",
+                           "'It works,' she said."}) {
+    auto qs = run(text);
+    INFO(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].quote == "It works");
+    CHECK(opt(qs[0].speaker_mention) == "she");
+    CHECK(opt(qs[0].cue) == "say");
+    CHECK(qs[0].kind == "direct");
+  }
+}
+
+TEST_CASE("quotes: offsets are code points into the text") {
+  std::string text = "Ée said: “Déjà vu.”";
+  auto qs = run(text);
+  REQUIRE(qs.size() == 1);
+  auto cps = lede::decode_utf8(text);
+  CHECK(lede::encode_utf8(cps.substr(qs[0].content.start, qs[0].content.size())) == "Déjà vu.");
+  CHECK(qs[0].sentence_idx == 0);
+}
+
+TEST_CASE("quotes: apostrophes are not marks") {
+  auto qs = run("The company’s chief said OpenAI‘s model “doesn’t work, and the players’ union knows it.”");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].quote == "doesn’t work, and the players’ union knows it.");
+  CHECK(run("Don’t panic. It’s the ’90s and rock ’n’ roll’s back.").empty());
+}
+
+TEST_CASE("quotes: nested quotes stay inside the outer one") {
+  auto qs = run("“When a customer says ‘this is for a university,’ we believe them,” Ruth Adebayo said.");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].quote == "When a customer says ‘this is for a university,’ we believe them");
+  CHECK(opt(qs[0].speaker) == "Ruth Adebayo");
+}
+
+TEST_CASE("quotes: a quote of several sentences, and editorial brackets") {
+  auto qs = run("Mara Lind said: “[The model] is cheap. It is fast. Nobody expected it.”");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].quote == "[The model] is cheap. It is fast. Nobody expected it.");
+  CHECK(opt(qs[0].speaker) == "Mara Lind");
+}
+
+TEST_CASE("quotes: multi-paragraph quote and unclosed quote bounded at the paragraph") {
+  auto qs = run("“If you are small, you have a problem,” Tsai said. “Give me a phone maker.\n\n"
+                "“The next two years will be about the screen.”\n\n"
+                "Wen-Jie Tsai runs a fund.");
+  REQUIRE(qs.size() == 3);
+  CHECK(qs[1].quote == "Give me a phone maker.");
+  CHECK(qs[2].quote == "The next two years will be about the screen.");
+  CHECK(opt(qs[2].speaker) == "Wen-Jie Tsai");
+
+  auto un = run("He said: “The question is how long investors will pay.\n\nThe writer goes on here.");
+  REQUIRE(un.size() == 1);
+  CHECK(un[0].quote == "The question is how long investors will pay.");
+}
+
+TEST_CASE("quotes: attribution patterns") {
+  SECTION("“…,” X said") {
+    auto qs = run("“We are ready,” Colleen Ferris said.");
+    REQUIRE(qs.size() == 1);
+    CHECK(opt(qs[0].speaker) == "Colleen Ferris");
+    CHECK(qs[0].confidence >= 0.85);
+  }
+  SECTION("said X, role") {
+    auto qs = run("“Prices will fall,” said Patrick Moorhead, founder of Moor Insights & Strategy.");
+    REQUIRE(qs.size() == 1);
+    CHECK(opt(qs[0].speaker) == "Patrick Moorhead");
+    CHECK(opt(qs[0].speaker_role) == "founder of Moor Insights & Strategy");
+  }
+  SECTION("X, a role, said (not 'he')") {
+    auto qs = run("Hugh Hill, a doctor at St. Mary’s, said, “Wait and see.”");
+    REQUIRE(qs.size() == 1);
+    CHECK(opt(qs[0].speaker) == "Hugh Hill");
+    CHECK(opt(qs[0].speaker_mention) == "Hugh Hill");
+    CHECK(opt(qs[0].speaker_role) == "doctor at St. Mary’s");
+  }
+  SECTION("Y chief executive X said") {
+    auto qs = run("“We had a good year,” Northgate chief executive Alistair Hale said.");
+    REQUIRE(qs.size() == 1);
+    CHECK(opt(qs[0].speaker) == "Alistair Hale");
+    CHECK(opt(qs[0].speaker_role) == "Northgate chief executive");
+  }
+  SECTION("X told Outlet") {
+    auto qs = run("“No comment,” Dana Roe told Reuters.");
+    REQUIRE(qs.size() == 1);
+    CHECK(opt(qs[0].speaker) == "Dana Roe");
+    CHECK(opt(qs[0].cue) == "tell");
+  }
+  SECTION("split quote and a second quote right after") {
+    auto qs = run("“Everyone assumed it,” Tsai said in an interview, “but it came fast.” "
+                  "“Nobody knows,” he added. “Really.”");
+    REQUIRE(qs.size() == 4);
+    for (auto &q : qs) CHECK(opt(q.speaker) == "Tsai");
+    CHECK(opt(qs[2].cue) == "add");
+    CHECK(qs[3].confidence < qs[2].confidence + 1e-9);
+  }
+  SECTION("parenthetical 'he said'") {
+    auto qs = run("Omar Diaz spoke last. The real question is, he said, “who pays for it?”");
+    REQUIRE(qs.size() == 1);
+    CHECK(opt(qs[0].speaker_mention) == "he");
+    CHECK(opt(qs[0].speaker) == "Omar Diaz");
+  }
+  SECTION("a quote standing alone after the sentence naming the speaker") {
+    auto qs = run("Lena Park said the plan was sound. “We checked every number.”");
+    REQUIRE(qs.size() == 1);
+    CHECK(opt(qs[0].speaker) == "Lena Park");
+    CHECK(qs[0].confidence <= 0.5);
+  }
+}
+
+TEST_CASE("quotes: speakers resolve to the fullest name, never across unrelated paragraphs") {
+  auto qs = run("Kai-Fu Lee, who runs a fund, spoke on Monday.\n\n"
+                "“Costs will fall,” Lee said.\n\n"
+                "“They already have,” he said.");
+  REQUIRE(qs.size() == 2);
+  CHECK(opt(qs[0].speaker) == "Kai-Fu Lee");
+  CHECK(opt(qs[0].speaker_mention) == "Lee");
+  CHECK(opt(qs[1].speaker) == "Kai-Fu Lee");
+  CHECK(opt(qs[1].speaker_mention) == "he");
+
+  auto far = run("Ann Body said nothing.\n\nP2.\n\nP3.\n\nP4.\n\n“It rained,” she said.");
+  REQUIRE(far.size() == 1);
+  CHECK(opt(far[0].speaker_mention) == "she");
+  CHECK_FALSE(far[0].speaker);
+}
+
+TEST_CASE("quotes: partial quotes and scare quotes") {
+  auto qs = run("Lee expects margins to shrink, though “dozens will want to compete” for developers.");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].kind == "partial");
+  CHECK(opt(qs[0].speaker) == "Lee");
+
+  CHECK(run("At least four companies have set up “war rooms” to study the model.").empty());
+  CHECK(run("DeepSeek has published its “weights”, the numbers that make up a model.").empty());
+  CHECK(run("Senators urged the White House to tighten the so-called “diffusion rule” on chips.").empty());
+  CHECK(run("A report titled “Compute and Containment,” published last month, argued otherwise.").empty());
+}
+
+// The samples: quotes.tsv has one row per opening mark with the speaker and
+// kind the team annotated; scare_quotes.tsv lists what must never be
+// reported with a speaker. Agreement is reported, with floors.
+TEST_CASE("quotes: agreement with samples/quotes.tsv") {
+  std::ifstream tsv(std::string(LEDE_SOURCE_DIR) + "/samples/quotes.tsv");
+  REQUIRE(tsv);
+  std::string line;
+  std::getline(tsv, line);
+  std::map<std::string, std::vector<Quote>> cache;
+  int rows = 0, found = 0, speaker_ok = 0, kind_ok = 0;
+  std::ostringstream misses;
+  while (std::getline(tsv, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) f.push_back(cell);
+    if (f.size() < 4) continue;
+    ++rows;
+    if (!cache.count(f[0])) {
+      std::ifstream in(std::string(LEDE_SOURCE_DIR) + "/" + f[0], std::ios::binary);
+      std::stringstream buf;
+      buf << in.rdbuf();
+      auto qs = lede::analyse_article(buf.str()).quotes;
+      for (auto &q : qs) {
+        std::string s;
+        for (char32_t c : lede::decode_utf8(q.quote)) lede::append_utf8(s, c == 0xA0 ? U' ' : c);
+        q.quote = s;
+      }
+      cache[f[0]] = std::move(qs);
+    }
+    const Quote *q = find(cache[f[0]], f[1]);
+    if (!q) {
+      misses << "  missing: " << f[0] << " | " << f[1] << "\n";
+      continue;
+    }
+    ++found;
+    if (opt(q->speaker) == f[2]) ++speaker_ok;
+    else misses << "  speaker: " << f[0] << " | " << f[1] << " | want " << f[2] << " got " << opt(q->speaker) << "\n";
+    if (q->kind == f[3]) ++kind_ok;
+    else misses << "  kind: " << f[0] << " | " << f[1] << " | want " << f[3] << "\n";
+  }
+  WARN("samples/quotes.tsv: " << rows << " rows, found " << found << ", speaker agrees "
+                               << speaker_ok << ", kind agrees " << kind_ok << "\n" << misses.str());
+  CHECK(found >= rows * 95 / 100);
+  CHECK(speaker_ok >= rows * 85 / 100);
+  CHECK(kind_ok >= rows * 85 / 100);
+
+  std::ifstream scare(std::string(LEDE_SOURCE_DIR) + "/samples/scare_quotes.tsv");
+  std::getline(scare, line);
+  while (std::getline(scare, line)) {
+    auto tab1 = line.find('\t'), tab2 = line.rfind('\t');
+    std::string src = line.substr(0, tab1), text = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    if (!cache.count(src)) continue;
+    for (auto &q : cache[src]) {
+      INFO(src << " | " << text);
+      CHECK_FALSE((q.quote.rfind(text, 0) == 0 && q.speaker));
+    }
+  }
+}
+
+// Bad input: sizes stay bounded and nothing runs away; never timings.
+TEST_CASE("quotes: bad input generators") {
+  SECTION("thousands of unbalanced marks") {
+    std::string s;
+    for (int i = 0; i < 5000; ++i) s += (i % 3 ? "“word " : "” and ");
+    auto qs = run(s);
+    CHECK(qs.size() <= 5000);
+    for (auto &q : qs) CHECK(q.content.end <= lede::decode_utf8(s).size());
+  }
+  SECTION("a 1 MB paragraph inside one quote") {
+    std::string s = "She said: “";
+    while (s.size() < (1u << 20)) s += "all work and no play makes a dull day, ";
+    s += "”";
+    auto qs = run(s);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].quote.size() > (1u << 19));
+  }
+  SECTION("text of only quote marks") {
+    std::string s;
+    for (int i = 0; i < 20000; ++i) s += i % 2 ? "\"" : "“”‘’«»„";
+    auto qs = run(s);
+    CHECK(qs.size() < 20000);
+  }
+  SECTION("marks at every word, and an unclosed mark per paragraph") {
+    std::string s;
+    for (int i = 0; i < 4000; ++i) s += "\"a \"b 'c' “d ";
+    for (int i = 0; i < 2000; ++i) s += "\n\nShe said “never closed";
+    auto qs = run(s);
+    size_t total = 0;
+    for (auto &q : qs) total += q.quote.size();
+    CHECK(total <= s.size()); // quotes never overlap
+  }
+  SECTION("empty and mark-free text") {
+    CHECK(run("").empty());
+    CHECK(run("No quotes here at all.").empty());
+  }
+}
