@@ -326,12 +326,22 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   auto cue = [&](size_t i) -> int {
     if (i + 1 < n && f[i + 1] == "-based") return 3;
     if (i > 0 && !starts[i] && is_title_word(f[i - 1]) && f[i - 1].back() == '.') return 1;
-    if (i > 0 && !starts[i]) {
+    bool caps = w[i].size() > 1;
+    for (char32_t c : w[i]) caps &= !is_lower(c);
+    if (caps) return 0; // acronyms and all-caps lines: the tagger's call
+    if (i > 0 && !starts[i] && !is_upper(w[i - 1][0])) {
       if (is_org_noun(f[i - 1])) return 2;
       if (i > 1 && f[i - 1] == "of" && ascii_in(f[i - 2], {"shares", "stake", "owner", "parent"}))
         return 2;
     }
     const size_t j = next_word(i);
+    // 'Perplexity, a search startup'
+    if (j < n && !starts[j] && f[j] == "," && j + 2 < n && (f[j + 1] == "a" || f[j + 1] == "an")) {
+      for (size_t k = j + 2; k < std::min(n, j + 5); ++k) {
+        if (is_org_noun(f[k])) return 2;
+        if (f[k] == "," || f[k] == "who" || f[k] == "which" || starts[k]) break;
+      }
+    }
     // Words after a name: not for places ('Tokyo shares'), nationalities
     // ('Japanese investors') or common words ('The shares').
     if (j < n && !starts[j] && w[i].size() > 1 && ner::tag_type(tags[i]) != 4 && !is_place_word(i) &&
@@ -456,7 +466,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     size_t j = i + 1;
     while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
     const int ty = ner::tag_type(tags[i]);
-    if (j - i == 1) {
+    if (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1]))) {
       Votes &v = votes[f[i]];
       ++v.by[ty];
       int c = cue(i);
@@ -483,8 +493,11 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   }
   if (!any) return;
   for (size_t i = 0; i < n; ++i) {
+    const bool poss = i + 1 < n && is_possessive(f[i + 1]) && tags[i] != ner::O && tags[i + 1] != ner::O &&
+                      !ner::tag_begins(tags[i + 1]);
     const bool single = (tags[i] == ner::O) ||
-                        (ner::tag_begins(tags[i]) && (i + 1 >= n || tags[i + 1] == ner::O || ner::tag_begins(tags[i + 1])));
+                        (ner::tag_begins(tags[i]) &&
+                         (poss || i + 1 >= n || tags[i + 1] == ner::O || ner::tag_begins(tags[i + 1])));
     if (!single || !is_cap_word(w[i])) continue;
     auto it = votes.find(f[i]);
     if (it == votes.end() || it->second.resolved == 0) continue;
@@ -503,7 +516,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     } else if (!v.strong && !v.org_head && v.by[ty] * 2 >= v.by[v.resolved]) {
       continue; // no clear majority
     }
-    set_span(tags, i, i + 1, v.resolved);
+    set_span(tags, i, i + 1 + poss, v.resolved);
   }
 
   // f. 'OpenAI, Inc.'

@@ -96,6 +96,8 @@ TEST_CASE("entity names on the gold set of samples/", "[entities][gold]") {
   std::cout << "entities gold set: P " << p << " (" << correct << "/" << pred << ")  R " << r << " ("
             << found << "/" << names << ")  F1 " << f1 << "\n"
             << report.str();
-  CHECK(p >= 0.0);
-  CHECK(r >= 0.0);
+  // At main before the document pass: P 0.875 (63/72), R 0.822 (60/73).
+  // With it: P 0.946 (70/74), R 0.918 (67/73). Floors a little below.
+  CHECK(p >= 0.92);
+  CHECK(r >= 0.89);
 }
