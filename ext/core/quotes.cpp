@@ -194,7 +194,11 @@ struct Extractor {
   bool word(uint32_t i) const { return toks[i].kind != TokenKind::Punct; }
   std::string low(uint32_t i) const { return lower_utf8(doc.view(toks[i])); }
   bool terminal(uint32_t i) const {
-    return toks[i].kind == TokenKind::Punct && is_terminal_cp(t[toks[i].end - 1]);
+    // The period of an abbreviation closing a parenthesis ('(R-Fla.)') ends
+    // no sentence.
+    return toks[i].kind == TokenKind::Punct && is_terminal_cp(t[toks[i].end - 1]) &&
+           !(i + 1 < ntok && toks[i + 1].start == toks[i].end && t[toks[i].end] == ')' &&
+             i > 0 && word(i - 1) && toks[i - 1].end == toks[i].start);
   }
   bool cap(uint32_t i) const {
     return toks[i].kind == TokenKind::Word && is_upper(c0(i));
@@ -375,6 +379,12 @@ struct Extractor {
   Subject np_before(uint32_t end, uint32_t lo) const {
     Subject s;
     if (end <= lo) return s;
+    if (end - lo >= 3 && punct(end - 1, ')')) {
+      // A party label or aside after the name: 'Sen. Marco Rubio (R-Fla.)'.
+      uint32_t k = end - 1;
+      while (k > lo && end - 1 - k < 8 && !punct(k - 1, '(') && !in_quote[k - 1]) --k;
+      if (k > lo + 1 && punct(k - 1, '(')) end = k - 1;
+    }
     uint32_t j = end - 1;
     if (in_quote[j] || !word(j)) return s;
     if (pronoun(j)) {
@@ -531,6 +541,16 @@ struct Extractor {
         std::string first = low(k);
         bool clause = first == "who" || first == "which" || first == "whose" || first == "where";
         if (head.kind == Np::Name || head.kind == Np::Pronoun) {
+          // The 'head' is itself inside a chain of commas ('Clinton, during
+          // a meeting in Columbus, Ohio, said'; 'In Salem, New Hampshire,
+          // Trump went after Bush, calling'): the clause's subject wins.
+          Subject cs = clause_subject(lo, cue);
+          if ((cs.kind == Np::Name || cs.kind == Np::Pronoun) && cs.first != head.first &&
+              ((head.first > lo && punct(head.first - 1, ',')) ||
+               (cs.first < head.first && cs.last < cue && punct(cs.last, ','))))
+            return cs;
+        }
+        if (head.kind == Np::Name || head.kind == Np::Pronoun) {
           if (head.role_last == 0 && !clause) {
             head.role_first = k;
             head.role_last = close;
@@ -560,6 +580,18 @@ struct Extractor {
     while (e < hi && e - from < kNpTokens && word(e) && !in_quote[e] &&
            (name_token(e) || role_word(e) || title_word(e) || (cap(e) && !stopword(e))))
       ++e;
+    if (e < hi && !any_np) {
+      // Lower-case words of a role before the name ('said Republican
+      // political consultant Chris Russell', 'said retired Army Lt. Gen.
+      // X'): taken only when the phrase ends on a name.
+      uint32_t k = from;
+      while (k < hi && k - from < kNpTokens && word(k) && !in_quote[k] &&
+             (name_token(k) || role_word(k) || title_word(k) || (cap(k) && !stopword(k)) ||
+              plain_word(k)))
+        ++k;
+      if (k > e && name_token(k - 1) && (k >= hi || !word(k) || !is_lower(c0(k)) || low(k) == "of"))
+        e = k;
+    }
     if (e == from) {
       // a common noun phrase: 'said a spokesperson for the company'
       std::string w = low(from);
@@ -641,6 +673,12 @@ struct Extractor {
       } else {
         ev.subj = subject_before(i, lo);
         if (ev.subj.kind == Np::None) ev.subj = clause_subject(lo, i);
+      }
+      if (ev.subj.kind == Np::None && !gerund && *lemma != "according to" && i > lo &&
+          punct(i - 1, ',')) {
+        // Inverted after a clause: '“…” if she lost, said David Wasserman'.
+        Subject sub = subject_after(end, hi_sent);
+        if (sub.kind == Np::Name || sub.kind == Np::Nominal) ev.subj = sub;
       }
       // Inverted: right after a closing mark ('”, said X' / '” said X').
       uint32_t p = i;
