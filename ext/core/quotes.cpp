@@ -499,7 +499,7 @@ struct Extractor {
     }
     if (determiner(low(a))) {
       uint32_t k = a + 1;
-      while (k < hi && k - a < 4 && plain_word(k)) ++k;
+      while (k < hi && k - a < 6 && (plain_word(k) || (cap(k) && !stopword(k) && !pronoun(k)))) ++k;
       if (k > a + 1) return {Np::Nominal, a, k, 0, 0};
     }
     return {};
@@ -514,12 +514,21 @@ struct Extractor {
       if (!(p == lo || punct(p - 1, ','))) continue;
       Subject s = np_after(p, cue);
       if (s.kind == Np::None) continue;
+      auto verb_next = [&](uint32_t nx) {
+        while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;
+        return nx == cue ||
+               (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
+                !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or");
+      };
+      if (verb_next(s.last)) return s;
+      if (s.kind == Np::Nominal) {
+        // The phrase may have taken the verb ('the ad targets a …'): the
+        // longest shorter phrase followed by a verb-like word.
+        for (uint32_t l = s.last - 1; l > s.first + 1; --l)
+          if (!cap(l) && verb_next(l)) return {Np::Nominal, s.first, l, 0, 0};
+      }
       uint32_t nx = s.last;
       while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;
-      if (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
-          !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or")
-        return s;
-      if (nx == cue) return s;
       if (p == lo && s.kind == Np::Name && nx < cue && punct(nx, ',')) return s; // 'X, the chair, was …'
     }
     return {};
