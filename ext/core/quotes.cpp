@@ -462,6 +462,12 @@ struct Extractor {
     return {Np::Nominal, a, j + 1, 0, 0};
   }
 
+  static bool is_opener(const std::string &w) {
+    return w == "and" || w == "but" || w == "so" || w == "yet" || w == "then" || w == "still" ||
+           w == "also" || w == "now" || w == "meanwhile" || w == "instead" || w == "even" ||
+           w == "again" || w == "or" || w == "thus" || w == "indeed";
+  }
+
   static bool determiner(const std::string &w) {
     return w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" ||
            w == "its" || w == "our" || w == "some" || w == "many" || w == "several" ||
@@ -510,6 +516,8 @@ struct Extractor {
   // first noun phrase after the sentence start or a comma that is followed
   // by a lower-case word ('Hours later, Trump returned …, telling').
   Subject clause_subject(uint32_t lo, uint32_t cue) const {
+    // 'And then Trump went on the attack, saying': openers are no subject.
+    while (lo + 1 < cue && word(lo) && is_opener(low(lo))) ++lo;
     for (uint32_t p = lo; p < cue; ++p) {
       if (!(p == lo || punct(p - 1, ','))) continue;
       Subject s = np_after(p, cue);
@@ -982,6 +990,21 @@ struct Extractor {
           uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
           bool adjacent = (ev.subj.kind != Np::None && subj_start >= k && subj_start <= k + 2) || i == k;
           if (adjacent && i - k <= kNpTokens + kRoleTokens) right = &ev;
+          if (!adjacent && i - k <= kNpTokens + kRoleTokens) {
+            // '“…,” Nate Silver, the polling guru who founded X tweeted': an
+            // appositive without its closing comma hides the name.
+            Subject sub = np_after(k, i);
+            if (sub.kind == Np::Name && sub.last < i && punct(sub.last, ',') &&
+                (ev.subj.kind == Np::None || ev.subj.first > sub.last)) {
+              Event e;
+              e.cue = sub.first;
+              e.cue_end = sub.first;
+              e.lemma = ev.lemma;
+              e.subj = sub;
+              synthetic.push_back(std::move(e));
+              right = &synthetic.back();
+            }
+          }
           break;
         }
       }
@@ -1023,6 +1046,9 @@ struct Extractor {
       if (direct) {
         if (has(right)) ev = right;
         else if (has(left)) ev = left;
+        else if (has(right_far) && right_far->subj.first > right_far->cue &&
+                 right_far->subj.kind == Np::Name)
+          ev = right_far; // '“…,” in contrast to …, says Dante Scala'
       } else {
         // A fragment belongs to the verb of its sentence: the one before it,
         // else one right after it.
@@ -1068,6 +1094,23 @@ struct Extractor {
         // 'Pollsters agree - Carl Bialik: “…”'
         Subject sub = np_before(c.open_tok - 1, lb);
         if (sub.kind == Np::Name || sub.kind == Np::Pronoun) {
+          Event e;
+          e.cue = sub.first;
+          e.cue_end = sub.first;
+          e.subj = sub;
+          synthetic.push_back(std::move(e));
+          chosen[ci] = &synthetic.back();
+        }
+      }
+      if (!chosen[ci] && initial && c.open_tok == region_start[c.region] && c.open_tok > 0 &&
+          punct(c.open_tok - 1, ':') && !in_quote[c.open_tok - 1]) {
+        // A block quote after 'X issued the following statement:' ending
+        // the paragraph before: the subject of that clause.
+        uint32_t colon_tok = c.open_tok - 1;
+        uint32_t from = sentence_first_token(colon_tok);
+        if (colon_tok - from > kFrameTokens) from = colon_tok - kFrameTokens;
+        Subject sub = clause_subject(from, colon_tok);
+        if (sub.kind == Np::Name || sub.kind == Np::Pronoun || sub.kind == Np::Nominal) {
           Event e;
           e.cue = sub.first;
           e.cue_end = sub.first;
