@@ -1155,6 +1155,11 @@ struct Extractor {
       for (size_t k = ci; k-- > 0;) {
         if (!keep[k]) continue;
         if (para_of[cands[k].open_tok] + 1 >= para_of[c.open_tok] && chosen[k]) prev = chosen[k];
+        // A reporting clause of this paragraph written after that quote
+        // ('Clinton touted her record. “…”') is the nearer attribution.
+        if (prev && last_event && last_event->cue > cands[k].open_tok &&
+            para_of[last_event->cue] == para_of[c.open_tok])
+          prev = last_event;
         break;
       }
       if (!prev && last_event && para_of[last_event->cue] + 1 >= para_of[c.open_tok] &&
