@@ -1090,6 +1090,29 @@ struct Extractor {
           chosen[ci] = &synthetic.back();
         }
       }
+      if (!chosen[ci] && direct && c.close_tok != kNone && c.close_tok + 2 < ntok) {
+        // A signature line: '“…” ― Carla Sanchez.', or '- Hillary Clinton.'
+        // opening the next paragraph.
+        uint32_t k = c.close_tok + 1;
+        if (k < ntok && punct(k, '.')) ++k;
+        bool same = region_of[k] == c.region;
+        bool next_para = region_of[k] == c.region + 1 && k == region_start[region_of[k]];
+        if (k + 1 < ntok && (same || next_para) && toks[k].kind == TokenKind::Punct &&
+            is_dash(c0(k))) {
+          uint32_t hi = region_start[region_of[k] + 1];
+          Subject sub = subject_after(k + 1, hi);
+          uint32_t after = sub.last;
+          if (sub.kind == Np::Name &&
+              (after >= hi || punct(after, ',') || punct(after, '.') || punct(after, '('))) {
+            Event e;
+            e.cue = sub.first;
+            e.cue_end = sub.first;
+            e.subj = sub;
+            synthetic.push_back(std::move(e));
+            chosen[ci] = &synthetic.back();
+          }
+        }
+      }
       if (!chosen[ci] && colon) {
         // 'Pollsters agree - Carl Bialik: “…”'
         Subject sub = np_before(c.open_tok - 1, lb);
