@@ -931,8 +931,10 @@ struct Extractor {
         const Event &ev = events[event_at[k]];
         uint32_t after = ev.cue_end;
         std::string nx = after < hi && word(after) ? low(after) : std::string();
+        // 'ask' and 'tell' take an object ('?” Todd asked the mogul.').
+        bool takes_object = ev.lemma == "ask" || ev.lemma == "tell";
         attribution = ev.subj.kind != Np::None && ev.subj.first == b &&
-                      (after >= hi || !word(after) ||
+                      (after >= hi || !word(after) || takes_object ||
                        (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
       }
       if (!attribution) {
