@@ -427,8 +427,9 @@ int64_t count_words_utf8(std::string_view s) {
   size_t i = 0;
   char32_t prev_joiner = 0;
   while (i < s.size()) {
-    char32_t c = next_code_point(s, i);
-    bool alnum = is_alnum(c);
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    char32_t c = b < 0x80 ? (++i, b) : next_code_point(s, i);
+    bool alnum = is_alnum(c); // inline ASCII test first
     if (alnum) {
       if (!in) ++n;
       in = true;

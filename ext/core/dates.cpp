@@ -61,23 +61,26 @@ std::vector<Item> scan(std::string_view s) {
   return out;
 }
 
-int month_of(const std::string &w) {
-  static const char *full[] = {"january", "february", "march",     "april",   "may",      "june",
-                               "july",    "august",   "september", "october", "november", "december"};
+int month_of(std::string_view w) {
+  static const std::string_view full[] = {"january", "february", "march",     "april",   "may",      "june",
+                                          "july",    "august",   "september", "october", "november", "december"};
+  if (w.size() < 3 || w.size() > 9) return 0;
   for (int m = 0; m < 12; ++m) {
+    if (w[0] != full[m][0]) continue;
     if (w == full[m]) return m + 1;
-    if (w.size() == 3 && w == std::string(full[m], 3)) return m + 1;
+    if (w.size() == 3 && w == full[m].substr(0, 3)) return m + 1;
   }
   if (w == "sept") return 9;
   return 0;
 }
 
-bool is_weekday(const std::string &w) {
-  static const char *days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                               "mon",    "tue",     "tues",      "wed",      "thu",    "thur",     "thurs",
-                               "fri",    "sat",     "sun"};
+bool is_weekday(std::string_view w) {
+  static const std::string_view days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                          "mon",    "tue",     "tues",      "wed",      "thu",    "thur",     "thurs",
+                                          "fri",    "sat",     "sun"};
+  if (w.size() < 3 || w.size() > 9) return false;
   for (auto d : days)
-    if (w == d) return true;
+    if (w[0] == d[0] && w == d) return true;
   return false;
 }
 
@@ -275,6 +278,23 @@ std::optional<std::string> parse_date(std::string_view s) {
 }
 
 std::optional<std::string> find_date(std::string_view s, size_t *begin, size_t *end) {
+  // Every pattern match_at accepts holds a year (year_at): four ASCII
+  // digits, 1900-2100, as a whole digit run. None, no date.
+  {
+    bool year = false;
+    for (size_t i = 0; i < s.size() && !year;) {
+      if (s[i] < '0' || s[i] > '9') {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      int v = 0;
+      while (j < s.size() && s[j] >= '0' && s[j] <= '9') v = v * 10 + (j - i < 6 ? s[j] - '0' : 0), ++j;
+      year = j - i == 4 && v >= 1900 && v <= 2100;
+      i = j;
+    }
+    if (!year) return std::nullopt;
+  }
   auto v = scan(s);
   for (size_t i = 0; i < v.size(); ++i) {
     if (v[i].kind == Item::Punct) continue;

@@ -35,6 +35,17 @@ struct Lexicons {
   std::unordered_map<std::string, Alias> aliases; // folded mention -> canonical
   std::unordered_set<std::string> products;      // folded product names
   size_t product_words = 1;                      // longest product name, in words
+  // First words of products, as a 4096-bit filter (false positives only).
+  uint64_t product_first[64] = {};
+  static uint32_t filter_bit(std::string_view w) {
+    uint64_t h = 1469598103934665603ULL;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return static_cast<uint32_t>((h ^ (h >> 29)) & 4095);
+  }
+  bool may_start_product(std::string_view w) const {
+    const uint32_t b = filter_bit(w);
+    return product_first[b >> 6] >> (b & 63) & 1;
+  }
 
   Lexicons() {
     auto load_aliases = [&](std::string_view name, const char *fixed_type) {
@@ -51,7 +62,10 @@ struct Lexicons {
     load_aliases("countries.tsv", "GPE");
     load_aliases("entity-aliases.tsv", nullptr);
     for (std::string_view line : resource_lines("products.tsv")) {
-      products.insert(fold_for_match(line));
+      std::string f = fold_for_match(line);
+      const uint32_t b = filter_bit(std::string_view(f).substr(0, f.find(' ')));
+      product_first[b >> 6] |= uint64_t(1) << (b & 63);
+      products.insert(std::move(f));
       product_words = std::max<size_t>(product_words, 1 + std::count(line.begin(), line.end(), ' '));
     }
   }
@@ -74,18 +88,21 @@ bool ascii_in(std::string_view folded, std::initializer_list<std::string_view> s
   return false;
 }
 
-// fold_for_match of one word, with a fast path for ASCII (most words).
-std::string fold_word(std::u32string_view w) {
-  std::string out;
-  out.reserve(w.size());
+// Appends fold_for_match of one word, with a fast path for ASCII (most
+// words; the same mapping as fold_for_match's).
+void append_folded(std::u32string_view w, std::string &out) {
+  const size_t at = out.size();
   for (char32_t c : w) {
-    if (c >= 128) return fold_for_match(encode_utf8(w));
-    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    if (c >= 128 || c == 0) {
+      out.resize(at);
+      out += fold_for_match(encode_utf8(w));
+      return;
+    }
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c));
   }
-  return out;
 }
 
-bool is_month_or_weekday(const std::string &f) {
+bool is_month_or_weekday(std::string_view f) {
   return ascii_in(f, {"january", "february", "march", "april", "may", "june", "july", "august",
                       "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                       "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
@@ -95,7 +112,7 @@ bool is_month_or_weekday(const std::string &f) {
 }
 
 // Words of a product version: 'mini', 'Pro', '3.5', '4o', 'Sonnet'.
-bool is_version_word(std::u32string_view w, const std::string &f) {
+bool is_version_word(std::u32string_view w, std::string_view f) {
   for (char32_t c : w)
     if (is_digit(c)) return w.size() <= 8;
   return ascii_in(f, {"pro", "mini", "max", "ultra", "turbo", "plus", "lite", "nano", "sonnet",
@@ -105,7 +122,7 @@ bool is_version_word(std::u32string_view w, const std::string &f) {
 // A model or chip code: 1-4 letters then digits, optional letter suffix or
 // -mini/-pro ('R1', 'V3', 'o1', 'H100', 'M4', 'o3-mini'); not quarters,
 // halves, groups or diseases.
-bool is_model_code(std::u32string_view w, const std::string &f) {
+bool is_model_code(std::u32string_view w, std::string_view f) {
   size_t i = 0, letters = 0, digits = 0;
   while (i < w.size() && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
   if (letters == 0 || letters > 4) return false;
@@ -126,7 +143,7 @@ bool is_model_code(std::u32string_view w, const std::string &f) {
   return all_caps || letters == 1;
 }
 
-bool is_product_cue(const std::string &f) {
+bool is_product_cue(std::string_view f) {
   return ascii_in(f, {"model", "models", "chip", "chips", "gpu", "gpus", "processor",
                       "processors", "series", "family", "smartphone", "phone", "reasoning",
                       "llm", "llms", "accelerator", "accelerators", "version", "release"});
@@ -138,7 +155,7 @@ bool has_upper_cp(std::u32string_view w) {
   return false;
 }
 
-bool is_name_particle(const std::string &f) {
+bool is_name_particle(std::string_view f) {
   return ascii_in(f, {"of", "de", "del", "der", "den", "van", "von", "la", "le", "du", "da", "di",
                       "and", "for", "the", "y", "al", "bin", "ibn", "on", "upon", "at", "dos",
                       "das", "e", "zu", "ter", "ten", "st", "in"});
@@ -146,7 +163,7 @@ bool is_name_particle(const std::string &f) {
 
 // Titles and newsroom labels that make no name on their own ('Chief
 // Product Officer', 'Staff Writer', 'Business Correspondent').
-bool is_role_word(const std::string &f) {
+bool is_role_word(std::string_view f) {
   return is_title_word(f) ||
          ascii_in(f, {"writer", "correspondent", "reporter", "editor", "staff", "contributor",
                       "columnist", "business", "science", "political", "associate", "desk",
@@ -155,7 +172,7 @@ bool is_role_word(const std::string &f) {
 }
 
 // All-caps words that are ordinary nouns in news, not names.
-bool is_generic_acronym(const std::string &f) {
+bool is_generic_acronym(std::string_view f) {
   return ascii_in(f, {"ai", "ceo", "cfo", "cto", "coo", "ipo", "gdp", "gpu", "gpus", "cpu", "api",
                       "llm", "llms", "pr", "hr", "it", "tv", "etf", "vc", "ev", "evs", "ar", "vr",
                       "saas", "b2b", "faq", "pdf", "usb", "os", "ui", "ux", "q&a", "m&a", "r&d",
@@ -164,7 +181,7 @@ bool is_generic_acronym(const std::string &f) {
 }
 
 // Last words that make a name an organisation.
-bool is_org_head(const std::string &f) {
+bool is_org_head(std::string_view f) {
   return ascii_in(f, {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc",
                       "sas", "gmbh", "ag", "s.a.", "co.", "group", "labs", "lab", "analytics",
                       "capital", "partners", "holdings", "technologies", "systems", "securities",
@@ -178,7 +195,8 @@ bool is_org_head(const std::string &f) {
 
 struct TaggedDoc {
   std::vector<Span> words;
-  std::vector<std::string> folded; // fold_for_match of each word
+  std::string folded_text;             // fold_for_match of every word, end to end
+  std::vector<std::string_view> folded; // each word's, in folded_text
   std::vector<uint8_t> tags;
   std::vector<uint8_t> starts;
 };
@@ -222,15 +240,30 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   for (const Span &w : td.words) in.words.push_back(text.substr(w.start, w.size()));
   in.sentence_start = td.starts;
   td.tags = tagger.tag(in);
-  td.folded.reserve(td.words.size());
-  for (const Span &w : td.words) td.folded.push_back(fold_word(text.substr(w.start, w.size())));
+  {
+    std::vector<uint32_t> ends;
+    ends.reserve(td.words.size());
+    td.folded_text.reserve(text.size());
+    for (const Span &w : td.words) {
+      append_folded(text.substr(w.start, w.size()), td.folded_text);
+      ends.push_back(static_cast<uint32_t>(td.folded_text.size()));
+    }
+    td.folded.reserve(td.words.size());
+    uint32_t from = 0;
+    for (uint32_t e : ends) {
+      td.folded.push_back(std::string_view(td.folded_text).substr(from, e - from));
+      from = e;
+    }
+  }
 
   std::vector<Raw> raw;
 
   // 2. Values.
   for (const Sentence &s : doc.sentences) {
     std::u32string_view st = text.substr(s.start, s.end - s.start);
-    std::string utf8 = encode_utf8(st);
+    // Dates need digits (find_date); skip the byte conversion without them.
+    const bool digits = std::any_of(st.begin(), st.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
+    std::string utf8 = digits ? encode_utf8(st) : std::string();
     // byte offset -> code point offset within the sentence
     std::vector<uint32_t> cp_at(utf8.size() + 1, 0);
     {
@@ -293,6 +326,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   const size_t n = td.words.size();
   std::vector<uint8_t> product_at(n, 0);
   for (size_t i = 0; i < n; ++i) {
+    // A product's first word is this word's ('gpt-4o', 'claude 3.5').
+    if (!lex.may_start_product(td.folded[i].substr(0, td.folded[i].find(' ')))) continue;
     size_t best = 0;
     std::string phrase;
     for (size_t len = 1; len <= lex.product_words && i + len <= n; ++len) {
@@ -433,7 +468,10 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
                                           "canal", "basin", "east", "west"}) &&
                   !(cls & (ner::Gazetteer::Country | ner::Gazetteer::Region | ner::Gazetteer::City));
       std::string whole;
-      for (size_t k = b; k < e; ++k) whole += (k > b ? " " : "") + td.folded[k];
+      for (size_t k = b; k < e; ++k) {
+        if (k > b) whole += ' ';
+        whole += td.folded[k];
+      }
       region |= ascii_in(whole, {"europe", "asia", "africa", "north america", "south america",
                                  "latin america", "middle east", "antarctica", "arctic",
                                  "pacific", "atlantic", "mediterranean", "silicon valley",
@@ -448,7 +486,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // The head word of a multi-word name settles its type when it is an
     // organisation's ('Brightwater Analytics', 'Veltro SAS') or a street's.
     if (e - b > 1) {
-      const std::string &head = td.folded[e - 1];
+      const std::string_view head = td.folded[e - 1];
       if (is_org_head(head)) r.type = "ORG";
       else if (ascii_in(head, {"avenue", "street", "road", "boulevard", "square", "lane", "drive"}))
         r.type = "LOC";

@@ -53,17 +53,6 @@ char32_t shape_char(char32_t c) {
   return fold_punct(c);
 }
 
-bool has_upper(std::u32string_view w) {
-  for (char32_t c : w)
-    if (is_upper(c)) return true;
-  return false;
-}
-bool has_lower(std::u32string_view w) {
-  for (char32_t c : w)
-    if (is_lower(c)) return true;
-  return false;
-}
-
 // Abbreviations that keep their final period, lower case, ASCII.
 bool is_abbreviation(std::u32string_view w) {
   static const char *const kAbbr[] = {
@@ -273,43 +262,94 @@ const Gazetteer &Gazetteer::builtin() {
 
 // ---------------------------------------------------------------- features
 
+namespace {
+
+// Numbers distinct 64-bit keys densely (0, 1, 2, ...): a flat open-addressed
+// table; the keys are already well-mixed hashes.
+class Interner {
+public:
+  void reset(size_t expected) {
+    size_t cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    keys_.resize(cap);
+    ids_.assign(cap, kEmpty);
+    mask_ = cap - 1;
+    count_ = 0;
+  }
+  // Id of `key`; `fresh` tells whether it was first seen now.
+  uint32_t intern(uint64_t key, bool *fresh) {
+    size_t s = (key ^ (key >> 32)) & mask_;
+    while (ids_[s] != kEmpty) {
+      if (keys_[s] == key) {
+        *fresh = false;
+        return ids_[s];
+      }
+      s = (s + 1) & mask_;
+    }
+    keys_[s] = key;
+    ids_[s] = count_;
+    *fresh = true;
+    return count_++;
+  }
+  uint32_t size() const { return count_; }
+
+private:
+  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> ids_;
+  size_t mask_ = 0;
+  uint32_t count_ = 0;
+};
+
+constexpr uint64_t kFnvBasis = 1469598103934665603ULL, kFnvPrime = 1099511628211ULL;
+
+} // namespace
+
 void Featurizer::prepare(const Input &in) {
   n_ = in.words.size();
   votes_on_ = false;
-  hl_.assign(n_, 0);
-  hs_.assign(n_, 0);
-  hss_.assign(n_, 0);
+  hl_.resize(n_);
+  hss_.resize(n_);
+  lid_.resize(n_);
+  type_.assign(n_, 0);
   trivial_.assign(n_, 0);
   start_.assign(n_, 0);
   upper_.assign(n_, 0);
-  std::vector<uint64_t> hw(n_);
   std::vector<uint32_t> gz(n_, 0);
-  std::vector<uint8_t> caps_sent(n_, 0), upper(n_, 0), lower(n_, 0);
+  std::vector<uint8_t> caps_sent(n_, 0), lower(n_, 0);
 
-  char32_t shape[17];
+  // Per word: lower-case hash, shape-class hash, case flags; per distinct
+  // lower-cased word: its id and its gazetteer classes as a unigram.
+  Interner lower_ids;
+  lower_ids.reset(n_);
+  std::vector<uint32_t> gz_unigram;
+  gz_unigram.reserve(n_ / 2 + 1);
   for (size_t i = 0; i < n_; ++i) {
-    std::u32string_view w = in.words[i];
+    const std::u32string_view w = in.words[i];
     start_[i] = i == 0 || (i < in.sentence_start.size() && in.sentence_start[i]);
-    hw[i] = hash_cps(w.data(), w.size());
-    hl_[i] = lower_hash(w);
-    size_t k = 0, kk = 0;
+    uint64_t hl = kFnvBasis, hss = kFnvBasis;
     char32_t last = 0;
-    uint64_t hss = 1469598103934665603ULL;
+    bool up = false, lo = false;
     for (char32_t c : w) {
-      char32_t s = shape_char(c);
-      if (k < 16) shape[k++] = s;
-      if (s != last) {
-        hss = (hss ^ s) * 1099511628211ULL;
-        ++kk;
-      }
+      hl = (hl ^ static_cast<uint64_t>(to_lower(fold_punct(c)))) * kFnvPrime;
+      const char32_t s = shape_char(c);
+      up |= s == 'X';
+      lo |= s == 'x';
+      if (s != last) hss = (hss ^ s) * kFnvPrime;
       last = s;
     }
-    hs_[i] = hash_cps(shape, k) ^ (w.size() > 16 ? 0x51 : 0);
+    hl = fmix(hl ^ w.size());
+    hl_[i] = hl;
     hss_[i] = fmix(hss);
-    upper[i] = has_upper(w);
-    upper_[i] = upper[i];
-    lower[i] = has_lower(w);
+    upper_[i] = up;
+    lower[i] = lo;
+    bool fresh;
+    lid_[i] = lower_ids.intern(hl, &fresh);
+    if (fresh) gz_unigram.push_back(gaz_.lookup(&hl_[i], 1));
+    gz[i] |= gz_unigram[lid_[i]];
   }
+  nlower_ = lower_ids.size();
+  const std::vector<uint8_t> &upper = upper_;
   // All-caps sentences (headlines): no lower-case letter, some upper-case.
   for (size_t s = 0; s < n_;) {
     size_t e = s + 1;
@@ -319,10 +359,9 @@ void Featurizer::prepare(const Input &in) {
     for (size_t i = s; i < e; ++i) caps_sent[i] = any_upper && !any_lower;
     s = e;
   }
-  // Gazetteer: unigrams, and phrases marked B (first word) / I (others).
+  // Gazetteer phrases, marked B (first word) / I (others).
   const size_t maxw = gaz_.max_words();
   for (size_t i = 0; i < n_; ++i) {
-    gz[i] |= gaz_.lookup(&hl_[i], 1);
     if (!upper[i]) continue; // phrases start with a capital in running text
     for (size_t len = std::min(maxw, n_ - i); len >= 2; --len) {
       uint32_t c = gaz_.lookup(&hl_[i], len) & (Gazetteer::Country | Gazetteer::Region | Gazetteer::City);
@@ -334,13 +373,12 @@ void Featurizer::prepare(const Input &in) {
   }
   // Document evidence per lower-cased word: seen all lower case; seen
   // capitalised in the middle of a mixed-case sentence.
-  std::unordered_map<uint64_t, uint8_t> docflags;
-  docflags.reserve(n_ / 2 + 1);
+  std::vector<uint8_t> docflags(nlower_, 0);
   for (size_t i = 0; i < n_; ++i) {
     uint8_t f = 0;
     if (lower[i] && !upper[i]) f |= 1;
     if (upper[i] && !start_[i] && !caps_sent[i]) f |= 2;
-    if (f) docflags[hl_[i]] |= f;
+    docflags[lid_[i]] |= f;
   }
   // Lower case among lower case: cannot be part of a name.
   for (size_t i = 0; i < n_; ++i) {
@@ -354,12 +392,46 @@ void Featurizer::prepare(const Input &in) {
     }
   }
 
+  // Features of the words that will be scored: the word's own once per
+  // distinct spelling, the context's per token.
+  static const uint64_t kBias = F(T_BIAS);
+  Interner type_ids;
+  type_ids.reset(n_ / 2 + 1);
+  word_feats_.clear();
+  type_offs_.assign(1, 0);
   feats_.clear();
-  offs_.assign(n_ + 1, 0);
-  std::u32string lb;
+  feats_.reserve(n_ * 8);
+  offs_.resize(n_ + 1);
+  char32_t shape[16];
   for (size_t i = 0; i < n_; ++i) {
     offs_[i] = static_cast<uint32_t>(feats_.size());
-    std::u32string_view w = in.words[i];
+    if (trivial_[i]) continue;
+    const std::u32string_view w = in.words[i];
+    const uint64_t l = hl_[i], ss = hss_[i];
+    bool fresh;
+    type_[i] = type_ids.intern(hash_cps(w.data(), w.size()), &fresh);
+    if (fresh) {
+      auto push = [&](uint64_t f) { word_feats_.push_back(f); };
+      const size_t k = std::min<size_t>(w.size(), 16);
+      for (size_t j = 0; j < k; ++j) shape[j] = shape_char(w[j]);
+      char32_t lb[8];
+      const size_t a = std::min<size_t>(w.size(), 4);
+      for (size_t j = 0; j < a; ++j) {
+        lb[j] = to_lower(fold_punct(w[j]));
+        lb[4 + j] = to_lower(fold_punct(w[w.size() - a + j]));
+      }
+      push(kBias);
+      push(F(T_W, hash_cps(w.data(), w.size())));
+      push(F(T_L, l));
+      push(F(T_S, hash_cps(shape, k) ^ (w.size() > 16 ? 0x51 : 0)));
+      push(F(T_SS, ss));
+      for (size_t j = 1; j <= 4 && j < w.size(); ++j) {
+        push(F(T_PRE + j, hash_cps(lb, j)));
+        push(F(T_SUF + j, hash_cps(lb + 4 + a - j, j)));
+      }
+      push(F(T_LEN, std::min<size_t>(w.size(), 12)));
+      type_offs_.push_back(static_cast<uint32_t>(word_feats_.size()));
+    }
     const bool st = start_[i];
     const bool nst = i + 1 >= n_ || start_[i + 1];
     const uint64_t lm1 = st ? kBOS : hl_[i - 1];
@@ -368,19 +440,7 @@ void Featurizer::prepare(const Input &in) {
     const uint64_t lp2 = (nst || i + 2 >= n_ || start_[i + 2]) ? kEOS : hl_[i + 2];
     const uint64_t ssm1 = st ? kBOS : hss_[i - 1];
     const uint64_t ssp1 = nst ? kEOS : hss_[i + 1];
-    const uint64_t l = hl_[i], ss = hss_[i];
     auto push = [&](uint64_t f) { feats_.push_back(f); };
-    push(F(T_BIAS));
-    push(F(T_W, hw[i]));
-    push(F(T_L, l));
-    push(F(T_S, hs_[i]));
-    push(F(T_SS, ss));
-    lb.clear();
-    for (char32_t c : w) lb.push_back(to_lower(fold_punct(c)));
-    for (size_t k = 1; k <= 4 && k < lb.size(); ++k) {
-      push(F(T_PRE + k, hash_cps(lb.data(), k)));
-      push(F(T_SUF + k, hash_cps(lb.data() + lb.size() - k, k)));
-    }
     push(F(T_LM1, lm1));
     push(F(T_LP1, lp1));
     push(F(T_LM2, lm2));
@@ -398,36 +458,33 @@ void Featurizer::prepare(const Input &in) {
       push(F(T_CAPS, ss));
       push(F(T_CAPSL, l));
     }
-    for (uint32_t b = 0; b < 21; ++b) {
-      if (gz[i] >> b & 1) {
-        push(F(T_GZ, b));
-        push(F(T_GZS, b, ss, st));
-      }
+    for (uint32_t bits = gz[i]; bits;) {
+      const uint32_t b = static_cast<uint32_t>(__builtin_ctz(bits));
+      bits &= bits - 1;
+      if (b >= 21) break;
+      push(F(T_GZ, b));
+      push(F(T_GZS, b, ss, st));
     }
     push(F(T_GZM1, st ? 0xFFFF : gz[i - 1] & 0x1F1F1F));
     push(F(T_GZP1, nst ? 0xFFFF : gz[i + 1] & 0x1F1F1F));
-    if (upper[i]) {
-      auto it = docflags.find(l);
-      uint8_t f = it == docflags.end() ? 0 : it->second;
-      push(F(T_DOC, f, uint64_t(st) | uint64_t(caps_sent[i]) << 1));
-    }
-    push(F(T_LEN, std::min<size_t>(w.size(), 12)));
+    if (upper[i]) push(F(T_DOC, docflags[lid_[i]], uint64_t(st) | uint64_t(caps_sent[i]) << 1));
   }
   offs_[n_] = static_cast<uint32_t>(feats_.size());
 }
 
-void Featurizer::dynamic(size_t i, uint8_t p1, uint8_t p2, std::vector<uint64_t> &out) const {
-  out.clear();
-  out.push_back(F(T_P1, p1));
-  out.push_back(F(T_P12, p1, p2));
-  out.push_back(F(T_P1L, p1, hl_[i]));
-  out.push_back(F(T_P1SS, p1, hss_[i]));
+size_t Featurizer::dynamic(size_t i, uint8_t p1, uint8_t p2, uint64_t *out) const {
+  size_t k = 0;
+  out[k++] = F(T_P1, p1);
+  out[k++] = F(T_P12, p1, p2);
+  out[k++] = F(T_P1L, p1, hl_[i]);
+  out[k++] = F(T_P1SS, p1, hss_[i]);
   if (votes_on_) {
-    out.push_back(F(T_VM, vote_major_[i]));
-    out.push_back(F(T_VMS, vote_major_[i], hss_[i]));
-    out.push_back(F(T_VP, vote_prev_[i]));
-    out.push_back(F(T_VPS, vote_prev_[i], hss_[i]));
+    out[k++] = F(T_VM, vote_major_[i]);
+    out[k++] = F(T_VMS, vote_major_[i], hss_[i]);
+    out[k++] = F(T_VP, vote_prev_[i]);
+    out[k++] = F(T_VPS, vote_prev_[i], hss_[i]);
   }
+  return k;
 }
 
 void Featurizer::set_votes(const std::vector<uint8_t> &pass1) {
@@ -437,15 +494,14 @@ void Featurizer::set_votes(const std::vector<uint8_t> &pass1) {
     uint16_t n[5] = {0, 0, 0, 0, 0};
     uint8_t last = 0xFF;
   };
-  std::unordered_map<uint64_t, Counts> counts;
-  counts.reserve(n_ / 2 + 1);
+  std::vector<Counts> counts(nlower_);
   vote_major_.assign(n_, 0xFF);
   vote_prev_.assign(n_, 0xFF);
   // Votes only concern words that carry a capital letter.
   const std::vector<uint8_t> &cap = upper_;
   for (size_t i = 0; i < n_; ++i) {
     if (!cap[i]) continue;
-    Counts &c = counts[hl_[i]];
+    Counts &c = counts[lid_[i]];
     vote_prev_[i] = c.last;
     uint8_t ty = tag_type(pass1[i]);
     if (c.n[ty] < 0xFFFF) ++c.n[ty];
@@ -453,7 +509,7 @@ void Featurizer::set_votes(const std::vector<uint8_t> &pass1) {
   }
   for (size_t i = 0; i < n_; ++i) {
     if (!cap[i]) continue;
-    const Counts &c = counts[hl_[i]];
+    const Counts &c = counts[lid_[i]];
     uint8_t own = tag_type(pass1[i]);
     int best = -1, bestn = 0;
     for (int t = 0; t < 5; ++t) {
@@ -476,54 +532,89 @@ template <class T> bool read(std::string_view &b, T *v) {
 }
 } // namespace
 
-bool Weights::load(std::string_view bytes, size_t *used) {
-  std::string_view b = bytes;
+namespace {
+inline unsigned popcount64(uint64_t x) {
+#if defined(__POPCNT__)
+  return static_cast<unsigned>(__builtin_popcountll(x));
+#else
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<unsigned>((x * 0x0101010101010101ULL) >> 56);
+#endif
+}
+
+struct Table {
   uint32_t bits = 0, nrows = 0;
-  if (!read(b, &bits) || !read(b, &nrows) || bits < 8 || bits > 30) return false;
-  if (b.size() < size_t(nrows) * 4 + size_t(nrows) * kTags * 2) return false;
-  bits_ = bits;
-  size_t cap = 16;
-  while (cap < size_t(nrows) * 2) cap <<= 1;
-  mask_ = static_cast<uint32_t>(cap - 1);
-  slots_.assign(cap, Slot{0, -1});
-  for (uint32_t r = 0; r < nrows; ++r) {
-    uint32_t key;
-    std::memcpy(&key, b.data() + size_t(r) * 4, 4);
-    uint32_t s = (key * 0x9E3779B1u) & mask_;
-    while (slots_[s].row >= 0) s = (s + 1) & mask_;
-    slots_[s] = Slot{key, static_cast<int32_t>(r)};
+  const char *keys = nullptr, *rows = nullptr; // unaligned
+  uint32_t key(size_t r) const {
+    uint32_t k;
+    std::memcpy(&k, keys + r * 4, 4);
+    return k;
   }
-  b.remove_prefix(size_t(nrows) * 4);
-  // The rows are 2-byte aligned in the embedded blob only if the header is;
-  // keep a pointer, read with memcpy-free int16 access guarded below.
-  rows_ = reinterpret_cast<const int16_t *>(b.data());
-  aligned_ = (reinterpret_cast<uintptr_t>(b.data()) % alignof(int16_t)) == 0;
-  if (!aligned_) {
-    copy_.assign(size_t(nrows) * kTags, 0);
-    std::memcpy(copy_.data(), b.data(), copy_.size() * 2);
-    rows_ = copy_.data();
+};
+
+bool parse_table(std::string_view &b, Table *t) {
+  if (!read(b, &t->bits) || !read(b, &t->nrows) || t->bits < 8 || t->bits > 26) return false;
+  if (b.size() < size_t(t->nrows) * 4 + size_t(t->nrows) * kTags * 2) return false;
+  t->keys = b.data();
+  t->rows = b.data() + size_t(t->nrows) * 4;
+  b.remove_prefix(size_t(t->nrows) * (4 + kTags * 2));
+  for (size_t r = 0; r < t->nrows; ++r)
+    if (t->key(r) >> t->bits || (r > 0 && t->key(r) <= t->key(r - 1))) return false;
+  return true;
+}
+} // namespace
+
+bool Weights::load(std::string_view b) {
+  Table t[2];
+  if (!parse_table(b, &t[0]) || !parse_table(b, &t[1]) || t[0].bits != t[1].bits) return false;
+  bits_ = t[0].bits;
+  blocks_.assign((size_t(1) << bits_) / 64 + 1, Block{0, 0, 0});
+  for (const Table &x : t)
+    for (size_t r = 0; r < x.nrows; ++r) blocks_[x.key(r) >> 6].bits |= uint64_t(1) << (x.key(r) & 63);
+  uint32_t rank = 0;
+  for (Block &bl : blocks_) {
+    bl.rank = rank;
+    rank += popcount64(bl.bits);
   }
-  b.remove_prefix(size_t(nrows) * kTags * 2);
-  if (used) *used = bytes.size() - b.size();
+  rows_.assign(size_t(rank) * 2 * kTags, 0);
+  for (int p = 0; p < 2; ++p) {
+    for (size_t r = 0; r < t[p].nrows; ++r) {
+      const uint32_t k = t[p].key(r);
+      const Block &bl = blocks_[k >> 6];
+      const size_t at = bl.rank + popcount64(bl.bits & ((uint64_t(1) << (k & 63)) - 1));
+      std::memcpy(&rows_[(at * 2 + p) * kTags], t[p].rows + r * kTags * 2, kTags * 2);
+    }
+  }
   return true;
 }
 
-void Weights::score(const uint64_t *begin, const uint64_t *end, int32_t *scores) const {
-  if (!rows_) return;
+inline const int16_t *Weights::row(uint64_t h) const {
+  const uint32_t b = bucket_of(h, bits_);
+  const Block &bl = blocks_[b >> 6];
+  const uint64_t m = uint64_t(1) << (b & 63);
+  if (!(bl.bits & m)) return nullptr;
+  return rows_.data() + (size_t(bl.rank) + popcount64(bl.bits & (m - 1))) * 2 * kTags;
+}
+
+void Weights::score_both(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const {
+  if (blocks_.empty()) return;
   for (const uint64_t *f = begin; f != end; ++f) {
-    uint32_t key = bucket_of(*f, bits_);
-    uint32_t s = (key * 0x9E3779B1u) & mask_;
-    while (true) {
-      const Slot &sl = slots_[s];
-      const int32_t r = sl.row;
-      if (r < 0) break;
-      if (sl.key == key) {
-        const int16_t *w = rows_ + size_t(r) * kTags;
-        for (int t = 0; t < kTags; ++t) scores[t] += w[t];
-        break;
-      }
-      s = (s + 1) & mask_;
-    }
+    const int16_t *w = row(*f);
+    if (!w) continue;
+    for (int t = 0; t < kTags; ++t) s1[t] += w[t];
+    for (int t = 0; t < kTags; ++t) s2[t] += w[kTags + t];
+  }
+}
+
+void Weights::score(int pass, const uint64_t *begin, const uint64_t *end, int32_t *scores) const {
+  if (blocks_.empty()) return;
+  for (const uint64_t *f = begin; f != end; ++f) {
+    const int16_t *w = row(*f);
+    if (!w) continue;
+    w += pass * kTags;
+    for (int t = 0; t < kTags; ++t) scores[t] += w[t];
   }
 }
 
@@ -532,11 +623,7 @@ void Weights::score(const uint64_t *begin, const uint64_t *end, int32_t *scores)
 Tagger::Tagger(std::string_view bytes, const Gazetteer &gaz) : gaz_(gaz) {
   if (bytes.size() < 8 || bytes.substr(0, 8) != "LEDENER2") return;
   bytes.remove_prefix(8);
-  size_t used = 0;
-  if (!pass1_.load(bytes, &used)) return;
-  bytes.remove_prefix(used);
-  if (!pass2_.load(bytes, &used)) return;
-  ok_ = true;
+  ok_ = weights_.load(bytes);
 }
 
 const Tagger &Tagger::builtin() {
@@ -544,39 +631,59 @@ const Tagger &Tagger::builtin() {
   return t;
 }
 
-void Tagger::decode(Featurizer &fz, const Weights &w, std::vector<uint8_t> &tags) const {
-  const size_t n = fz.size();
-  tags.assign(n, O);
-  std::vector<uint64_t> dyn;
-  uint8_t p1 = O, p2 = O;
-  for (size_t i = 0; i < n; ++i) {
-    if (fz.sentence_start(i)) p1 = p2 = O;
-    uint8_t best = O;
-    if (!fz.trivially_outside(i)) {
-      int32_t sc[kTags] = {0};
-      w.score(fz.static_begin(i), fz.static_end(i), sc);
-      fz.dynamic(i, p1, p2, dyn);
-      w.score(dyn.data(), dyn.data() + dyn.size(), sc);
-      int32_t bs = INT32_MIN;
-      for (uint8_t t = 0; t < kTags; ++t) {
-        if (!allowed(p1, t)) continue;
-        if (sc[t] > bs) bs = sc[t], best = t;
-      }
-    }
-    tags[i] = best;
-    p2 = p1;
-    p1 = best;
-  }
-}
-
 std::vector<uint8_t> Tagger::tag(const Input &in) const {
   std::vector<uint8_t> tags(in.words.size(), O);
   if (!ok_ || in.words.empty()) return tags;
   Featurizer fz(gaz_);
   fz.prepare(in);
-  decode(fz, pass1_, tags);
-  fz.set_votes(tags);
-  decode(fz, pass2_, tags);
+  const size_t n = fz.size();
+  // Pass 1 scores every word's static features for both passes: the word
+  // features once per distinct word, the context ones once per token; pass
+  // 2 then adds only its history and vote features.
+  std::vector<int32_t> word1(fz.types() * kTags, 0), word2(fz.types() * kTags, 0);
+  std::vector<uint8_t> scored(fz.types(), 0);
+  std::vector<int32_t> base2(n * kTags, 0);
+  uint64_t dyn[Featurizer::kMaxDynamic];
+  auto best_of = [](const int32_t *sc, uint8_t p1) {
+    uint8_t best = O;
+    int32_t bs = INT32_MIN;
+    for (uint8_t t = 0; t < kTags; ++t) {
+      if (!allowed(p1, t)) continue;
+      if (sc[t] > bs) bs = sc[t], best = t;
+    }
+    return best;
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) fz.set_votes(tags);
+    uint8_t p1 = O, p2 = O;
+    for (size_t i = 0; i < n; ++i) {
+      if (fz.sentence_start(i)) p1 = p2 = O;
+      uint8_t best = O;
+      if (!fz.trivially_outside(i)) {
+        int32_t sc[kTags];
+        int32_t *b2 = &base2[i * kTags];
+        if (pass == 0) {
+          const uint32_t t = fz.type_of(i);
+          if (!scored[t]) {
+            weights_.score_both(fz.word_begin(t), fz.word_end(t), &word1[size_t(t) * kTags],
+                                &word2[size_t(t) * kTags]);
+            scored[t] = 1;
+          }
+          for (int k = 0; k < kTags; ++k) sc[k] = word1[size_t(t) * kTags + k];
+          for (int k = 0; k < kTags; ++k) b2[k] = word2[size_t(t) * kTags + k];
+          weights_.score_both(fz.context_begin(i), fz.context_end(i), sc, b2);
+        } else {
+          for (int k = 0; k < kTags; ++k) sc[k] = b2[k];
+        }
+        const size_t nd = fz.dynamic(i, p1, p2, dyn);
+        weights_.score(pass, dyn, dyn + nd, sc);
+        best = best_of(sc, p1);
+      }
+      tags[i] = best;
+      p2 = p1;
+      p1 = best;
+    }
+  }
   return tags;
 }
 

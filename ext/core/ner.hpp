@@ -74,17 +74,32 @@ uint64_t lower_hash(std::u32string_view word);
 // Features of a document: static ones computed once by `prepare`, history
 // and second-pass ones on demand. Shared by the tagger and the trainer so
 // that both see exactly the same features.
+//
+// Static features come in two groups: those of the word itself (bias,
+// word, lower case, shapes, affixes, length), stored once per distinct word
+// of the document (its "type", so that the tagger can cache their scores),
+// and those of its context, stored per token. Tokens that are trivially
+// outside get no static features (nothing scores them).
 class Featurizer {
 public:
   explicit Featurizer(const Gazetteer &gaz) : gaz_(gaz) {}
   void prepare(const Input &in);
   size_t size() const { return n_; }
-  // Static feature hashes of word i.
-  const uint64_t *static_begin(size_t i) const { return feats_.data() + offs_[i]; }
-  const uint64_t *static_end(size_t i) const { return feats_.data() + offs_[i + 1]; }
+  // Distinct words of the document with features (non-trivial tokens).
+  size_t types() const { return type_offs_.empty() ? 0 : type_offs_.size() - 1; }
+  // The type of (non-trivial) word i.
+  uint32_t type_of(size_t i) const { return type_[i]; }
+  // Word features of type t.
+  const uint64_t *word_begin(uint32_t t) const { return word_feats_.data() + type_offs_[t]; }
+  const uint64_t *word_end(uint32_t t) const { return word_feats_.data() + type_offs_[t + 1]; }
+  // Context features of word i.
+  const uint64_t *context_begin(size_t i) const { return feats_.data() + offs_[i]; }
+  const uint64_t *context_end(size_t i) const { return feats_.data() + offs_[i + 1]; }
   // History features of word i given the two previous labels, plus the
-  // second-pass features when `set_votes` was called.
-  void dynamic(size_t i, uint8_t p1, uint8_t p2, std::vector<uint64_t> &out) const;
+  // second-pass features when `set_votes` was called. Writes at most
+  // kMaxDynamic hashes to `out` and returns how many.
+  static constexpr size_t kMaxDynamic = 8;
+  size_t dynamic(size_t i, uint8_t p1, uint8_t p2, uint64_t *out) const;
   // Records first-pass labels so that `dynamic` adds document-level votes.
   void set_votes(const std::vector<uint8_t> &pass1);
   void clear_votes() { votes_on_ = false; }
@@ -96,8 +111,15 @@ public:
 private:
   const Gazetteer &gaz_;
   size_t n_ = 0;
-  std::vector<uint64_t> hl_, hs_, hss_;
+  std::vector<uint64_t> hl_, hss_;
+  // lid_[i]: index of word i's lower-cased form among the document's
+  // distinct lower-cased words (nlower_ of them).
+  std::vector<uint32_t> lid_;
+  size_t nlower_ = 0;
   std::vector<uint8_t> trivial_, start_, upper_;
+  std::vector<uint32_t> type_;
+  std::vector<uint64_t> word_feats_;
+  std::vector<uint32_t> type_offs_;
   std::vector<uint64_t> feats_;
   std::vector<uint32_t> offs_;
   // second pass: per word, counts of first-pass types of the same word
@@ -106,28 +128,31 @@ private:
   std::vector<uint8_t> vote_major_, vote_prev_;
 };
 
-// Weights of one pass: hashed feature -> kTags int16 scores.
+// Weights of both passes: hashed feature -> kTags int16 scores per pass.
+// A bucket's presence is one bit of a bitmap and its row the rank of that
+// bit, so a look-up reads one 16-byte block (256 KB in all for 2^20
+// buckets) and, when the bucket is present, one row holding both passes'
+// scores: the context features, the same in both passes, are looked up once.
 class Weights {
 public:
-  Weights() = default;
-  // Parses the serialised form; `bytes` must outlive the object.
-  bool load(std::string_view bytes, size_t *used);
-  void score(const uint64_t *begin, const uint64_t *end, int32_t *scores) const;
+  // Parses the two serialised tables (same bits, 8 to 26; ascending buckets).
+  bool load(std::string_view bytes);
+  // Adds the pass-1 scores to s1 and the pass-2 scores to s2.
+  void score_both(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const;
+  // Adds the scores of one pass (0 or 1).
+  void score(int pass, const uint64_t *begin, const uint64_t *end, int32_t *scores) const;
   unsigned bits() const { return bits_; }
 
 private:
-  unsigned bits_ = 0;
-  uint32_t mask_ = 0;
-  // Open addressing, bucket -> row (-1 empty); key and row side by side so
-  // that a probe costs one cache line.
-  struct Slot {
-    uint32_t key;
-    int32_t row;
+  const int16_t *row(uint64_t h) const;
+  struct Block {
+    uint64_t bits;
+    uint32_t rank; // present buckets before this block
+    uint32_t pad;
   };
-  std::vector<Slot> slots_;
-  const int16_t *rows_ = nullptr;
-  bool aligned_ = true;
-  std::vector<int16_t> copy_; // rows, when the blob is not 2-byte aligned
+  unsigned bits_ = 0;
+  std::vector<Block> blocks_;
+  std::vector<int16_t> rows_; // per present bucket: kTags of pass 1, kTags of pass 2
 };
 
 // Serialised model: "LEDENER2", then two weight tables (pass 1, pass 2).
@@ -143,9 +168,8 @@ public:
   const Gazetteer &gazetteer() const { return gaz_; }
 
 private:
-  void decode(Featurizer &fz, const Weights &w, std::vector<uint8_t> &tags) const;
   const Gazetteer &gaz_;
-  Weights pass1_, pass2_;
+  Weights weights_;
   bool ok_ = false;
 };
 

@@ -257,6 +257,31 @@ bool can_start(View t, size_t i) {
          c == U'₹' || c == U'₩';
 }
 
+// Whether scan_at can succeed at a letter: a currency prefix starts there
+// or the word is a number word. A
+// cheap exact filter: most words start no quantity.
+bool letter_may_start(View t, size_t i) {
+  switch (t[i]) { // first letters of the kPrefixes
+  case 'U': case 'N': case 'H': case 'C': case 'A': case 'S': case 'E': case 'G': case 'J':
+  case 'I': case 'R': {
+    std::string code;
+    if (match_prefix(t, i, &code)) return true;
+    break;
+  }
+  default: break;
+  }
+  char buf[8];
+  size_t n = 0;
+  for (size_t j = i; j < t.size() && is_alnum(t[j]); ++j) {
+    if (n == sizeof buf) return false;
+    buf[n++] = static_cast<char>(lower_ascii(t[j]) < 0x80 ? lower_ascii(t[j]) : 0);
+  }
+  const std::string_view w(buf, n);
+  for (const NumberWord &nw : kNumberWords)
+    if (nw.word == w) return true;
+  return false;
+}
+
 } // namespace
 
 std::vector<Quantity> find_quantities(std::u32string_view t) {
@@ -264,6 +289,10 @@ std::vector<Quantity> find_quantities(std::u32string_view t) {
   size_t i = 0;
   while (i < t.size()) {
     if (can_start(t, i)) {
+      if (ascii_letter(t[i]) && !letter_may_start(t, i)) {
+        while (i < t.size() && is_alnum(t[i])) ++i;
+        continue;
+      }
       if (auto q = scan_at(t, i)) {
         out.push_back(std::move(*q));
         i = out.back().end;

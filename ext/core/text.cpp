@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace lede {
@@ -98,6 +99,17 @@ bool is_clean_utf8(std::string_view s) {
   const auto *p = reinterpret_cast<const unsigned char *>(s.data());
   size_t n = s.size(), i = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time: no high bit set and no zero byte.
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      bool high = (w & 0x8080808080808080ull) != 0;
+      bool zero = ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0;
+      if (!high && !zero) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = p[i];
     if (c && c < 0x80) {
       ++i;
@@ -161,7 +173,7 @@ std::string normalize(std::string_view in, NormForm form) {
   return std::string(reinterpret_cast<char *>(dst), static_cast<size_t>(len));
 }
 
-char32_t fold_punct(char32_t c) {
+char32_t detail::fold_punct_slow(char32_t c) {
   switch (c) {
   case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
   case 0x2039: case 0x203A: case 0x02BC: case 0x0060: case 0x00B4: case 0xFF07:
@@ -184,39 +196,47 @@ char32_t fold_punct(char32_t c) {
 }
 
 std::string fold_for_match(std::string_view in) {
+  // ASCII fast path (most words): NFKC leaves ASCII alone, case folding of
+  // ASCII is A-Z -> a-z, and fold_punct maps only '`'. NUL bytes take the
+  // slow path (they become U+FFFD).
+  {
+    std::string out(in);
+    bool ascii = true;
+    for (char &c : out) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (u == 0 || u >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (u >= 'A' && u <= 'Z') c = static_cast<char>(u + 32);
+      else if (u == 0x60) c = '\'';
+    }
+    if (ascii) return out;
+  }
   // Punctuation first: NFKC would split a double prime into two primes.
   std::u32string cps = decode_utf8(in);
   for (auto &c : cps) c = fold_punct(c);
   return normalize(encode_utf8(cps), NormForm::NFKC_CaseFold);
 }
 
-char32_t to_lower(char32_t c) { return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))); }
+char32_t detail::to_lower_slow(char32_t c) { return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))); }
 char32_t to_upper(char32_t c) { return static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(c))); }
 
 static utf8proc_category_t cat(char32_t c) {
   return utf8proc_category(static_cast<utf8proc_int32_t>(c));
 }
 
-bool is_letter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+bool detail::is_letter_slow(char32_t c) {
   auto k = cat(c);
   return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
-bool is_upper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool detail::is_upper_slow(char32_t c) {
   auto k = cat(c);
   return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
-bool is_lower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  return cat(c) == UTF8PROC_CATEGORY_LL;
-}
-bool is_digit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
-  return cat(c) == UTF8PROC_CATEGORY_ND;
-}
-bool is_alnum(char32_t c) {
-  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+bool detail::is_lower_slow(char32_t c) { return cat(c) == UTF8PROC_CATEGORY_LL; }
+bool detail::is_digit_slow(char32_t c) { return cat(c) == UTF8PROC_CATEGORY_ND; }
+bool detail::is_alnum_slow(char32_t c) {
   auto k = cat(c);
   return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) || k == UTF8PROC_CATEGORY_ND ||
          (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME);
@@ -224,15 +244,10 @@ bool is_alnum(char32_t c) {
 bool is_newline(char32_t c) {
   return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85 || c == 0x0B || c == 0x0C;
 }
-bool is_space(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
+bool detail::is_space_slow(char32_t c) {
   if (c == 0x85 || c == 0xA0 || c == 0xFEFF || c == 0x200B) return true;
   auto k = cat(c);
   return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
-}
-bool is_dash(char32_t c) {
-  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
-         c == 0xFF0D;
 }
 bool is_open_quote_mark(char32_t c) {
   return c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x201E || c == 0x201A || c == 0x2039 ||

@@ -59,24 +59,24 @@ std::string normalize(std::string_view utf8, NormForm form);
 // curly and angle quotes and primes to ' or ", dashes and minus signs and
 // non-breaking hyphens to '-', no-break and other spaces to ' '. Anything
 // else is returned unchanged. Length-preserving, so offsets survive.
-char32_t fold_punct(char32_t c);
+inline char32_t fold_punct(char32_t c);
 
 // The form used to compare words: NFKC, case folded, punctuation folded.
 std::string fold_for_match(std::string_view utf8);
 
 // Simple lower-casing of one code point (utf8proc_tolower).
-char32_t to_lower(char32_t c);
+inline char32_t to_lower(char32_t c);
 char32_t to_upper(char32_t c);
 
 // Character classes (utf8proc categories).
-bool is_letter(char32_t c);
-bool is_upper(char32_t c);   // uppercase or titlecase letter
-bool is_lower(char32_t c);
-bool is_digit(char32_t c);   // decimal digit, any script
-bool is_alnum(char32_t c);
-bool is_space(char32_t c);   // Unicode white space, including U+00A0
+inline bool is_letter(char32_t c);
+inline bool is_upper(char32_t c);   // uppercase or titlecase letter
+inline bool is_lower(char32_t c);
+inline bool is_digit(char32_t c);   // decimal digit, any script
+inline bool is_alnum(char32_t c);
+inline bool is_space(char32_t c);   // Unicode white space, including U+00A0
 bool is_newline(char32_t c); // \n \r U+2028 U+2029 U+0085
-bool is_dash(char32_t c);    // '-' and every Unicode dash
+inline bool is_dash(char32_t c);    // '-' and every Unicode dash
 // Quotation marks, straight or typographic (" ' “ ” ‘ ’ « » „ ‚ ‹ › ‟ ‛).
 bool is_quote_mark(char32_t c);
 bool is_open_quote_mark(char32_t c);   // marks that can only open: “ ‘ « „ ‚ ‹ ‟ ‛
@@ -87,5 +87,54 @@ std::string lower_utf8(std::u32string_view cps);
 
 // Version string of the utf8proc library in use.
 const char *utf8proc_version_string();
+
+// ---- inline definitions: an ASCII fast path, utf8proc beyond it ----------
+namespace detail {
+char32_t fold_punct_slow(char32_t c);
+char32_t to_lower_slow(char32_t c);
+bool is_letter_slow(char32_t c);
+bool is_upper_slow(char32_t c);
+bool is_lower_slow(char32_t c);
+bool is_digit_slow(char32_t c);
+bool is_alnum_slow(char32_t c);
+bool is_space_slow(char32_t c);
+} // namespace detail
+
+inline char32_t fold_punct(char32_t c) {
+  if (c < 0x80) return c == 0x60 ? U'\'' : c;
+  return detail::fold_punct_slow(c);
+}
+inline char32_t to_lower(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  return detail::to_lower_slow(c);
+}
+inline bool is_letter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return detail::is_letter_slow(c);
+}
+inline bool is_upper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return detail::is_upper_slow(c);
+}
+inline bool is_lower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return detail::is_lower_slow(c);
+}
+inline bool is_digit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return detail::is_digit_slow(c);
+}
+inline bool is_alnum(char32_t c) {
+  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+  return detail::is_alnum_slow(c);
+}
+inline bool is_space(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
+  return detail::is_space_slow(c);
+}
+inline bool is_dash(char32_t c) {
+  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
+         c == 0xFF0D;
+}
 
 } // namespace lede

@@ -1,6 +1,7 @@
 // articles_vtab.cpp — the `lede` module: a corpus of news articles.
 //
 //   CREATE VIRTUAL TABLE articles USING lede;
+//   CREATE VIRTUAL TABLE search USING lede(quotes = off, entities = off);
 //   INSERT INTO articles(source, raw) VALUES ('a.txt', '...');
 //   INSERT INTO articles(path) VALUES ('samples/a.txt');   -- source = path
 //   DELETE FROM articles WHERE id = 3;
@@ -41,6 +42,7 @@
 #include "analysis.hpp"
 #include "text.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -74,13 +76,35 @@ Cursor *cur(sqlite3_vtab_cursor *p) { return static_cast<Cursor *>(p); }
 // into memory (SQLite's own limit on a value is 1e9 bytes).
 constexpr uint64_t kMaxFileBytes = 1000000000ull;
 
+// Module arguments: `quotes = off`, `entities = off` (default on).
+lede::AnalysisOptions parse_options(const char *name, int argc, const char *const *argv) {
+  lede::AnalysisOptions o;
+  for (int i = 0; i < argc; ++i) {
+    std::string arg = argv[i];
+    size_t eq = arg.find('=');
+    auto clean = [](std::string t) {
+      size_t b = t.find_first_not_of(" \t'\""), e = t.find_last_not_of(" \t'\"");
+      t = b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+      for (auto &c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return t;
+    };
+    std::string key = clean(arg.substr(0, eq)), value = eq == std::string::npos ? "" : clean(arg.substr(eq + 1));
+    bool *flag = key == "quotes" ? &o.quotes : key == "entities" ? &o.entities : nullptr;
+    if (!flag)
+      fail(SQLITE_ERROR, format("%s: unknown option '%s' (known: quotes, entities)", name, argv[i]));
+    if (value == "on" || value == "true" || value == "1" || value == "yes") *flag = true;
+    else if (value == "off" || value == "false" || value == "0" || value == "no") *flag = false;
+    else fail(SQLITE_ERROR, format("%s: option %s must be on or off, got '%s'", name, key.c_str(), value.c_str()));
+  }
+  return o;
+}
+
 int connect_or_create(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
                       char **err, bool create) {
   return guard(err, [&] {
     const auto *opt = static_cast<const ModuleOptions *>(aux);
     const char *schema = argv[1], *name = argv[2];
-    if (argc > 3)
-      fail(SQLITE_ERROR, format("%s: lede takes no arguments, got '%s'", name, argv[3]));
+    lede::AnalysisOptions options = parse_options(name, argc - 3, argv + 3);
     auto v = std::make_unique<Vtab>();
     std::memset(static_cast<sqlite3_vtab *>(v.get()), 0, sizeof(sqlite3_vtab));
     v->db = db;
@@ -94,7 +118,7 @@ int connect_or_create(sqlite3 *db, void *aux, int argc, const char *const *argv,
     if (rc != SQLITE_OK) fail(rc, format("%s: cannot declare the table: %s", name, sqlite3_errmsg(db)));
     sqlite3_vtab_config(db, SQLITE_VTAB_CONSTRAINT_SUPPORT, 1);
     if (v->can_read_files) sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
-    if (create) v->storage->create();
+    if (create) v->storage->create(options);
     else v->storage->check();
     *out = v.release();
     return SQLITE_OK;
@@ -268,7 +292,7 @@ void rebuild(Vtab &v) {
   lede::AliasMap aliases = s.aliases();
   for (int64_t id : s.ids()) {
     std::string raw = s.raw(id);
-    lede::Analysis a = lede::analyse_article(raw, aliases);
+    lede::Analysis a = lede::analyse_article(raw, aliases, s.options());
     s.rewrite(id, a);
   }
 }
@@ -342,7 +366,7 @@ int insert_row(Vtab &v, sqlite3_value *rowid_value, sqlite3_value **cols, sqlite
 
   // All the work that can fail for reasons of content happens here, before
   // anything is written.
-  lede::Analysis a = lede::analyse_article(bytes, s.aliases());
+  lede::Analysis a = lede::analyse_article(bytes, s.aliases(), s.options());
 
   auto existing = s.find_source(src);
   std::optional<int64_t> id_taken;
@@ -388,7 +412,7 @@ int update_row(Vtab &v, int64_t old_id, sqlite3_value *new_rowid, sqlite3_value 
     const void *p = is_blob ? sqlite3_value_blob(raw) : static_cast<const void *>(sqlite3_value_text(raw));
     std::string_view bytes(static_cast<const char *>(p ? p : ""),
                            static_cast<size_t>(sqlite3_value_bytes(raw)));
-    a = lede::analyse_article(bytes, s.aliases());
+    a = lede::analyse_article(bytes, s.aliases(), s.options());
   }
   std::string src;
   bool source_changed = !sqlite3_value_nochange(cols[kSource]);

@@ -24,11 +24,12 @@ std::string Storage::table(const char *suffix) const {
   return format("\"%w\".\"%w_%s\"", schema_.c_str(), name_.c_str(), suffix);
 }
 
-void Storage::create() {
+void Storage::create(const lede::AnalysisOptions &options) {
+  options_ = options;
   const char *s = schema_.c_str(), *n = name_.c_str();
   std::string sql = format(
       "CREATE TABLE \"%w\".\"%w_config\"(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
-      "INSERT INTO \"%w\".\"%w_config\" VALUES('version', %d);"
+      "INSERT INTO \"%w\".\"%w_config\" VALUES('version', %d), ('entities', %d), ('quotes', %d);"
       "CREATE TABLE \"%w\".\"%w_doc\"(id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE,"
       " title TEXT, published TEXT, byline TEXT, section TEXT, body TEXT NOT NULL,"
       " words INTEGER NOT NULL, raw);"
@@ -48,7 +49,7 @@ void Storage::create() {
       " WITHOUT ROWID;"
       "CREATE VIRTUAL TABLE \"%w\".\"%w_fts\" USING fts5(body, content='%q_doc',"
       " content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');",
-      s, n, s, n, kSchemaVersion, s, n, s, n, s, n, s, n, s, n, n, s, n, s, n, n);
+      s, n, s, n, kSchemaVersion, options.entities ? 1 : 0, options.quotes ? 1 : 0, s, n, s, n, s, n, s, n, s, n, n, s, n, s, n, n);
   exec(db_, sql, who_);
 }
 
@@ -60,11 +61,15 @@ void Storage::destroy() {
 }
 
 void Storage::check() {
-  Stmt st(db_,
-          format("SELECT value FROM \"%w\".\"%w_config\" WHERE key='version'", schema_.c_str(),
-                 name_.c_str()),
-          who_);
-  if (!st.step(db_, who_) || st.int64(0) != kSchemaVersion)
+  Stmt st(db_, format("SELECT key, value FROM \"%w\".\"%w_config\"", schema_.c_str(), name_.c_str()), who_);
+  bool versioned = false;
+  while (st.step(db_, who_)) {
+    std::string_view key = st.text(0);
+    if (key == "version") versioned = st.int64(1) == kSchemaVersion;
+    else if (key == "entities") options_.entities = st.int64(1) != 0;
+    else if (key == "quotes") options_.quotes = st.int64(1) != 0;
+  }
+  if (!versioned)
     fail(SQLITE_CORRUPT_VTAB,
          format("%s: shadow table %s_config has no schema version %d", who_, who_, kSchemaVersion));
 }

@@ -3,7 +3,7 @@
 // A corpus named X keeps its state in ordinary tables so that tools
 // without the extension can read it:
 //
-//   X_config    (key PRIMARY KEY, value)          schema version
+//   X_config    (key PRIMARY KEY, value)          schema version, options
 //   X_doc       (id INTEGER PRIMARY KEY, source UNIQUE, title, published,
 //                byline, section, body, words, raw)
 //   X_sentence  (article_id, idx, start, end)       offsets into X_doc.body
@@ -36,23 +36,18 @@ namespace lede::sql {
 extern const char *const kShadowSuffixes[];
 bool is_shadow_suffix(const char *suffix);
 
-// The parsed fields of a stored article (X_doc without raw).
-struct DocRow {
-  int64_t id = 0;
-  std::string source;
-};
-
 class Storage {
 public:
   // `name` is the corpus (virtual table) name, `schema` its database.
   Storage(sqlite3 *db, std::string schema, std::string name);
 
-  // CREATE: makes every shadow table. Throws Error.
-  void create();
+  // CREATE: makes every shadow table and records `options`. Throws Error.
+  void create(const lede::AnalysisOptions &options);
   // DROP: removes them.
   void destroy();
-  // Checks the shadow tables exist (xConnect).
+  // Checks the shadow tables exist and reads the options (xConnect).
   void check();
+  const lede::AnalysisOptions &options() const { return options_; }
 
   // Stores an analysed document under `id` (0: a new id). `raw` is bound
   // as given (text or blob, byte-exact). Returns the id.
@@ -93,6 +88,7 @@ private:
 
   sqlite3 *db_;
   std::string schema_, name_;
+  lede::AnalysisOptions options_;
   std::vector<Stmt> stmts_;
   const char *who_;
 };

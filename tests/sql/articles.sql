@@ -68,3 +68,11 @@ INSERT INTO articles(raw) VALUES ('text without a source');
 INSERT INTO articles(source, raw, title) VALUES ('t.txt', 'x', 'A title');
 INSERT INTO articles(source, raw) VALUES (x'00ff', 'x');
 CREATE VIRTUAL TABLE bad USING lede(tokenize);
+
+-- options: a search-only corpus skips quotes and entities
+CREATE VIRTUAL TABLE lean USING lede(quotes = off, entities = 'off');
+INSERT INTO lean(source, raw) VALUES ('q', '“It works,” said Jane Roe, chief executive of Acme Inc.');
+SELECT (SELECT count(*) FROM sentences WHERE corpus = 'lean'), (SELECT count(*) FROM quotes WHERE corpus = 'lean'),
+       (SELECT count(*) FROM entity_mentions WHERE corpus = 'lean');
+SELECT key, value FROM lean_config ORDER BY key;
+CREATE VIRTUAL TABLE bad2 USING lede(quotes = maybe);

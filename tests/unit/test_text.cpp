@@ -101,3 +101,23 @@ TEST_CASE("character classes") {
   CHECK(is_close_quote_mark(U'\u2019'));
   CHECK_FALSE(is_quote_mark('a'));
 }
+
+TEST_CASE("ASCII fast paths agree with utf8proc") {
+  for (char32_t c = 1; c < 0x80; ++c) {
+    INFO("code point " << static_cast<uint32_t>(c));
+    CHECK(is_letter(c) == detail::is_letter_slow(c));
+    CHECK(is_upper(c) == detail::is_upper_slow(c));
+    CHECK(is_lower(c) == detail::is_lower_slow(c));
+    CHECK(is_digit(c) == detail::is_digit_slow(c));
+    CHECK(is_alnum(c) == detail::is_alnum_slow(c));
+    CHECK(to_lower(c) == detail::to_lower_slow(c));
+    CHECK(fold_punct(c) == detail::fold_punct_slow(c));
+    // fold_for_match's ASCII path against the full NFKC_CaseFold path.
+    std::string w = "aB";
+    w.push_back(static_cast<char>(c));
+    w += "Zq";
+    std::u32string cps = decode_utf8(w);
+    for (auto &k : cps) k = detail::fold_punct_slow(k);
+    CHECK(fold_for_match(w) == normalize(encode_utf8(cps), NormForm::NFKC_CaseFold));
+  }
+}

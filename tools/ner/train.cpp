@@ -119,25 +119,25 @@ struct Perceptron {
 void run(Featurizer &fz, Perceptron &p, std::vector<uint8_t> &tags, const std::vector<uint8_t> *gold) {
   const size_t n = fz.size();
   tags.assign(n, O);
-  std::vector<uint64_t> dyn;
+  uint64_t dyn[Featurizer::kMaxDynamic];
   uint8_t p1 = O, p2 = O;
   for (size_t i = 0; i < n; ++i) {
     if (fz.sentence_start(i)) p1 = p2 = O;
     uint8_t best = O;
     if (!fz.trivially_outside(i)) {
+      const uint32_t ty = fz.type_of(i);
+      const size_t nd = fz.dynamic(i, p1, p2, dyn);
+      const std::pair<const uint64_t *, const uint64_t *> groups[] = {
+          {fz.word_begin(ty), fz.word_end(ty)}, {fz.context_begin(i), fz.context_end(i)}, {dyn, dyn + nd}};
       float sc[kTags] = {0};
-      p.score(fz.static_begin(i), fz.static_end(i), sc);
-      fz.dynamic(i, p1, p2, dyn);
-      p.score(dyn.data(), dyn.data() + dyn.size(), sc);
+      for (const auto &g : groups) p.score(g.first, g.second, sc);
       float bs = -INFINITY;
       for (uint8_t t = 0; t < kTags; ++t)
         if (allowed(p1, t) && sc[t] > bs) bs = sc[t], best = t;
       if (gold && best != (*gold)[i]) {
         uint8_t g = (*gold)[i];
-        p.update(fz.static_begin(i), fz.static_end(i), g, 1);
-        p.update(dyn.data(), dyn.data() + dyn.size(), g, 1);
-        p.update(fz.static_begin(i), fz.static_end(i), best, -1);
-        p.update(dyn.data(), dyn.data() + dyn.size(), best, -1);
+        for (const auto &gr : groups) p.update(gr.first, gr.second, g, 1);
+        for (const auto &gr : groups) p.update(gr.first, gr.second, best, -1);
       }
     }
     if (gold) p.c += 1;

@@ -1,0 +1,1165 @@
+// claim.cpp — see claim.hpp. Sections: lexicons, word cache, tokenizer,
+// quantities, claim analysis, scoring, explanation, FTS5 query.
+#include "claim.hpp"
+
+#include "resources.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+#if __has_include(<libstemmer.h>)
+#include <libstemmer.h>
+#define LEDE_HAVE_STEMMER 1
+#endif
+
+namespace lede {
+namespace {
+
+// ---- tuning constants (chosen on our own test set and CLEF train) -------
+constexpr int kNegationScope = 4;      // content words a negation cue covers
+constexpr float kNumberWeight = 4.0f;  // weight of a claim quantity when the claim has no words
+constexpr float kEntityBoost = 1.5f;   // weight multiplier for names
+constexpr float kDerivCredit = 0.8f;   // WordNet derivation / listed relation
+constexpr float kSynCredit = 0.7f;     // WordNet synonym (first sense)
+constexpr size_t kMaxTextWords = 4096;
+constexpr double kCorpusBlend = 0.5;     // share of corpus relevance (BM25) in the table form // words of a text examined (longer: the rest ignored)
+
+uint64_t fnv(const char *p, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(p[i]);
+    h *= 1099511628211ull;
+  }
+  return h ? h : 1; // 0 marks an empty cache slot
+}
+uint64_t fnv(std::string_view s) { return fnv(s.data(), s.size()); }
+
+// ---- word flags -----------------------------------------------------------
+enum : uint16_t {
+  kStop = 1, kNeg = 2, kScale = 4, kPercentWord = 8, kCurrencyWord = 16, kNumWord = 32,
+  kClause = 64, kPer = 128, kCent = 256, kKnown = 512, // kKnown: in the English weight table
+};
+
+// ---- lexicons ---------------------------------------------------------------
+struct Stemmer {
+#ifdef LEDE_HAVE_STEMMER
+  sb_stemmer *s = sb_stemmer_new("english", "UTF_8");
+  ~Stemmer() { sb_stemmer_delete(s); }
+  std::string stem(std::string_view w) {
+    if (!s) return std::string(w);
+    const sb_symbol *r = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol *>(w.data()),
+                                         static_cast<int>(w.size()));
+    if (!r) return std::string(w);
+    return std::string(reinterpret_cast<const char *>(r), static_cast<size_t>(sb_stemmer_length(s)));
+  }
+#else
+  // Fallback when libstemmer is absent at build time: strip common suffixes.
+  std::string stem(std::string_view w) {
+    std::string s(w);
+    for (const char *suf : {"ing", "ed", "es", "s"}) {
+      size_t n = std::strlen(suf);
+      if (s.size() > n + 2 && s.compare(s.size() - n, n, suf) == 0) {
+        s.resize(s.size() - n);
+        break;
+      }
+    }
+    return s;
+  }
+#endif
+};
+
+struct Related {
+  uint64_t stem;
+  float credit;
+};
+
+struct Lexicon {
+  std::unordered_map<std::string_view, std::string_view> lemma; // irregular form -> lemma
+  std::unordered_set<std::string_view> stop, neg;
+  std::unordered_map<std::string_view, double> count;          // SemCor tag counts per lemma
+  double max_count = 1;
+  std::unordered_map<uint64_t, std::vector<Related>> related;   // stem -> related stems
+  std::unordered_map<uint64_t, std::vector<uint64_t>> antonyms; // stem -> antonym stems
+  std::unordered_map<uint64_t, std::string> stem_text;          // for explanations of relations
+
+  static std::vector<std::string_view> fields(std::string_view line) {
+    std::vector<std::string_view> out;
+    size_t i = 0;
+    while (i < line.size()) {
+      size_t j = line.find(' ', i);
+      if (j == std::string_view::npos) j = line.size();
+      if (j > i) out.push_back(line.substr(i, j - i));
+      i = j + 1;
+    }
+    return out;
+  }
+
+  uint64_t stem_of(Stemmer &st, std::string_view w) {
+    auto it = lemma.find(w);
+    std::string s = st.stem(it != lemma.end() ? it->second : w);
+    uint64_t h = fnv(s);
+    stem_text.emplace(h, s);
+    return h;
+  }
+
+  void add_related(Stemmer &st, const char *file, float credit) {
+    for (auto line : resource_lines(file)) {
+      auto f = fields(line);
+      if (f.size() < 2) continue;
+      uint64_t a = stem_of(st, f[0]);
+      for (size_t i = 1; i < f.size(); ++i) {
+        uint64_t b = stem_of(st, f[i]);
+        if (a == b) continue;
+        related[a].push_back({b, credit});
+        related[b].push_back({a, credit});
+      }
+    }
+  }
+
+  Lexicon() {
+    Stemmer st;
+    for (auto line : resource_lines("claim_lemmas.txt")) {
+      auto f = fields(line);
+      if (f.size() == 2) lemma.emplace(f[0], f[1]);
+    }
+    for (auto w : resource_lines("claim_stopwords.txt")) stop.insert(w);
+    for (auto w : resource_lines("claim_negation.txt")) neg.insert(w);
+    for (auto line : resource_lines("claim_weights.txt")) {
+      auto f = fields(line);
+      if (f.size() != 2) continue;
+      double c = std::strtod(std::string(f[1]).c_str(), nullptr);
+      count.emplace(f[0], c);
+      max_count = std::max(max_count, c);
+    }
+    add_related(st, "claim_related.txt", kDerivCredit);
+    add_related(st, "claim_derivations.txt", kDerivCredit);
+    add_related(st, "claim_synonyms.txt", kSynCredit);
+    for (auto &kv : related) { // one entry per related stem, the best credit
+      auto &v = kv.second;
+      std::sort(v.begin(), v.end(), [](const Related &x, const Related &y) {
+        return x.stem != y.stem ? x.stem < y.stem : x.credit > y.credit;
+      });
+      v.erase(std::unique(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.stem == y.stem; }),
+              v.end());
+    }
+    for (auto line : resource_lines("claim_antonyms.txt")) {
+      auto f = fields(line);
+      if (f.size() != 2) continue;
+      uint64_t a = stem_of(st, f[0]), b = stem_of(st, f[1]);
+      antonyms[a].push_back(b);
+      antonyms[b].push_back(a);
+    }
+  }
+};
+
+const Lexicon &lexicon() {
+  static const Lexicon lex;
+  return lex;
+}
+
+// ---- word cache: lower-cased word -> stem, weight, flags -------------------
+struct WordInfo {
+  uint64_t stem = 0;
+  float weight = 0; // built-in English weight (0 for function words)
+  uint16_t flags = 0;
+  double value = 0; // kScale: multiplier; kNumWord: value
+};
+
+double scale_of(std::string_view w) {
+  static const std::pair<const char *, double> kScales[] = {
+      {"thousand", 1e3}, {"k", 1e3},  {"million", 1e6}, {"m", 1e6},       {"mn", 1e6},  {"mln", 1e6},
+      {"billion", 1e9},  {"bn", 1e9}, {"b", 1e9},       {"trillion", 1e12}, {"tn", 1e12}, {"hundred", 1e2},
+      {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9}, {"trillions", 1e12}};
+  for (auto &s : kScales)
+    if (w == s.first) return s.second;
+  return 0;
+}
+
+double numword_of(std::string_view w) {
+  static const char *const kOnes[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                      "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                      "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  for (int i = 0; i <= 20; ++i)
+    if (w == kOnes[i]) return i;
+  static const char *const kTens[] = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  for (int i = 0; i < 7; ++i)
+    if (w == kTens[i]) return 30 + 10 * i;
+  if (w == "dozen") return 12;
+  return -1;
+}
+
+float english_weight(const Lexicon &lex, std::string_view lemma_or_word, bool *known) {
+  auto it = lex.count.find(lemma_or_word);
+  double c = it == lex.count.end() ? 0 : it->second;
+  *known = it != lex.count.end();
+  // IDF-like: log of how much rarer than the commonest lemma; 1..~4.2.
+  return static_cast<float>(1.0 + std::log((lex.max_count + 1) / (c + 1)) / 3.0);
+}
+
+WordInfo compute_word(Stemmer &st, std::string_view w) {
+  const Lexicon &lex = lexicon();
+  WordInfo info;
+  std::string_view base = w;
+  bool nt = w.size() > 3 && w.substr(w.size() - 3) == "n't";
+  if (nt || lex.neg.count(w)) info.flags |= kNeg | kStop;
+  if (lex.stop.count(w)) info.flags |= kStop;
+  static const char *const kClauses[] = {"but", "however", "although", "though", "yet", "whereas", "because", "while", "instead"};
+  for (const char *c : kClauses)
+    if (w == c) info.flags |= kClause | kStop;
+  if (double s = scale_of(w)) info.flags |= kScale, info.value = s;
+  double nv = numword_of(w);
+  if (nv >= 0) info.flags |= kNumWord, info.value = nv;
+  if (w == "percent" || w == "pct" || w == "percentage") info.flags |= kPercentWord;
+  if (w == "per") info.flags |= kPer;
+  if (w == "cent") info.flags |= kCent;
+  if (w == "dollars" || w == "dollar" || w == "usd" || w == "euros" || w == "euro" || w == "eur" ||
+      w == "pounds" || w == "gbp" || w == "yen")
+    info.flags |= kCurrencyWord;
+  auto lit = lex.lemma.find(base);
+  std::string_view lemma = lit != lex.lemma.end() ? lit->second : base;
+  std::string s = st.stem(lemma);
+  info.stem = fnv(s);
+  bool known = false;
+  float wt = english_weight(lex, lemma, &known);
+  if (!known) { // try the stem's own table entry ('elections' -> 'election')
+    float w2 = english_weight(lex, s, &known);
+    if (known) wt = w2;
+  }
+  if (known) info.flags |= kKnown;
+  info.weight = (info.flags & (kStop | kScale | kPercentWord | kCurrencyWord | kPer | kCent)) ? 0.f : wt;
+  return info;
+}
+
+// Per-thread open-addressing cache keyed by the hash of the lower-cased word.
+struct WordCache {
+  struct Slot {
+    uint64_t key = 0;
+    WordInfo info;
+  };
+  std::vector<Slot> slots = std::vector<Slot>(1u << 15);
+  size_t used = 0;
+  Stemmer stemmer;
+
+  const WordInfo &get(std::string_view w) {
+    uint64_t h = fnv(w);
+    size_t mask = slots.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot &s = slots[i];
+      if (s.key == h) return s.info;
+      if (s.key == 0) {
+        if (used * 2 >= slots.size()) { // full enough: start over rather than grow
+          for (auto &x : slots) x.key = 0;
+          used = 0;
+          return get(w);
+        }
+        s.key = h;
+        s.info = compute_word(stemmer, w);
+        ++used;
+        return s.info;
+      }
+    }
+  }
+};
+
+WordCache &word_cache() {
+  thread_local WordCache cache;
+  return cache;
+}
+
+// ---- tokenizer --------------------------------------------------------------
+enum class TokKind : uint8_t { Word, Number, Break, Currency, PercentSign };
+
+struct Tok {
+  TokKind kind = TokKind::Word;
+  bool cap = false;        // first letter upper case
+  bool all_caps = false;   // two or more letters, all upper case
+  bool mixed = false;      // letters and digits (GPT4, COVID19)
+  bool sent_start = false; // first word of a sentence
+  bool plain_int = false;  // Number: digits only, no separators
+  uint16_t flags = 0;
+  float weight = 0;
+  uint64_t stem = 0;
+  double value = 0;        // Number: value (suffix scale applied); Currency: code index
+  uint32_t b = 0, e = 0;   // byte offsets in the source
+};
+
+bool ascii_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Decodes one code point at s[i] (valid or not); advances i.
+char32_t next_cp(std::string_view s, size_t &i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (i + static_cast<size_t>(n) > s.size()) n = 1;
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < n; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+    if ((d & 0xC0) != 0x80) {
+      n = 1;
+      cp = 0xFFFD;
+      break;
+    }
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if (n == 1 && c >= 0x80) cp = 0xFFFD;
+  i += static_cast<size_t>(n);
+  return cp;
+}
+
+bool word_cp(char32_t c) { return c < 0x80 ? (ascii_alpha(static_cast<unsigned char>(c)) || ascii_digit(static_cast<unsigned char>(c))) : is_alnum(c); }
+
+// Splits UTF-8 text into tokens (words, numbers, clause breaks, currency and
+// percent signs); stops after `max_words` words. `out` is cleared first.
+void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
+  out.clear();
+  WordCache &cache = word_cache();
+  char buf[64];
+  bool sent_start = true;
+  bool tag = false; // inside an @handle or #hashtag: split at case and digit changes
+  size_t words = 0;
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n && words < max_words) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80 && !ascii_alpha(c) && !ascii_digit(c)) {
+      tag = c == '@' || c == '#';
+      Tok t;
+      t.b = static_cast<uint32_t>(i);
+      t.e = static_cast<uint32_t>(i + 1);
+      switch (c) {
+      case '.': case '!': case '?': case ';': case ':': case ',': case '(': case ')': case '"':
+        t.kind = TokKind::Break;
+        if (c == '.' || c == '!' || c == '?') sent_start = true;
+        if (!out.empty() && out.back().kind == TokKind::Break) { ++i; continue; }
+        out.push_back(t);
+        break;
+      case '$':
+        t.kind = TokKind::Currency;
+        t.value = 1;
+        out.push_back(t);
+        break;
+      case '%':
+        t.kind = TokKind::PercentSign;
+        out.push_back(t);
+        break;
+      default: break; // other punctuation and spaces separate words only
+      }
+      ++i;
+      continue;
+    }
+    // URLs are not words.
+    if (c == 'h' && (s.compare(i, 7, "http://") == 0 || s.compare(i, 8, "https://") == 0)) {
+      while (i < n && !(static_cast<unsigned char>(s[i]) <= ' ')) ++i;
+      continue;
+    }
+    size_t start = i;
+    if (c >= 0x80) {
+      size_t j = i;
+      char32_t cp = next_cp(s, j);
+      if (!word_cp(cp)) {
+        char32_t f = fold_punct(cp);
+        Tok t;
+        t.b = static_cast<uint32_t>(i);
+        t.e = static_cast<uint32_t>(j);
+        if (cp == U'€' || cp == U'£' || cp == U'¥') {
+          t.kind = TokKind::Currency;
+          t.value = cp == U'€' ? 2 : cp == U'£' ? 3 : 4;
+          out.push_back(t);
+        } else if (f == '"' || cp == U'…' || cp == U'—' || cp == U'–') {
+          t.kind = TokKind::Break;
+          if (out.empty() || out.back().kind != TokKind::Break) out.push_back(t);
+        }
+        i = j;
+        continue;
+      }
+    }
+    // A number: digits with inner , or . followed by a digit.
+    if (ascii_digit(c)) {
+      size_t j = i;
+      double v = 0, frac = 0, scale = 1;
+      bool in_frac = false, plain = true;
+      int ndig = 0;
+      while (j < n) {
+        unsigned char d = static_cast<unsigned char>(s[j]);
+        if (ascii_digit(d)) {
+          if (in_frac) frac += (d - '0') * (scale /= 10);
+          else v = v * 10 + (d - '0');
+          ++ndig;
+          ++j;
+        } else if ((d == ',' || d == '.') && j + 1 < n && ascii_digit(static_cast<unsigned char>(s[j + 1])) && !in_frac) {
+          plain = false;
+          // '7,000' groups thousands; '7.5' starts a fraction; '1,5' (3 digits
+          // not following) is read as a fraction too.
+          size_t k = j + 1;
+          while (k < n && ascii_digit(static_cast<unsigned char>(s[k]))) ++k;
+          if (d == ',' && k - (j + 1) == 3) {
+            ++j;
+          } else {
+            in_frac = true;
+            ++j;
+          }
+        } else {
+          break;
+        }
+      }
+      size_t k = j;
+      while (k < n && ascii_alpha(static_cast<unsigned char>(s[k]))) ++k;
+      double suffix = 1;
+      bool is_number = true;
+      if (k > j) {
+        size_t len = k - j;
+        char sb[8] = {0};
+        if (len < sizeof sb) {
+          for (size_t q = 0; q < len; ++q) sb[q] = static_cast<char>(s[j + q] | 32);
+          std::string_view suf(sb, len);
+          if (suf == "k" || suf == "m" || suf == "mn" || suf == "b" || suf == "bn" || suf == "tn" || suf == "mln")
+            suffix = scale_of(suf);
+          else if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "s")
+            suffix = 1; // ordinal or decade: still a number
+          else
+            is_number = false;
+        } else {
+          is_number = false;
+        }
+      }
+      if (is_number) {
+        Tok t;
+        t.kind = TokKind::Number;
+        t.value = (v + frac) * suffix;
+        t.plain_int = plain && ndig == 4 && k == j;
+        t.flags = suffix > 1 ? kScale : 0;
+        t.b = static_cast<uint32_t>(i);
+        t.e = static_cast<uint32_t>(k);
+        t.sent_start = sent_start;
+        sent_start = false;
+        out.push_back(t);
+        i = k;
+        ++words;
+        continue;
+      }
+      // else: an alphanumeric word (4o, g7): fall through to the word reader
+    }
+    // A word: letters and digits, with inner apostrophes.
+    size_t len = 0;
+    bool ascii = true, upper0 = false, any_lower = false, any_digit = false, any_alpha = false;
+    int nupper = 0;
+    size_t j = i;
+    while (j < n) {
+      unsigned char d = static_cast<unsigned char>(s[j]);
+      if (d < 0x80) {
+        if (ascii_alpha(d) || ascii_digit(d)) {
+          if (tag && len > 0) {
+            unsigned char p = static_cast<unsigned char>(s[j - 1]);
+            bool split = (d >= 'A' && d <= 'Z' && p >= 'a' && p <= 'z') || (ascii_digit(d) != ascii_digit(p));
+            if (split) break;
+          }
+          if (len == 0) upper0 = d >= 'A' && d <= 'Z';
+          if (d >= 'A' && d <= 'Z') ++nupper;
+          if (d >= 'a' && d <= 'z') any_lower = true;
+          if (ascii_digit(d)) any_digit = true; else any_alpha = true;
+          if (len < sizeof buf) buf[len] = static_cast<char>(ascii_alpha(d) ? (d | 32) : d);
+          ++len;
+          ++j;
+          continue;
+        }
+        if (d == '\'' && len > 0 && j + 1 < n && ascii_alpha(static_cast<unsigned char>(s[j + 1]))) {
+          if (len < sizeof buf) buf[len] = '\'';
+          ++len;
+          ++j;
+          continue;
+        }
+        break;
+      }
+      size_t q = j;
+      char32_t cp = next_cp(s, q);
+      if (cp == U'’' && len > 0 && q < n && ascii_alpha(static_cast<unsigned char>(s[q]))) {
+        if (len < sizeof buf) buf[len] = '\'';
+        ++len;
+        j = q;
+        continue;
+      }
+      if (!word_cp(cp)) break;
+      if (len == 0) upper0 = is_upper(cp);
+      if (is_upper(cp)) ++nupper;
+      if (is_lower(cp)) any_lower = true;
+      any_alpha = true;
+      ascii = false;
+      len += q - j;
+      j = q;
+    }
+    Tok t;
+    t.b = static_cast<uint32_t>(start);
+    t.e = static_cast<uint32_t>(j);
+    t.cap = upper0;
+    t.all_caps = nupper >= 2 && !any_lower;
+    t.mixed = any_digit && any_alpha;
+    t.sent_start = sent_start;
+    sent_start = false;
+    const WordInfo *info;
+    if (ascii && len <= sizeof buf) {
+      std::string_view w(buf, len);
+      // possessive 's: the word without it
+      if (len > 2 && w.substr(len - 2) == "'s") w.remove_suffix(2);
+      info = &cache.get(w);
+    } else {
+      std::string f = fold_for_match(s.substr(start, j - start));
+      if (f.size() > 64) f.resize(64);
+      info = &cache.get(f);
+    }
+    t.stem = info->stem;
+    t.flags = info->flags;
+    t.weight = info->weight;
+    t.value = info->value;
+    out.push_back(t);
+    i = j;
+    ++words;
+  }
+}
+
+bool content(const Tok &t) { return t.kind == TokKind::Word && !(t.flags & kStop) && t.weight > 0; }
+
+// ---- quantities ---------------------------------------------------------------
+// Minimal normaliser private to claim matching (to be replaced by
+// numbers.hpp's find_quantities when it lands on main).
+struct Quant {
+  QuantKind kind;
+  double value;
+  uint32_t b, e; // byte span
+  bool scaled;   // had a scale word or suffix (7 billion, 7B)
+};
+
+void find_quants(const std::vector<Tok> &t, std::vector<Quant> &out) {
+  out.clear();
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Tok &k = t[i];
+    bool numword = k.kind == TokKind::Word && (k.flags & kNumWord);
+    if (k.kind != TokKind::Number && !numword) continue;
+    double v = k.value;
+    bool scaled = k.flags & kScale;
+    size_t j = i + 1;
+    while (j < t.size() && t[j].kind == TokKind::Word && (t[j].flags & kScale)) {
+      v *= t[j].value;
+      scaled = true;
+      ++j;
+    }
+    bool money = i > 0 && t[i - 1].kind == TokKind::Currency;
+    bool percent = false;
+    if (j < t.size()) {
+      const Tok &n = t[j];
+      if (n.kind == TokKind::PercentSign || (n.kind == TokKind::Word && (n.flags & kPercentWord))) {
+        percent = true;
+        ++j;
+      } else if (n.kind == TokKind::Word && (n.flags & kPer) && j + 1 < t.size() && (t[j + 1].flags & kCent)) {
+        percent = true;
+        j += 2;
+      } else if (n.kind == TokKind::Word && (n.flags & kCurrencyWord)) {
+        money = true;
+        ++j;
+      }
+    }
+    // A number word counts only as an amount or a count of two or more.
+    if (numword && !scaled && !percent && !money && (v < 2)) continue;
+    Quant q;
+    q.kind = percent ? QuantKind::Percent : money ? QuantKind::Money : QuantKind::Number;
+    q.value = percent ? v / 100 : v;
+    if (q.kind == QuantKind::Number && k.plain_int && !scaled && v >= 1900 && v <= 2100) q.kind = QuantKind::Year;
+    q.b = money && i > 0 ? t[i - 1].b : k.b;
+    q.e = t[j - 1].e;
+    q.scaled = scaled;
+    out.push_back(q);
+    i = j - 1;
+  }
+}
+
+bool compatible(QuantKind claim, const Quant &text) {
+  switch (claim) {
+  case QuantKind::Money: return text.kind == QuantKind::Money || (text.kind == QuantKind::Number && (text.scaled || text.value >= 1000));
+  case QuantKind::Number: return text.kind == QuantKind::Number || text.kind == QuantKind::Money;
+  case QuantKind::Percent: return text.kind == QuantKind::Percent;
+  case QuantKind::Year: return text.kind == QuantKind::Year;
+  }
+  return false;
+}
+
+bool same_value(double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(std::fabs(a), std::fabs(b)) + 1e-12; }
+
+} // namespace
+
+// ---- claim analysis -------------------------------------------------------------
+struct Claim {
+  std::vector<ClaimTerm> terms;
+  std::vector<ClaimQuantity> quants;
+  std::vector<double> quant_values;
+  std::vector<std::pair<uint16_t, uint16_t>> bigrams; // (first term, second term)
+  // stem -> (term, credit); antonyms carry credit < 0.
+  struct Entry {
+    uint64_t stem = 0;
+    uint16_t term = 0;
+    float credit = 0;
+  };
+  std::vector<Entry> table; // open addressing, size power of two
+  double total_weight = 0;
+  double number_weight = kNumberWeight;
+  double entity_weight = 0;
+  // Names: runs of adjacent entity words ('Harbor Bank'); a name is found
+  // when its heaviest word is (so 'Summit Bank' does not pass for it).
+  struct Name {
+    uint16_t key_term = 0;
+    double weight = 0;
+  };
+  std::vector<Name> names;
+  double entity_strength = 0.5; // how much a missing name costs (less for long claims)
+  std::vector<std::vector<uint16_t>> bigrams_ending; // term -> bigram indices ending there
+
+  const Entry *find(uint64_t stem) const {
+    if (table.empty()) return nullptr;
+    size_t mask = table.size() - 1;
+    for (size_t i = stem & mask;; i = (i + 1) & mask) {
+      if (table[i].stem == stem) return &table[i];
+      if (table[i].stem == 0) return nullptr;
+    }
+  }
+  void put(uint64_t stem, uint16_t term, float credit) {
+    size_t mask = table.size() - 1;
+    for (size_t i = stem & mask;; i = (i + 1) & mask) {
+      if (table[i].stem == stem) return; // first (best) claim wins
+      if (table[i].stem == 0) {
+        table[i] = {stem, term, credit};
+        return;
+      }
+    }
+  }
+};
+
+namespace {
+thread_local std::vector<Tok> t_toks;
+thread_local std::vector<Quant> t_quants;
+} // namespace
+
+std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStats *stats) {
+  const Lexicon &lex = lexicon();
+  auto c = std::make_shared<Claim>();
+  std::vector<Tok> toks;
+  tokenize(text, toks, 20000);
+  // Negation scope over content words.
+  std::vector<bool> negated(toks.size(), false);
+  int scope = 0;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Tok &t = toks[i];
+    if (t.kind == TokKind::Break || (t.flags & kClause)) scope = 0;
+    else if (t.flags & kNeg) scope = kNegationScope;
+    else if (content(t) && scope > 0) negated[i] = true, --scope;
+  }
+  // Terms, deduplicated by stem; remember each token's term for bigrams.
+  std::unordered_map<uint64_t, size_t> index;
+  std::vector<int> tok_term(toks.size(), -1);
+  std::vector<std::vector<size_t>> name_runs; // term indices per run
+  bool in_run = false;
+  // Names: capitalised words not opening a sentence, all-caps words and
+  // codes; an opening word joins when the next word is a name ('Harbor Bank').
+  // In Title Case Text capitals say nothing: only unknown words are names.
+  size_t ncontent = 0, ncap = 0;
+  for (const Tok &t : toks)
+    if (content(t)) ++ncontent, ncap += t.cap;
+  bool title_case = ncontent >= 4 && ncap * 2 > ncontent;
+  std::vector<bool> is_entity(toks.size(), false);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Tok &t = toks[i];
+    bool by_case = t.cap && (!t.sent_start || !(t.flags & kKnown)) && (!title_case || !(t.flags & kKnown));
+    is_entity[i] = content(t) && (t.all_caps || t.mixed || by_case);
+  }
+  for (size_t i = 0; i + 1 < toks.size(); ++i)
+    if (content(toks[i]) && toks[i].cap && toks[i].sent_start && is_entity[i + 1] && toks[i + 1].cap) is_entity[i] = true;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Tok &t = toks[i];
+    if (!content(t)) {
+      if (t.kind != TokKind::Word || !(t.flags & kStop) || t.cap == false) in_run = false;
+      continue;
+    }
+    bool entity = is_entity[i];
+    auto it = index.find(t.stem);
+    if (it == index.end()) {
+      ClaimTerm term;
+      term.stem = t.stem;
+      term.word = fold_for_match(text.substr(t.b, t.e - t.b));
+      term.weight = t.weight;
+      term.base_weight = t.weight;
+      term.entity = entity;
+      term.negated = negated[i];
+      it = index.emplace(t.stem, c->terms.size()).first;
+      c->terms.push_back(std::move(term));
+    } else {
+      c->terms[it->second].entity |= entity;
+    }
+    tok_term[i] = static_cast<int>(it->second);
+    if (entity) {
+      if (!in_run) name_runs.emplace_back();
+      name_runs.back().push_back(it->second);
+    }
+    in_run = entity;
+  }
+  if (stats && stats->df && stats->docs > 0) {
+    for (auto &term : c->terms) {
+      double df = stats->df(term.word);
+      if (df < 0) continue; // not counted: keep the English weight
+      double n = stats->docs;
+      double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
+      term.weight = static_cast<float>(std::max(0.2, idf) / 2.5);
+    }
+  }
+  for (auto &term : c->terms) {
+    if (term.entity) term.weight *= kEntityBoost, term.base_weight *= kEntityBoost;
+  }
+  // Keep the heaviest kMaxClaimTerms terms (10,000-word claims).
+  std::vector<int> remap(c->terms.size(), -1);
+  if (c->terms.size() > kMaxClaimTerms) {
+    std::vector<size_t> order(c->terms.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return c->terms[a].weight > c->terms[b].weight; });
+    order.resize(kMaxClaimTerms);
+    std::sort(order.begin(), order.end());
+    std::vector<ClaimTerm> kept;
+    for (size_t k = 0; k < order.size(); ++k) {
+      remap[order[k]] = static_cast<int>(k);
+      kept.push_back(std::move(c->terms[order[k]]));
+    }
+    c->terms = std::move(kept);
+  } else {
+    for (size_t i = 0; i < remap.size(); ++i) remap[i] = static_cast<int>(i);
+  }
+  for (const auto &run : name_runs) {
+    Claim::Name nm;
+    int key = -1;
+    for (size_t ti : run) {
+      int k = remap[ti];
+      if (k < 0) continue;
+      const ClaimTerm &ct = c->terms[static_cast<size_t>(k)];
+      nm.weight += ct.weight;
+      if (key < 0 || ct.weight > c->terms[static_cast<size_t>(key)].weight) key = k;
+    }
+    if (key < 0) continue;
+    nm.key_term = static_cast<uint16_t>(key);
+    c->names.push_back(nm);
+    c->entity_weight += nm.weight;
+  }
+  // Bigrams of adjacent content words (function words skipped, breaks stop).
+  int prev = -1;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].kind == TokKind::Break || toks[i].kind == TokKind::Number) {
+      prev = -1;
+      continue;
+    }
+    if (tok_term[i] < 0) continue;
+    int cur = remap[static_cast<size_t>(tok_term[i])];
+    if (prev >= 0 && cur >= 0 && prev != cur && c->bigrams.size() < 256) {
+      auto bg = std::make_pair(static_cast<uint16_t>(prev), static_cast<uint16_t>(cur));
+      if (std::find(c->bigrams.begin(), c->bigrams.end(), bg) == c->bigrams.end()) c->bigrams.push_back(bg);
+    }
+    prev = cur;
+  }
+  c->bigrams_ending.resize(c->terms.size());
+  for (size_t b = 0; b < c->bigrams.size(); ++b) c->bigrams_ending[c->bigrams[b].second].push_back(static_cast<uint16_t>(b));
+  // Quantities.
+  std::vector<Quant> qs;
+  find_quants(toks, qs);
+  for (const Quant &q : qs) {
+    if (c->quants.size() >= 32) break;
+    ClaimQuantity cq;
+    cq.kind = q.kind;
+    cq.value = q.value;
+    cq.text = std::string(text.substr(q.b, q.e - q.b));
+    c->quants.push_back(std::move(cq));
+  }
+  // Look-up table: exact stems, then related forms, then antonyms.
+  size_t entries = c->terms.size() * 8 + 8;
+  size_t cap = 16;
+  while (cap < entries * 2) cap <<= 1;
+  c->table.assign(cap, {});
+  for (size_t i = 0; i < c->terms.size(); ++i) c->put(c->terms[i].stem, static_cast<uint16_t>(i), 1.0f);
+  for (size_t i = 0; i < c->terms.size(); ++i) {
+    auto it = lex.related.find(c->terms[i].stem);
+    if (it == lex.related.end()) continue;
+    size_t added = 0;
+    for (const Related &r : it->second) {
+      if (++added > 6) break;
+      c->put(r.stem, static_cast<uint16_t>(i), r.credit);
+    }
+  }
+  for (size_t i = 0; i < c->terms.size(); ++i) {
+    auto it = lex.antonyms.find(c->terms[i].stem);
+    if (it == lex.antonyms.end()) continue;
+    for (uint64_t a : it->second) c->put(a, static_cast<uint16_t>(i), -1.0f);
+  }
+  for (const auto &t : c->terms) c->total_weight += t.weight;
+  c->entity_strength = 0.5 * std::min(1.0, 12.0 / static_cast<double>(std::max<size_t>(1, c->terms.size())));
+  // A quantity weighs as much as 1.5 average terms (kNumberWeight alone).
+  c->number_weight = c->terms.empty() ? kNumberWeight : 1.5 * c->total_weight / static_cast<double>(c->terms.size());
+  c->total_weight += c->number_weight * static_cast<double>(c->quants.size());
+  return c;
+}
+
+const std::vector<ClaimTerm> &claim_terms(const Claim &c) { return c.terms; }
+const std::vector<ClaimQuantity> &claim_quantities(const Claim &c) { return c.quants; }
+bool claim_is_empty(const Claim &c) { return c.terms.empty() && c.quants.empty(); }
+
+const char *stance_name(Stance s) {
+  switch (s) {
+  case Stance::Supports: return "supports";
+  case Stance::Contradicts: return "contradicts";
+  default: return "neutral";
+  }
+}
+
+// ---- scoring ------------------------------------------------------------------------
+namespace {
+
+struct TermHit {
+  float best = 0;        // best credit seen
+  uint8_t polarity = 0;  // 1: seen affirmed, 2: seen negated (for the best-credit matches)
+  uint8_t antonym = 0;   // 1: antonym affirmed, 2: antonym negated
+  int last_pos = -1000;  // content position of the latest match
+  uint32_t b = 0, e = 0; // where the best match is
+};
+
+enum QuantState : uint8_t { kMissing, kAgree, kConflict };
+
+struct Detail {
+  std::vector<TermHit> hits;
+  std::vector<uint8_t> bigram_hit;
+  std::vector<QuantState> quant_state;
+  std::vector<int> quant_match; // index into text quants
+  std::vector<uint8_t> term_conflict; // 1 negation, 2 antonym
+};
+
+thread_local Detail t_detail;
+
+ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double corpus_relevance) {
+  ClaimScore r;
+  const size_t nt = c.terms.size();
+  d.hits.assign(nt, TermHit{});
+  d.bigram_hit.assign(c.bigrams.size(), 0);
+  d.quant_state.assign(c.quants.size(), kMissing);
+  d.quant_match.assign(c.quants.size(), -1);
+  d.term_conflict.assign(nt, 0);
+  if (claim_is_empty(c)) return r;
+  std::vector<Tok> &toks = t_toks;
+  tokenize(text, toks, kMaxTextWords);
+
+  double text_weight = 0, text_matched = 0;
+  int scope = 0, pos = 0;
+  for (const Tok &t : toks) {
+    if (t.kind == TokKind::Break || (t.flags & kClause)) {
+      scope = 0;
+      continue;
+    }
+    if (t.flags & kNeg) {
+      scope = kNegationScope;
+      continue;
+    }
+    if (!content(t)) continue;
+    bool neg = scope > 0;
+    if (scope > 0) --scope;
+    ++pos;
+    text_weight += t.weight;
+    const Claim::Entry *e = c.find(t.stem);
+    if (!e) continue;
+    TermHit &h = d.hits[e->term];
+    if (e->credit < 0) {
+      h.antonym |= neg ? 2 : 1;
+      continue;
+    }
+    text_matched += t.weight * e->credit;
+    if (e->credit > h.best) {
+      h.best = e->credit;
+      h.polarity = 0;
+      h.b = t.b;
+      h.e = t.e;
+    }
+    if (e->credit >= h.best) h.polarity |= neg ? 2 : 1;
+    for (uint16_t bi : c.bigrams_ending[e->term]) {
+      int lp = d.hits[c.bigrams[bi].first].last_pos;
+      if (lp >= pos - 2 && lp < pos) d.bigram_hit[bi] = 1;
+    }
+    h.last_pos = pos;
+  }
+
+  // Terms: coverage, entities, polarity and antonyms.
+  double matched = 0, ent_matched = 0, matched_w = 0, flipped_w = 0; // *_w: English weights
+  for (size_t i = 0; i < nt; ++i) {
+    const ClaimTerm &ct = c.terms[i];
+    TermHit &h = d.hits[i];
+    if (h.best > 0) {
+      matched += ct.weight * h.best;
+      matched_w += ct.base_weight;
+      // Polarity: the claim's reading must be among the text's readings.
+      bool text_aff = h.polarity & 1, text_neg = h.polarity & 2;
+      if ((ct.negated && !text_neg) || (!ct.negated && !text_aff)) {
+        flipped_w += ct.base_weight;
+        d.term_conflict[i] = 1;
+      }
+    } else if (h.antonym) {
+      bool ant_aff = h.antonym & 1;
+      // 'fell' against 'rose' contradicts; 'did not fall' against 'did not rise' too;
+      // 'did not fall' against 'rose' is taken as agreement, partly.
+      if (ct.negated ? !ant_aff : ant_aff) {
+        r.antonym_conflict = true;
+        d.term_conflict[i] = 2;
+      } else {
+        matched += ct.weight * 0.5;
+        matched_w += ct.base_weight;
+      }
+    }
+  }
+  if (matched_w > 0 && flipped_w >= 0.25 * matched_w) r.negation_conflict = true;
+
+  // Quantities.
+  std::vector<Quant> &tq = t_quants;
+  if (!c.quants.empty()) find_quants(toks, tq);
+  for (size_t qi = 0; qi < c.quants.size(); ++qi) {
+    const ClaimQuantity &q = c.quants[qi];
+    bool any = false;
+    for (size_t k = 0; k < tq.size(); ++k) {
+      if (!compatible(q.kind, tq[k])) continue;
+      any = true;
+      if (same_value(q.value, tq[k].value)) {
+        d.quant_state[qi] = kAgree;
+        d.quant_match[qi] = static_cast<int>(k);
+        break;
+      }
+      if (d.quant_match[qi] < 0) d.quant_match[qi] = static_cast<int>(k);
+    }
+    if (d.quant_state[qi] == kAgree) {
+      ++r.numbers_agree;
+      matched += c.number_weight;
+    } else if (any) {
+      d.quant_state[qi] = kConflict;
+      ++r.numbers_conflict;
+    } else {
+      ++r.numbers_missing;
+    }
+  }
+
+  r.coverage = c.total_weight > 0 ? matched / c.total_weight : 0;
+  size_t nb = c.bigrams.size();
+  if (nb) {
+    size_t hits = 0;
+    for (uint8_t b : d.bigram_hit) hits += b;
+    r.bigrams = static_cast<double>(hits) / static_cast<double>(nb);
+  } else {
+    r.bigrams = r.coverage;
+  }
+  r.focus = text_weight > 0 ? std::min(1.0, text_matched / text_weight) : 0;
+  for (const Claim::Name &nm : c.names)
+    if (d.hits[nm.key_term].best > 0) ent_matched += nm.weight;
+  r.entities = c.entity_weight > 0 ? ent_matched / c.entity_weight : 1;
+
+  // F-measure of coverage and focus weighted toward coverage (beta = 2):
+  // a text must cover the claim, and when the claim is long (a post, a
+  // paragraph) a short text that is mostly about it still ranks high.
+  const double b2 = 4.0;
+  double f = r.coverage > 0 && r.focus > 0 ? (1 + b2) * r.coverage * r.focus / (b2 * r.focus + r.coverage) : 0;
+  double x = 0.8 * f + 0.2 * r.bigrams * std::min(1.0, 2 * f);
+  if (c.entity_weight > 0) x *= 1 - c.entity_strength * (1 - r.entities);
+  if (corpus_relevance >= 0) {
+    // The index may rank a whole article: it can at most double what the
+    // sentence itself shows, so a weak sentence of a relevant article
+    // never passes for support.
+    x = (1 - kCorpusBlend) * x + kCorpusBlend * std::min({1.0, corpus_relevance, 2 * x});
+  }
+  x = std::min(1.0, std::max(0.0, x));
+  r.relevance = x;
+  bool contradiction = r.negation_conflict || r.antonym_conflict || r.numbers_conflict > 0;
+  // A contradiction keeps the order of relevance but stays below 0.47.
+  r.score = !contradiction ? x : x < 0.5 ? x * 0.94 : 0.47 + 0.02 * (x - 0.5) / 0.5;
+  r.stance = contradiction && x >= 0.5 ? Stance::Contradicts : r.score >= 0.5 ? Stance::Supports : Stance::Neutral;
+  return r;
+}
+
+} // namespace
+
+ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance) {
+  return score_impl(c, text, t_detail, corpus_relevance);
+}
+
+// ---- explanation ------------------------------------------------------------------------
+namespace {
+
+void json_str(std::string &o, std::string_view s) {
+  o += '"';
+  for (unsigned char ch : s) {
+    switch (ch) {
+    case '"': o += "\\\""; break;
+    case '\\': o += "\\\\"; break;
+    case '\n': o += "\\n"; break;
+    case '\r': o += "\\r"; break;
+    case '\t': o += "\\t"; break;
+    default:
+      if (ch < 0x20) {
+        char b[8];
+        std::snprintf(b, sizeof b, "\\u%04x", ch);
+        o += b;
+      } else {
+        o += static_cast<char>(ch);
+      }
+    }
+  }
+  o += '"';
+}
+
+void json_num(std::string &o, double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.4g", v);
+  o += b;
+}
+
+const char *kind_name(QuantKind k) {
+  switch (k) {
+  case QuantKind::Money: return "money";
+  case QuantKind::Percent: return "percent";
+  case QuantKind::Year: return "year";
+  default: return "number";
+  }
+}
+
+} // namespace
+
+std::string explain_claim(const Claim &c, std::string_view text, double corpus_relevance) {
+  Detail d;
+  ClaimScore r = score_impl(c, text, d, corpus_relevance);
+  // Valid UTF-8 for the snippets we copy out of the text.
+  auto span = [&](uint32_t b, uint32_t e) { return std::string(text.substr(b, e - b)); };
+  std::string o = "{\"score\":";
+  json_num(o, r.score);
+  o += ",\"stance\":";
+  json_str(o, stance_name(r.stance));
+  o += ",\"parts\":{\"relevance\":";
+  json_num(o, r.relevance);
+  o += ",\"coverage\":";
+  json_num(o, r.coverage);
+  o += ",\"bigrams\":";
+  json_num(o, r.bigrams);
+  o += ",\"focus\":";
+  json_num(o, r.focus);
+  o += ",\"entities\":";
+  json_num(o, r.entities);
+  o += "},\"matched\":[";
+  bool first = true;
+  for (size_t i = 0; i < c.terms.size(); ++i) {
+    const TermHit &h = d.hits[i];
+    if (h.best <= 0) continue;
+    if (!first) o += ',';
+    first = false;
+    o += "{\"term\":";
+    json_str(o, c.terms[i].word);
+    o += ",\"text\":";
+    json_str(o, span(h.b, h.e));
+    o += ",\"how\":";
+    json_str(o, h.best >= 1 ? "stem" : h.best >= kDerivCredit ? "derivation" : "synonym");
+    o += ",\"weight\":";
+    json_num(o, c.terms[i].weight);
+    o += '}';
+  }
+  o += "],\"missing\":[";
+  first = true;
+  for (size_t i = 0; i < c.terms.size(); ++i) {
+    if (d.hits[i].best > 0) continue;
+    if (!first) o += ',';
+    first = false;
+    json_str(o, c.terms[i].word);
+  }
+  o += "],\"entities\":[";
+  first = true;
+  for (size_t i = 0; i < c.terms.size(); ++i) {
+    if (!c.terms[i].entity) continue;
+    if (!first) o += ',';
+    first = false;
+    o += "{\"entity\":";
+    json_str(o, c.terms[i].word);
+    o += ",\"found\":";
+    o += d.hits[i].best > 0 ? "true" : "false";
+    o += '}';
+  }
+  o += "],\"numbers\":[";
+  std::vector<Tok> toks;
+  std::vector<Quant> tq;
+  tokenize(text, toks, kMaxTextWords);
+  find_quants(toks, tq);
+  for (size_t qi = 0; qi < c.quants.size(); ++qi) {
+    if (qi) o += ',';
+    const ClaimQuantity &q = c.quants[qi];
+    o += "{\"claim\":";
+    json_str(o, q.text);
+    o += ",\"kind\":";
+    json_str(o, kind_name(q.kind));
+    o += ",\"value\":";
+    json_num(o, q.value);
+    o += ",\"text\":";
+    int m = d.quant_match[qi];
+    if (m >= 0 && static_cast<size_t>(m) < tq.size()) json_str(o, span(tq[static_cast<size_t>(m)].b, tq[static_cast<size_t>(m)].e));
+    else o += "null";
+    o += ",\"agreement\":";
+    json_str(o, d.quant_state[qi] == kAgree ? "agree" : d.quant_state[qi] == kConflict ? "conflict" : "missing");
+    o += '}';
+  }
+  o += "],\"negation\":{\"conflict\":";
+  o += r.negation_conflict ? "true" : "false";
+  o += ",\"terms\":[";
+  first = true;
+  for (size_t i = 0; i < c.terms.size(); ++i) {
+    if (d.term_conflict[i] != 1) continue;
+    if (!first) o += ',';
+    first = false;
+    o += "{\"term\":";
+    json_str(o, c.terms[i].word);
+    o += ",\"claim_negated\":";
+    o += c.terms[i].negated ? "true" : "false";
+    o += '}';
+  }
+  o += "]},\"antonyms\":{\"conflict\":";
+  o += r.antonym_conflict ? "true" : "false";
+  o += ",\"terms\":[";
+  first = true;
+  for (size_t i = 0; i < c.terms.size(); ++i) {
+    if (d.term_conflict[i] != 2) continue;
+    if (!first) o += ',';
+    first = false;
+    json_str(o, c.terms[i].word);
+  }
+  o += "]}}";
+  return o;
+}
+
+// ---- FTS5 query ----------------------------------------------------------------------------
+std::vector<std::string> claim_query_words(const Claim &c, size_t max_terms) {
+  std::vector<size_t> order(c.terms.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return c.terms[a].weight > c.terms[b].weight; });
+  if (order.size() > max_terms) order.resize(max_terms);
+  std::sort(order.begin(), order.end());
+  std::vector<std::string> out;
+  for (size_t i : order) out.push_back(c.terms[i].word);
+  return out;
+}
+
+std::string claim_fts_query(const Claim &c, size_t max_terms) {
+  std::string q;
+  for (const std::string &w : claim_query_words(c, max_terms)) {
+    if (!q.empty()) q += " OR ";
+    q += '"';
+    for (char ch : w) {
+      if (ch == '"') q += '"';
+      q += ch;
+    }
+    q += '"';
+  }
+  return q;
+}
+
+} // namespace lede

@@ -1,0 +1,115 @@
+// test_claim.cpp — claim.cpp: support, negation, numbers, antonyms,
+// entities, evidence, safe FTS5 queries, and the project's labelled set
+// tests/data/claims.tsv (>= 95 % right on the 0.5 line).
+#include <catch2/catch.hpp>
+
+#include "claim.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using lede::analyse_claim;
+using lede::score_claim;
+
+namespace {
+double score(const std::string &claim, const std::string &text) {
+  return score_claim(*analyse_claim(claim), text).score;
+}
+} // namespace
+
+TEST_CASE("claim: support and paraphrase score at least 0.5") {
+  CHECK(score("DeepSeek released its training data", "DeepSeek released its training data.") >= 0.5);
+  CHECK(score("OpenAI loses $7 billion a year", "OpenAI is losing $7 billion a year, analysts estimate.") >= 0.5);
+  CHECK(score("The council approved the budget", "The budget was approved by the city council on Monday.") >= 0.5);
+}
+
+TEST_CASE("claim: negation scores below 0.5 however many words are shared") {
+  CHECK(score("DeepSeek released its training data", "DeepSeek did not release its training data.") < 0.5);
+  CHECK(score("DeepSeek released its training data", "DeepSeek didn't release its training data.") < 0.5);
+  CHECK(score("DeepSeek released its training data", "DeepSeek never released its training data.") < 0.5);
+  CHECK(score("DeepSeek did not release its training data", "DeepSeek did not release its training data.") >= 0.5);
+  CHECK(score("DeepSeek did not release its training data", "DeepSeek released its training data.") < 0.5);
+  CHECK(score("The mayor signed the bill", "The mayor denied signing the bill.") < 0.5);
+}
+
+TEST_CASE("claim: numbers agree by value, not by spelling") {
+  CHECK(score("OpenAI loses $7 billion a year", "OpenAI loses $7B a year.") >= 0.5);
+  CHECK(score("OpenAI loses $7 billion a year", "OpenAI loses 7,000,000,000 dollars a year.") >= 0.5);
+  CHECK(score("OpenAI loses $7 billion a year", "OpenAI loses $7bn a year.") >= 0.5);
+  CHECK(score("The fund raised $60 billion", "The fund raised $600 billion.") < 0.5);
+  CHECK(score("Prices rose 2% last year", "Prices rose 20 percent last year.") < 0.5);
+  CHECK(score("Prices rose 2% last year", "Prices rose 2 per cent last year.") >= 0.5);
+}
+
+TEST_CASE("claim: antonyms contradict unless negated") {
+  CHECK(score("Profits rose in the third quarter", "Profits fell in the third quarter.") < 0.5);
+  CHECK(score("The court approved the merger", "The court rejected the merger.") < 0.5);
+  auto r = score_claim(*analyse_claim("Profits rose in the third quarter"), "Profits fell in the third quarter.");
+  CHECK(r.antonym_conflict);
+  CHECK(r.stance == lede::Stance::Contradicts);
+}
+
+TEST_CASE("claim: a different name is not support") {
+  CHECK(score("OpenAI loses $7 billion a year", "Anthropic loses $7 billion a year.") < 0.5);
+}
+
+TEST_CASE("claim: unrelated text scores low, empty claims score 0") {
+  CHECK(score("OpenAI loses $7 billion a year", "The ferry timetable changes in June.") < 0.2);
+  CHECK(score("", "anything") == 0);
+  CHECK(score("!!! ... ???", "anything") == 0);
+  CHECK(score("the of and", "the of and") == 0);
+}
+
+TEST_CASE("claim: explanation is JSON naming matched and missing terms") {
+  std::string j = lede::explain_claim(*analyse_claim("OpenAI loses $7 billion a year"),
+                                      "OpenAI did not lose $7bn.");
+  CHECK(j.find("\"matched\":[{\"term\":\"openai\"") != std::string::npos);
+  CHECK(j.find("\"missing\":[\"year\"]") != std::string::npos);
+  CHECK(j.find("\"agreement\":\"agree\"") != std::string::npos);
+  CHECK(j.find("\"negation\":{\"conflict\":true") != std::string::npos);
+}
+
+TEST_CASE("claim: FTS5 query quotes every word") {
+  auto c = analyse_claim("AND OR NEAR \"quoted\" hy-phen * ^ col:umn NOT x");
+  std::string q = lede::claim_fts_query(*c);
+  CHECK(q.find("\"quoted\"") != std::string::npos);
+  CHECK(q.find('*') == std::string::npos);
+  CHECK(q.find('^') == std::string::npos);
+  CHECK(lede::claim_fts_query(*analyse_claim("?!.")).empty());
+}
+
+TEST_CASE("claim: a 10,000-word claim keeps the heaviest terms") {
+  std::string big;
+  for (int i = 0; i < 10000; ++i) big += "word" + std::to_string(i % 500) + " ";
+  auto c = analyse_claim(big);
+  CHECK(lede::claim_terms(*c).size() == lede::kMaxClaimTerms);
+  CHECK(score(big, "word1 word2") >= 0);
+}
+
+TEST_CASE("claim: the project's labelled set, >= 95% right on the 0.5 line") {
+  std::ifstream in(std::string(LEDE_SOURCE_DIR) + "/tests/data/claims.tsv");
+  REQUIRE(in);
+  std::string line;
+  int n = 0, right = 0, lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream ls(line);
+    std::string kind, label, claim, text;
+    std::getline(ls, kind, '\t');
+    std::getline(ls, label, '\t');
+    std::getline(ls, claim, '\t');
+    std::getline(ls, text, '\t');
+    if (label != "1" && label != "0") continue;
+    double s = score(claim, text);
+    bool ok = (s >= 0.5) == (label == "1");
+    ++n;
+    right += ok;
+    if (!ok) WARN("claims.tsv line " << lineno << " (" << kind << ", label " << label << "): score " << s);
+  }
+  REQUIRE(n >= 100);
+  double acc = static_cast<double>(right) / n;
+  INFO("accuracy " << acc << " on " << n);
+  CHECK(acc >= 0.95);
+}
