@@ -192,7 +192,11 @@ struct Extractor {
     return toks[i].kind == TokenKind::Punct && len(i) == 1 && is_quote_mark(c0(i));
   }
   bool word(uint32_t i) const { return toks[i].kind != TokenKind::Punct; }
-  std::string low(uint32_t i) const { return lower_utf8(doc.view(toks[i])); }
+  // Lower-cased, punctuation-folded form of each token, made once per
+  // document (run(), only when it has quote marks): the lexicon tests ask
+  // for the same token many times.
+  std::vector<std::string> lows;
+  const std::string &low(uint32_t i) const { return lows[i]; }
   bool terminal(uint32_t i) const {
     // The period of an abbreviation closing a parenthesis ('(R-Fla.)') ends
     // no sentence.
@@ -216,7 +220,7 @@ struct Extractor {
   // Lemma of a cue starting at token i (and its end), or null.
   const std::string *cue_at(uint32_t i, uint32_t *end) const {
     if (!word(i)) return nullptr;
-    std::string w = low(i);
+    const std::string &w = low(i);
     if (i + 1 < ntok && word(i + 1)) {
       auto it = lx.cue2.find(w + " " + low(i + 1));
       if (it != lx.cue2.end()) {
@@ -444,7 +448,7 @@ struct Extractor {
     while (a > lo && j + 1 - a < 6) {
       uint32_t p = a - 1;
       if (in_quote[p] || !word(p)) break;
-      std::string w = low(p);
+      const std::string &w = low(p);
       if (determiner(w)) {
         a = p;
         anchored = true;
@@ -478,7 +482,7 @@ struct Extractor {
   // A lower-case content word that can sit inside a noun phrase.
   bool plain_word(uint32_t i) const {
     if (!word(i) || pronoun(i) || cap(i)) return false;
-    std::string w = low(i);
+    const std::string &w = low(i);
     uint32_t dummy;
     if (lx.stop->count(w) || lx.adverbs->count(w) || lx.not_before_verb->count(w) ||
         cue_at(i, &dummy))
@@ -968,6 +972,8 @@ struct Extractor {
     build_regions();
     pair_marks();
     if (cands.empty()) return out;
+    lows.reserve(ntok);
+    for (uint32_t i = 0; i < ntok; ++i) lows.push_back(lower_utf8(doc.view(toks[i])));
     mark_quoted();
     find_cues();
     collect_names();
