@@ -103,6 +103,11 @@ void append_folded(std::u32string_view w, std::string &out) {
 }
 
 bool is_month_or_weekday(std::string_view f) {
+  if (f.size() < 3 || f.size() > 9) return false;
+  switch (f[0]) { // first letters of the names below
+  case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': case 't': case 'w': break;
+  default: return false;
+  }
   return ascii_in(f, {"january", "february", "march", "april", "may", "june", "july", "august",
                       "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                       "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
@@ -124,7 +129,7 @@ bool is_version_word(std::u32string_view w, std::string_view f) {
 // halves, groups or diseases.
 bool is_model_code(std::u32string_view w, std::string_view f) {
   size_t i = 0, letters = 0, digits = 0;
-  while (i < w.size() && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
+  while (i < w.size() && letters <= 4 && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
   if (letters == 0 || letters > 4) return false;
   if (i < w.size() && w[i] == '-') ++i;
   while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i, ++digits;

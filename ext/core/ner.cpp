@@ -193,9 +193,44 @@ void split_words(std::u32string_view t, uint32_t start, uint32_t end, std::vecto
 
 // ---------------------------------------------------------------- gazetteer
 
+namespace {
+// Hashes of the words of a phrase made of ASCII letters and digits between
+// single spaces (nearly every gazetteer line), as split_words + lower_hash
+// would give them; false for any other phrase.
+bool simple_phrase_hashes(std::string_view phrase, std::vector<uint64_t> &hs) {
+  hs.clear();
+  uint64_t h = 1469598103934665603ULL;
+  size_t len = 0;
+  for (char ch : phrase) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == ' ') {
+      if (len == 0) return false;
+      hs.push_back(fmix(h ^ len));
+      h = 1469598103934665603ULL;
+      len = 0;
+      continue;
+    }
+    const bool up = c >= 'A' && c <= 'Z';
+    if (!(up || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    h = (h ^ static_cast<uint64_t>(up ? c + 32 : c)) * 1099511628211ULL;
+    ++len;
+  }
+  if (len == 0) return false;
+  hs.push_back(fmix(h ^ len));
+  return true;
+}
+} // namespace
+
 Gazetteer::Gazetteer(std::string_view tsv) {
   std::vector<Span> spans;
   std::vector<uint64_t> hs;
+  {
+    // One table for all lines: no growth while loading.
+    const size_t lines = static_cast<size_t>(std::count(tsv.begin(), tsv.end(), '\n')) + 1;
+    size_t cap = 1024;
+    while (cap < (lines + 1) * 2) cap <<= 1;
+    table_.assign(cap, {0, 0});
+  }
   size_t p = 0;
   while (p < tsv.size()) {
     size_t e = tsv.find('\n', p);
@@ -215,6 +250,12 @@ Gazetteer::Gazetteer(std::string_view tsv) {
       case 'W': bits |= CommonWord; break;
       default: break;
       }
+    }
+    if (simple_phrase_hashes(line.substr(0, tab), hs)) {
+      if (hs.size() > 6) continue;
+      insert(lookup_key(hs.data(), hs.size()), bits);
+      max_words_ = std::max(max_words_, hs.size());
+      continue;
     }
     std::u32string phrase = decode_utf8(line.substr(0, tab));
     spans.clear();
