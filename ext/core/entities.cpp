@@ -105,6 +105,11 @@ void append_folded(std::u32string_view w, std::string &out) {
 }
 
 bool is_month_or_weekday(std::string_view f) {
+  if (f.size() < 3 || f.size() > 9) return false;
+  switch (f[0]) { // first letters of the names below
+  case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': case 't': case 'w': break;
+  default: return false;
+  }
   return ascii_in(f, {"january", "february", "march", "april", "may", "june", "july", "august",
                       "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                       "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
@@ -126,7 +131,7 @@ bool is_version_word(std::u32string_view w, std::string_view f) {
 // halves, groups or diseases.
 bool is_model_code(std::u32string_view w, std::string_view f) {
   size_t i = 0, letters = 0, digits = 0;
-  while (i < w.size() && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
+  while (i < w.size() && letters <= 4 && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
   if (letters == 0 || letters > 4) return false;
   if (i < w.size() && w[i] == '-') ++i;
   while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i, ++digits;
@@ -358,6 +363,18 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     }
     return 0;
   };
+
+  // Coordinated names tagged as one organisation ('Microsoft and Nvidia'):
+  // a span of exactly 'X and Y' is two names. Longer spans keep their
+  // 'and' ('Department of Health and Human Services').
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (!ner::tag_begins(tags[i]) || ner::tag_type(tags[i]) != 2) continue;
+    const uint8_t in = static_cast<uint8_t>(tags[i] + 1);
+    if (tags[i + 1] != in || tags[i + 2] != in || (i + 3 < n && tags[i + 3] == in)) continue;
+    if ((f[i + 1] != "and" && f[i + 1] != "or") || !is_upper(w[i][0]) || !is_upper(w[i + 2][0])) continue;
+    tags[i + 1] = ner::O;
+    tags[i + 2] = tags[i];
+  }
 
   // a-c: spans and untagged capitalised words, one pass.
   for (size_t i = 0; i < n;) {

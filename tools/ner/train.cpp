@@ -295,7 +295,7 @@ int main(int argc, char **argv) {
   Perceptron p2 = train(docs, all, &votes, bits, epochs, seed + 100, gaz);
   Perceptron p1 = train(docs, all, nullptr, bits, epochs, seed + 200, gaz);
 
-  std::string blob = "LEDENER2";
+  std::string blob = "LEDENER3";
   write_table(blob, p1);
   write_table(blob, p2);
   std::ofstream(out, std::ios::binary).write(blob.data(), static_cast<std::streamsize>(blob.size()));
