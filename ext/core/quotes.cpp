@@ -192,9 +192,17 @@ struct Extractor {
     return toks[i].kind == TokenKind::Punct && len(i) == 1 && is_quote_mark(c0(i));
   }
   bool word(uint32_t i) const { return toks[i].kind != TokenKind::Punct; }
-  std::string low(uint32_t i) const { return lower_utf8(doc.view(toks[i])); }
+  // Lower-cased, punctuation-folded form of each token, made once per
+  // document (run(), only when it has quote marks): the lexicon tests ask
+  // for the same token many times.
+  std::vector<std::string> lows;
+  const std::string &low(uint32_t i) const { return lows[i]; }
   bool terminal(uint32_t i) const {
-    return toks[i].kind == TokenKind::Punct && is_terminal_cp(t[toks[i].end - 1]);
+    // The period of an abbreviation closing a parenthesis ('(R-Fla.)') ends
+    // no sentence.
+    return toks[i].kind == TokenKind::Punct && is_terminal_cp(t[toks[i].end - 1]) &&
+           !(i + 1 < ntok && toks[i + 1].start == toks[i].end && t[toks[i].end] == ')' &&
+             i > 0 && word(i - 1) && toks[i - 1].end == toks[i].start);
   }
   bool cap(uint32_t i) const {
     return toks[i].kind == TokenKind::Word && is_upper(c0(i));
@@ -212,7 +220,7 @@ struct Extractor {
   // Lemma of a cue starting at token i (and its end), or null.
   const std::string *cue_at(uint32_t i, uint32_t *end) const {
     if (!word(i)) return nullptr;
-    std::string w = low(i);
+    const std::string &w = low(i);
     if (i + 1 < ntok && word(i + 1)) {
       auto it = lx.cue2.find(w + " " + low(i + 1));
       if (it != lx.cue2.end()) {
@@ -375,6 +383,12 @@ struct Extractor {
   Subject np_before(uint32_t end, uint32_t lo) const {
     Subject s;
     if (end <= lo) return s;
+    if (end - lo >= 3 && punct(end - 1, ')')) {
+      // A party label or aside after the name: 'Sen. Marco Rubio (R-Fla.)'.
+      uint32_t k = end - 1;
+      while (k > lo && end - 1 - k < 8 && !punct(k - 1, '(') && !in_quote[k - 1]) --k;
+      if (k > lo + 1 && punct(k - 1, '(')) end = k - 1;
+    }
     uint32_t j = end - 1;
     if (in_quote[j] || !word(j)) return s;
     if (pronoun(j)) {
@@ -434,7 +448,7 @@ struct Extractor {
     while (a > lo && j + 1 - a < 6) {
       uint32_t p = a - 1;
       if (in_quote[p] || !word(p)) break;
-      std::string w = low(p);
+      const std::string &w = low(p);
       if (determiner(w)) {
         a = p;
         anchored = true;
@@ -452,6 +466,12 @@ struct Extractor {
     return {Np::Nominal, a, j + 1, 0, 0};
   }
 
+  static bool is_opener(const std::string &w) {
+    return w == "and" || w == "but" || w == "so" || w == "yet" || w == "then" || w == "still" ||
+           w == "also" || w == "now" || w == "meanwhile" || w == "instead" || w == "even" ||
+           w == "again" || w == "or" || w == "thus" || w == "indeed";
+  }
+
   static bool determiner(const std::string &w) {
     return w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" ||
            w == "its" || w == "our" || w == "some" || w == "many" || w == "several" ||
@@ -462,7 +482,7 @@ struct Extractor {
   // A lower-case content word that can sit inside a noun phrase.
   bool plain_word(uint32_t i) const {
     if (!word(i) || pronoun(i) || cap(i)) return false;
-    std::string w = low(i);
+    const std::string &w = low(i);
     uint32_t dummy;
     if (lx.stop->count(w) || lx.adverbs->count(w) || lx.not_before_verb->count(w) ||
         cue_at(i, &dummy))
@@ -489,7 +509,7 @@ struct Extractor {
     }
     if (determiner(low(a))) {
       uint32_t k = a + 1;
-      while (k < hi && k - a < 4 && plain_word(k)) ++k;
+      while (k < hi && k - a < 6 && (plain_word(k) || (cap(k) && !stopword(k) && !pronoun(k)))) ++k;
       if (k > a + 1) return {Np::Nominal, a, k, 0, 0};
     }
     return {};
@@ -500,16 +520,27 @@ struct Extractor {
   // first noun phrase after the sentence start or a comma that is followed
   // by a lower-case word ('Hours later, Trump returned …, telling').
   Subject clause_subject(uint32_t lo, uint32_t cue) const {
+    // 'And then Trump went on the attack, saying': openers are no subject.
+    while (lo + 1 < cue && word(lo) && is_opener(low(lo))) ++lo;
     for (uint32_t p = lo; p < cue; ++p) {
       if (!(p == lo || punct(p - 1, ','))) continue;
       Subject s = np_after(p, cue);
       if (s.kind == Np::None) continue;
+      auto verb_next = [&](uint32_t nx) {
+        while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;
+        return nx == cue ||
+               (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
+                !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or");
+      };
+      if (verb_next(s.last)) return s;
+      if (s.kind == Np::Nominal) {
+        // The phrase may have taken the verb ('the ad targets a …'): the
+        // longest shorter phrase followed by a verb-like word.
+        for (uint32_t l = s.last - 1; l > s.first + 1; --l)
+          if (!cap(l) && verb_next(l)) return {Np::Nominal, s.first, l, 0, 0};
+      }
       uint32_t nx = s.last;
       while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;
-      if (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
-          !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or")
-        return s;
-      if (nx == cue) return s;
       if (p == lo && s.kind == Np::Name && nx < cue && punct(nx, ',')) return s; // 'X, the chair, was …'
     }
     return {};
@@ -530,6 +561,16 @@ struct Extractor {
         Subject app = np_before(close, k);
         std::string first = low(k);
         bool clause = first == "who" || first == "which" || first == "whose" || first == "where";
+        if (head.kind == Np::Name || head.kind == Np::Pronoun) {
+          // The 'head' is itself inside a chain of commas ('Clinton, during
+          // a meeting in Columbus, Ohio, said'; 'In Salem, New Hampshire,
+          // Trump went after Bush, calling'): the clause's subject wins.
+          Subject cs = clause_subject(lo, cue);
+          if ((cs.kind == Np::Name || cs.kind == Np::Pronoun) && cs.first != head.first &&
+              ((head.first > lo && punct(head.first - 1, ',')) ||
+               (cs.first < head.first && cs.last < cue && punct(cs.last, ','))))
+            return cs;
+        }
         if (head.kind == Np::Name || head.kind == Np::Pronoun) {
           if (head.role_last == 0 && !clause) {
             head.role_first = k;
@@ -560,6 +601,18 @@ struct Extractor {
     while (e < hi && e - from < kNpTokens && word(e) && !in_quote[e] &&
            (name_token(e) || role_word(e) || title_word(e) || (cap(e) && !stopword(e))))
       ++e;
+    if (e < hi && !any_np) {
+      // Lower-case words of a role before the name ('said Republican
+      // political consultant Chris Russell', 'said retired Army Lt. Gen.
+      // X'): taken only when the phrase ends on a name.
+      uint32_t k = from;
+      while (k < hi && k - from < kNpTokens && word(k) && !in_quote[k] &&
+             (name_token(k) || role_word(k) || title_word(k) || (cap(k) && !stopword(k)) ||
+              plain_word(k)))
+        ++k;
+      if (k > e && name_token(k - 1) && (k >= hi || !word(k) || !is_lower(c0(k)) || low(k) == "of"))
+        e = k;
+    }
     if (e == from) {
       // a common noun phrase: 'said a spokesperson for the company'
       std::string w = low(from);
@@ -641,6 +694,12 @@ struct Extractor {
       } else {
         ev.subj = subject_before(i, lo);
         if (ev.subj.kind == Np::None) ev.subj = clause_subject(lo, i);
+      }
+      if (ev.subj.kind == Np::None && !gerund && *lemma != "according to" && i > lo &&
+          punct(i - 1, ',')) {
+        // Inverted after a clause: '“…” if she lost, said David Wasserman'.
+        Subject sub = subject_after(end, hi_sent);
+        if (sub.kind == Np::Name || sub.kind == Np::Nominal) ev.subj = sub;
       }
       // Inverted: right after a closing mark ('”, said X' / '” said X').
       uint32_t p = i;
@@ -876,8 +935,10 @@ struct Extractor {
         const Event &ev = events[event_at[k]];
         uint32_t after = ev.cue_end;
         std::string nx = after < hi && word(after) ? low(after) : std::string();
+        // 'ask' and 'tell' take an object ('?” Todd asked the mogul.').
+        bool takes_object = ev.lemma == "ask" || ev.lemma == "tell";
         attribution = ev.subj.kind != Np::None && ev.subj.first == b &&
-                      (after >= hi || !word(after) ||
+                      (after >= hi || !word(after) || takes_object ||
                        (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
       }
       if (!attribution) {
@@ -911,6 +972,8 @@ struct Extractor {
     build_regions();
     pair_marks();
     if (cands.empty()) return out;
+    lows.reserve(ntok);
+    for (uint32_t i = 0; i < ntok; ++i) lows.push_back(lower_utf8(doc.view(toks[i])));
     mark_quoted();
     find_cues();
     collect_names();
@@ -935,6 +998,21 @@ struct Extractor {
           uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
           bool adjacent = (ev.subj.kind != Np::None && subj_start >= k && subj_start <= k + 2) || i == k;
           if (adjacent && i - k <= kNpTokens + kRoleTokens) right = &ev;
+          if (!adjacent && i - k <= kNpTokens + kRoleTokens) {
+            // '“…,” Nate Silver, the polling guru who founded X tweeted': an
+            // appositive without its closing comma hides the name.
+            Subject sub = np_after(k, i);
+            if (sub.kind == Np::Name && sub.last < i && punct(sub.last, ',') &&
+                (ev.subj.kind == Np::None || ev.subj.first > sub.last)) {
+              Event e;
+              e.cue = sub.first;
+              e.cue_end = sub.first;
+              e.lemma = ev.lemma;
+              e.subj = sub;
+              synthetic.push_back(std::move(e));
+              right = &synthetic.back();
+            }
+          }
           break;
         }
       }
@@ -976,6 +1054,9 @@ struct Extractor {
       if (direct) {
         if (has(right)) ev = right;
         else if (has(left)) ev = left;
+        else if (has(right_far) && right_far->subj.first > right_far->cue &&
+                 right_far->subj.kind == Np::Name)
+          ev = right_far; // '“…,” in contrast to …, says Dante Scala'
       } else {
         // A fragment belongs to the verb of its sentence: the one before it,
         // else one right after it.
@@ -1017,10 +1098,50 @@ struct Extractor {
           chosen[ci] = &synthetic.back();
         }
       }
+      if (!chosen[ci] && direct && c.close_tok != kNone && c.close_tok + 2 < ntok) {
+        // A signature line: '“…” ― Carla Sanchez.', or '- Hillary Clinton.'
+        // opening the next paragraph.
+        uint32_t k = c.close_tok + 1;
+        if (k < ntok && punct(k, '.')) ++k;
+        bool same = region_of[k] == c.region;
+        bool next_para = region_of[k] == c.region + 1 && k == region_start[region_of[k]];
+        if (k + 1 < ntok && (same || next_para) && toks[k].kind == TokenKind::Punct &&
+            is_dash(c0(k))) {
+          uint32_t hi = region_start[region_of[k] + 1];
+          Subject sub = subject_after(k + 1, hi);
+          uint32_t after = sub.last;
+          if (sub.kind == Np::Name &&
+              (after >= hi || punct(after, ',') || punct(after, '.') || punct(after, '('))) {
+            Event e;
+            e.cue = sub.first;
+            e.cue_end = sub.first;
+            e.subj = sub;
+            synthetic.push_back(std::move(e));
+            chosen[ci] = &synthetic.back();
+          }
+        }
+      }
       if (!chosen[ci] && colon) {
         // 'Pollsters agree - Carl Bialik: “…”'
         Subject sub = np_before(c.open_tok - 1, lb);
         if (sub.kind == Np::Name || sub.kind == Np::Pronoun) {
+          Event e;
+          e.cue = sub.first;
+          e.cue_end = sub.first;
+          e.subj = sub;
+          synthetic.push_back(std::move(e));
+          chosen[ci] = &synthetic.back();
+        }
+      }
+      if (!chosen[ci] && initial && c.open_tok == region_start[c.region] && c.open_tok > 0 &&
+          punct(c.open_tok - 1, ':') && !in_quote[c.open_tok - 1]) {
+        // A block quote after 'X issued the following statement:' ending
+        // the paragraph before: the subject of that clause.
+        uint32_t colon_tok = c.open_tok - 1;
+        uint32_t from = sentence_first_token(colon_tok);
+        if (colon_tok - from > kFrameTokens) from = colon_tok - kFrameTokens;
+        Subject sub = clause_subject(from, colon_tok);
+        if (sub.kind == Np::Name || sub.kind == Np::Pronoun || sub.kind == Np::Nominal) {
           Event e;
           e.cue = sub.first;
           e.cue_end = sub.first;
@@ -1065,6 +1186,11 @@ struct Extractor {
       for (size_t k = ci; k-- > 0;) {
         if (!keep[k]) continue;
         if (para_of[cands[k].open_tok] + 1 >= para_of[c.open_tok] && chosen[k]) prev = chosen[k];
+        // A reporting clause of this paragraph written after that quote
+        // ('Clinton touted her record. “…”') is the nearer attribution.
+        if (prev && last_event && last_event->cue > cands[k].open_tok &&
+            para_of[last_event->cue] == para_of[c.open_tok])
+          prev = last_event;
         break;
       }
       if (!prev && last_event && para_of[last_event->cue] + 1 >= para_of[c.open_tok] &&

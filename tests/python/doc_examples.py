@@ -8,6 +8,7 @@ shell session (the real `sqlite3` program users type into, in its default
 list mode); a ```output block right after a ```sql block must equal what
 that block printed, errors included. `.load ./build/lede` in a block loads
 the extension under test. Exit status 0 when every output matches.
+LEDE_UPDATE_GOLDEN=1 rewrites the output blocks instead, for review.
 """
 import glob
 import os
@@ -16,6 +17,7 @@ import subprocess
 import sys
 
 FENCE = re.compile(r"^```(\w*)\s*$")
+UPDATE = os.environ.get("LEDE_UPDATE_GOLDEN") == "1"
 
 
 def blocks(path):
@@ -62,17 +64,42 @@ def run_file(path, ext):
             # sees 'Runtime error: ...', which is what docs show.
             buf.append(re.sub(r"^(Parse|Runtime) error near line \d+:", r"\1 error:", line))
     passed = failed = 0
+    replace = {}  # line of an output block's fence -> new text
     for i, (kind, text, line) in sql:
         if i + 1 < len(bs) and bs[i + 1][0] == "output":
             want = bs[i + 1][1]
             got = outputs.get(str(i), "")
             if got == want:
                 passed += 1
+            elif UPDATE:
+                replace[bs[i + 1][2]] = got
+                passed += 1
             else:
                 failed += 1
                 print(f"{path}:{bs[i + 1][2]}: output differs from the example's")
                 print("--- expected\n" + want + "--- actual\n" + got, end="")
+    if replace:
+        rewrite(path, replace)
+        print(f"{path}: updated {len(replace)} output block(s); review with git diff")
     return passed, failed
+
+
+def rewrite(path, replace):
+    """Replaces the bodies of the output blocks opening at the given lines."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+    out, n = [], 0
+    while n < len(lines):
+        out.append(lines[n])
+        if n + 1 in replace:
+            out.append(replace[n + 1])
+            n += 1
+            while lines[n].strip() != "```":
+                n += 1
+            out.append(lines[n])
+        n += 1
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(out)
 
 
 def main():

@@ -266,3 +266,38 @@ TEST_CASE("quotes: bad input generators") {
     CHECK(run("No quotes here at all.").empty());
   }
 }
+
+TEST_CASE("quotes: speaker patterns of political news") {
+  struct Case {
+    const char *text, *prefix, *mention;
+  };
+  for (const Case &c : std::vector<Case>{
+           {"\"It was huge,\" said Republican political consultant Chris Russell.", "It was huge",
+            "Chris Russell"},
+           {"\"It is the end,\" Sen. Marco Rubio (R-Fla.) said Saturday night.", "It is the end",
+            "Marco Rubio"},
+           {"Rep. Steve Israel (D-N.Y) said Clinton called on members to be \"bold\" now.", "bold",
+            "Steve Israel"},
+           {"Clinton, during a town hall in Columbus, Ohio, said she was \"going to win\" there.",
+            "going to win", "Clinton"},
+           {"In Salem, New Hampshire, Trump went after Bush, calling him \"a basket case.\"",
+            "a basket case", "Trump"},
+           {"\"Ten points is the bar\" if she did not win by more, said David Wasserman, an analyst.",
+            "Ten points", "David Wasserman"},
+           {"\"It is late,\" Nate Silver, the guru who founded the site tweeted on Wednesday.",
+            "It is late", "Nate Silver"},
+           {"Donald Trump issued the following statement:\n\n\"We will win.\"", "We will win",
+            "Donald Trump"},
+           {"\"Trump must stop.\" \u2015 Carla Sanchez.", "Trump must stop", "Carla Sanchez"},
+           {"The ad targets a \"system rigged for the rich\" here.", "system rigged", "The ad"},
+           {"\"Why?\" Todd asked the real estate mogul.", "Why?", "Todd"},
+           {"\"We won,\" Mills said.\n\nClinton touted her record. \"I was there first.\"",
+            "I was there first", "Clinton"},
+       }) {
+    INFO(c.text);
+    auto qs = run(c.text);
+    const Quote *q = find(qs, c.prefix);
+    REQUIRE(q);
+    CHECK(opt(q->speaker_mention) == c.mention);
+  }
+}
