@@ -37,7 +37,7 @@
 // blended with its article's BM25 divided by the BM25 of an article holding
 // every query word once (0.6 sentence, 0.4 article: corpus evidence the
 // scalar alone lacks; the core lets it count at most three times the
-// sentence's own relevance, and weighs coverage and focus alike here), and
+// sentence's own relevance, and weighs focus a little more here), and
 // the rows are sorted by that score (ties by BM25). A contradiction still
 // caps the score below 0.5. Articles that share no indexed word with the
 // claim are never read.
