@@ -70,6 +70,7 @@ struct Lexicon {
   const std::unordered_set<std::string_view> *titles = nullptr;
   const std::unordered_set<std::string_view> *orgs = nullptr;
   const std::unordered_set<std::string_view> *not_before_verb = nullptr;
+  const std::unordered_set<std::string_view> *ly_nouns = nullptr;
 };
 
 const Lexicon &lexicon() {
@@ -95,6 +96,7 @@ const Lexicon &lexicon() {
     l.titles = &resource_set("speaker_titles.txt");
     l.orgs = &resource_set("org_words.txt");
     l.not_before_verb = &resource_set("cue_blockers.txt");
+    l.ly_nouns = &resource_set("ly_nouns.txt");
     return l;
   }();
   return lex;
@@ -374,8 +376,16 @@ struct Extractor {
 
   // Skips words that may sit between a subject and its verb, backwards.
   uint32_t skip_adverbs_back(uint32_t j, uint32_t lo) const {
-    while (j > lo && word(j - 1) && lx.adverbs->count(low(j - 1))) --j;
+    while (j > lo && word(j - 1) && (lx.adverbs->count(low(j - 1)) || ly_adverb(j - 1))) --j;
     return j;
+  }
+
+  // A lower-case adverb in -ly ('increasingly', 'generally'), not a noun of
+  // ext/data/ly_nouns.txt ('family').
+  bool ly_adverb(uint32_t i) const {
+    if (!word(i) || !is_lower(c0(i))) return false;
+    const std::string &w = low(i);
+    return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && !lx.ly_nouns->count(w);
   }
 
   // Noun phrase ending just before token `end` (exclusive), not before
@@ -485,7 +495,7 @@ struct Extractor {
     const std::string &w = low(i);
     uint32_t dummy;
     if (lx.stop->count(w) || lx.adverbs->count(w) || lx.not_before_verb->count(w) ||
-        cue_at(i, &dummy))
+        ly_adverb(i) || cue_at(i, &dummy))
       return false;
     return w != "to" && w != "that" && w != "and" && w != "or" && w != "but" && w != "not" &&
            w != "be" && w != "been" && w != "being" && w != "are" && w != "were" && w != "am";
@@ -608,15 +618,16 @@ struct Extractor {
       uint32_t k = from;
       while (k < hi && k - from < kNpTokens && word(k) && !in_quote[k] &&
              (name_token(k) || role_word(k) || title_word(k) || (cap(k) && !stopword(k)) ||
-              plain_word(k)))
+              plain_word(k) || (k > from && low(k) == "of" && k + 1 < hi && word(k + 1))))
         ++k;
       if (k > e && name_token(k - 1) && (k >= hi || !word(k) || !is_lower(c0(k)) || low(k) == "of"))
         e = k;
     }
     if (e == from) {
-      // a common noun phrase: 'said a spokesperson for the company'
+      // a common noun phrase: 'said a spokesperson for the company'; never
+      // 'that' ('said that …').
       std::string w = low(from);
-      if (!any_np && !determiner(w)) return s;
+      if (!any_np && (!determiner(w) || w == "that")) return s;
       if (!word(from)) return s;
       uint32_t k = from + 1;
       while (k < hi && k - from < 6 && word(k) && !in_quote[k]) ++k;
@@ -627,7 +638,19 @@ struct Extractor {
     while (nb > from && (name_token(nb - 1) || (title_word(nb - 1) && cap(nb - 1))) &&
            !(role_word(nb - 1) && !title_word(nb - 1)))
       --nb;
-    if (nb == e) return s;
+    if (nb == e) {
+      // A role written before its name: 'said Rubio’s deputy campaign
+      // manager, Rich Beeson'.
+      if (e > from && e + 1 < hi && punct(e, ',') && role_word(e - 1)) {
+        Subject app = np_after(e + 1, hi);
+        if (app.kind == Np::Name && app.first == e + 1) {
+          app.role_first = from;
+          app.role_last = e;
+          return app;
+        }
+      }
+      return s;
+    }
     s.kind = Np::Name;
     s.first = nb;
     s.last = e;
