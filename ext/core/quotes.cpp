@@ -407,7 +407,8 @@ struct Extractor {
       // A time phrase: 'last week', 'in the past', 'earlier this month'.
       if (j > lo + 1 && word(j - 1) && lx.time_nouns->count(low(j - 1)) && word(j - 2)) {
         const std::string &d = low(j - 2);
-        if (d == "last" || d == "this" || d == "next" || d == "that" || d == "the" || d == "each") {
+        if (d == "last" || d == "this" || d == "next" || d == "that" || d == "the" || d == "each" ||
+            d == "on") {
           j -= 2;
           if (j > lo && word(j - 1) && (low(j - 1) == "in" || low(j - 1) == "on" ||
                                         low(j - 1) == "at" || low(j - 1) == "during"))
@@ -1107,6 +1108,14 @@ struct Extractor {
           if (!right_far) right_far = &ev;
           uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
           bool adjacent = (ev.subj.kind != Np::None && subj_start >= k && subj_start <= k + 2) || i == k;
+          if (!adjacent && ev.subj.kind == Np::Name && subj_start > k && ev.subj.last <= i &&
+              subj_start - k <= kNpTokens) {
+            // A longer role before the name: '“…,” former State policy
+            // planning director Anne-Marie Slaughter wrote'.
+            adjacent = true;
+            for (uint32_t w = k; w < subj_start; ++w)
+              if (!word(w) || in_quote[w] || (!is_lower(c0(w)) && !cap(w))) adjacent = false;
+          }
           if (adjacent && i - k <= kNpTokens + kRoleTokens) right = &ev;
           if (!adjacent && i - k <= kNpTokens + kRoleTokens) {
             // '“…,” Nate Silver, the polling guru who founded X tweeted': an
