@@ -1108,13 +1108,23 @@ struct Extractor {
           if (!right_far) right_far = &ev;
           uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
           bool adjacent = (ev.subj.kind != Np::None && subj_start >= k && subj_start <= k + 2) || i == k;
-          if (!adjacent && ev.subj.kind == Np::Name && subj_start > k && ev.subj.last <= i &&
-              subj_start - k <= kNpTokens) {
+          if (!adjacent && subj_start > k && ev.subj.last <= i && subj_start - k <= kNpTokens &&
+              (ev.subj.kind == Np::Name ||
+               (ev.subj.kind == Np::Nominal && word(k) && determiner(low(k))))) {
             // A longer role before the name: '“…,” former State policy
-            // planning director Anne-Marie Slaughter wrote'.
+            // planning director Anne-Marie Slaughter wrote', or a noun
+            // phrase cut at 'and' ('the Florida senator and Republican
+            // presidential candidate said').
             adjacent = true;
             for (uint32_t w = k; w < subj_start; ++w)
               if (!word(w) || in_quote[w] || (!is_lower(c0(w)) && !cap(w))) adjacent = false;
+            if (adjacent && ev.subj.kind == Np::Nominal && i - k <= kNpTokens + kRoleTokens) {
+              Event e = ev; // the whole phrase is the mention
+              e.subj.first = k;
+              synthetic.push_back(std::move(e));
+              right = &synthetic.back();
+              break;
+            }
           }
           if (adjacent && i - k <= kNpTokens + kRoleTokens) right = &ev;
           if (!adjacent && i - k <= kNpTokens + kRoleTokens) {
