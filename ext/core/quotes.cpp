@@ -790,6 +790,15 @@ struct Extractor {
       else if (gerund) {
         ev.subj = subject_before(i, lo);
         if (ev.subj.kind != Np::Name && ev.subj.kind != Np::Pronoun) ev.subj = clause_subject(lo, i);
+        // '“…,” he said, adding, “…”': the subject of the verb just before.
+        if (i > 1 && punct(i - 1, ',') && !events.empty()) {
+          const Event &pv = events.back();
+          bool near = pv.cue_end < i && i - pv.cue_end <= 6 && pv.subj.kind != Np::None &&
+                      sentence_first_token(pv.cue) == sentence_first_token(i);
+          for (uint32_t k = pv.cue_end; near && k + 1 < i; ++k)
+            if (in_quote[k] || (!word(k) && !punct(k, ','))) near = false;
+          if (near) ev.subj = pv.subj;
+        }
       } else {
         ev.subj = subject_before(i, lo);
         if (ev.subj.kind == Np::None) ev.subj = clause_subject(lo, i);
