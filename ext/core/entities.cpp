@@ -1,7 +1,9 @@
 // entities.cpp — see entities.hpp.
 //
 // Order of work for one document:
-//   1. tagger words per sentence (ner::split_words), two-pass tagging;
+//   1. tagger words per sentence (ner::split_words), two-pass tagging,
+//      then the document pass (`document_name_pass`: shapes, cues,
+//      consistency of names within the document);
 //   2. value mentions: dates (dates.hpp), money and percentages
 //      (numbers.hpp), bare years after 'in', 'since' ...;
 //   3. products: lexicon families with their versions ('Llama 3.1') and
@@ -103,6 +105,11 @@ void append_folded(std::u32string_view w, std::string &out) {
 }
 
 bool is_month_or_weekday(std::string_view f) {
+  if (f.size() < 3 || f.size() > 9) return false;
+  switch (f[0]) { // first letters of the names below
+  case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': case 't': case 'w': break;
+  default: return false;
+  }
   return ascii_in(f, {"january", "february", "march", "april", "may", "june", "july", "august",
                       "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                       "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
@@ -124,7 +131,7 @@ bool is_version_word(std::u32string_view w, std::string_view f) {
 // halves, groups or diseases.
 bool is_model_code(std::u32string_view w, std::string_view f) {
   size_t i = 0, letters = 0, digits = 0;
-  while (i < w.size() && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
+  while (i < w.size() && letters <= 4 && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
   if (letters == 0 || letters > 4) return false;
   if (i < w.size() && w[i] == '-') ++i;
   while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i, ++digits;
@@ -203,6 +210,342 @@ struct TaggedDoc {
 
 } // namespace
 
+// ---------------------------------------------------------------------------
+// Document-level name pass (docs/entities.md, "Document pass").
+//
+// The tagger learned from 1996 Reuters: it misses names of a shape it never
+// saw ('OpenAI', 'DeepMind') and types unseen single words by guess
+// ('Nvidia' as a place). This pass corrects its labels in place, before
+// products and names are read from them, from evidence in the document:
+//   a. shape: an untagged mid-sentence CamelCase word ('OpenAI', 'GitHub')
+//      is an organisation (lower-case start, 'iPhone': a product); a PERSON
+//      span with a CamelCase word ('Google DeepMind') is an organisation;
+//   b. cues next to an untagged or mistyped capitalised word: organisation
+//      nouns before it ('startup Cohere', 'shares of X'), role and business
+//      nouns after it ('X CEO', 'X spokesperson', 'X shares', 'X, a
+//      startup', 'X and other chipmakers'), 'X-based' (a place), titles
+//      before it (a person);
+//   c. 'OpenAI CEO Sam Altman': a span with a role word inside is split into
+//      the organisation (when name-like) and the person;
+//   d. coordination: 'Microsoft and Nvidia' — an unknown word tagged a place
+//      next to an organisation, or an untagged capitalised word, takes the
+//      organisation type;
+//   e. consistency: each single-word name gets one type per document (cue
+//      evidence first, then the first word of a longer organisation name,
+//      then the majority) and its other capitalised mentions, sentence-
+//      initial ones included, get it too when the word is not a common word
+//      or the evidence is strong;
+//   f. 'OpenAI, Inc.': an organisation takes a following corporate suffix.
+// Everything is one or two passes over the words plus hash look-ups of the
+// few names found: linear, and cheap next to the tagger.
+namespace {
+
+bool is_cap_word(std::u32string_view w) { return !w.empty() && is_upper(w[0]); }
+
+// 'OpenAI', 'DeepSeek', 'LinkedIn', 'iPhone': a lower-case letter directly
+// followed by a capital; not 'McCarthy', 'MacArthur', 'DeSantis', 'LaGuardia'.
+bool is_camel(std::u32string_view w) {
+  for (size_t k = 1; k < w.size(); ++k) {
+    if (!(is_upper(w[k]) && is_letter(w[k - 1]) && !is_upper(w[k - 1]))) continue;
+    if (k == 2 && (w[0] == 'M' || w[0] == 'D' || w[0] == 'L') ) continue; // Mc De Di La Le
+    if (k == 3 && w[0] == 'M' && w[1] == 'a' && w[2] == 'c') continue;
+    if (k == 3 && w[0] == 'V' && w[1] == 'o' && w[2] == 'n') continue;
+    if (k == 3 && w[0] == 'V' && w[1] == 'a' && w[2] == 'n') continue;
+    return true;
+  }
+  return false;
+}
+
+// Nouns that name a kind of organisation ('the startup Cohere', 'X, a firm').
+bool is_org_noun(std::string_view f) {
+  return ascii_in(f, {"startup", "start-up", "company", "firm", "lab", "laboratory", "rival",
+                      "maker", "chipmaker", "giant", "unicorn", "developer", "provider", "brokerage",
+                      "insurer", "lender", "retailer", "carrier", "automaker", "carmaker", "bank",
+                      "group", "conglomerate", "subsidiary", "supplier", "manufacturer", "outlet",
+                      "publisher", "platform", "operator", "fund", "investor", "broadcaster",
+                      "newspaper", "agency", "regulator", "airline", "competitor", "partner"});
+}
+bool is_org_noun_plural(std::string_view f) {
+  return ascii_in(f, {"companies", "firms", "labs", "rivals", "makers", "chipmakers", "startups",
+                      "start-ups", "giants", "banks", "groups", "developers", "providers",
+                      "lenders", "insurers", "retailers", "carriers", "automakers", "suppliers",
+                      "platforms", "competitors", "airlines"});
+}
+// Words after an organisation's name: 'X CEO', 'X spokesperson', 'X shares'.
+bool is_org_follower(std::string_view f) {
+  return ascii_in(f, {"ceo", "cfo", "cto", "coo", "spokesperson", "spokesman", "spokeswoman",
+                      "shares", "stock", "executives", "employees", "engineers", "researchers",
+                      "co-founder", "cofounder", "shareholders", "headquarters", "chairman",
+                      "chairwoman", "boss", "subsidiary", "investors"});
+}
+// Role words that may sit inside a span between an organisation and a person.
+bool is_inner_role(std::string_view f) {
+  return ascii_in(f, {"ceo", "cfo", "cto", "coo", "chief", "president", "chairman", "chairwoman",
+                      "chair", "founder", "co-founder", "cofounder", "director", "spokesperson",
+                      "spokesman", "spokeswoman", "governor", "minister", "secretary", "clerk",
+                      "mayor", "commissioner", "analyst", "economist", "boss", "partner"});
+}
+bool is_corp_suffix(std::string_view f) {
+  return ascii_in(f, {"inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "plc", "co.", "gmbh",
+                      "ag", "sa", "s.a.", "sas", "n.v.", "nv"});
+}
+bool is_possessive(std::string_view f) { return f == "'s" || f == "'"; }
+
+uint8_t begin_tag(int type) { return static_cast<uint8_t>(2 * type - 1); }
+
+// Sets words [b, e) to one span of `type` (1 PER .. 4 MISC), or to O.
+void set_span(std::vector<uint8_t> &tags, size_t b, size_t e, int type) {
+  for (size_t k = b; k < e; ++k)
+    tags[k] = type == 0 ? uint8_t(ner::O) : static_cast<uint8_t>(k == b ? begin_tag(type) : begin_tag(type) + 1);
+  // A following I- of another span now lacks its B-.
+  if (e < tags.size() && tags[e] != ner::O && !ner::tag_begins(tags[e]))
+    tags[e] = begin_tag(ner::tag_type(tags[e]));
+}
+
+} // namespace
+
+// Corrects `tags` in place (see the comment above).
+void document_name_pass(const std::vector<std::u32string_view> &w,
+                        const std::vector<std::string_view> &f, const std::vector<uint8_t> &starts,
+                        std::vector<uint8_t> &tags, const ner::Gazetteer &gaz) {
+  const size_t n = w.size();
+  if (n == 0) return;
+  auto gaz_class = [&](size_t i) {
+    uint64_t h = ner::lower_hash(w[i]);
+    return gaz.lookup(&h, 1);
+  };
+  auto is_common = [&](size_t i) {
+    uint32_t c = gaz_class(i);
+    return (c & ner::Gazetteer::CommonWord) && !(c & ner::Gazetteer::ProperNoun);
+  };
+  auto is_place_word = [&](size_t i) {
+    return (gaz_class(i) & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
+  };
+  // The word after i, skipping a possessive.
+  auto next_word = [&](size_t i) -> size_t {
+    size_t j = i + 1;
+    if (j < n && is_possessive(f[j])) ++j;
+    return j;
+  };
+  // Cue type of the single word i from its neighbours: 2 ORG, 3 LOC, 1 PER, 0 none.
+  auto cue = [&](size_t i) -> int {
+    if (i + 1 < n && f[i + 1] == "-based") return 3;
+    if (i > 0 && !starts[i] && is_title_word(f[i - 1]) && f[i - 1].back() == '.') return 1;
+    bool caps = w[i].size() > 1;
+    for (char32_t c : w[i]) caps &= !is_lower(c);
+    if (caps) return 0; // acronyms and all-caps lines: the tagger's call
+    if (i > 0 && !starts[i] && !is_upper(w[i - 1][0])) {
+      if (is_org_noun(f[i - 1])) return 2;
+      if (i > 1 && f[i - 1] == "of" && ascii_in(f[i - 2], {"shares", "stake", "owner", "parent"}))
+        return 2;
+    }
+    const size_t j = next_word(i);
+    // 'Perplexity, a search startup'
+    if (j < n && !starts[j] && f[j] == "," && j + 2 < n && (f[j + 1] == "a" || f[j + 1] == "an")) {
+      for (size_t k = j + 2; k < std::min(n, j + 5); ++k) {
+        if (is_org_noun(f[k])) return 2;
+        if (f[k] == "," || f[k] == "who" || f[k] == "which" || starts[k]) break;
+      }
+    }
+    // Words after a name: not for places ('Tokyo shares'), nationalities
+    // ('Japanese investors') or common words ('The shares').
+    if (j < n && !starts[j] && w[i].size() > 1 && ner::tag_type(tags[i]) != 4 && !is_place_word(i) &&
+        (is_camel(w[i]) || !is_common(i))) {
+      if (is_org_follower(f[j])) return 2;
+      if (j + 1 < n && f[j] == "chief" && (f[j + 1] == "executive" || f[j + 1] == "financial")) return 2;
+      if (f[j] == "," && j + 2 < n && (f[j + 1] == "a" || f[j + 1] == "an" || f[j + 1] == "the")) {
+        for (size_t k = j + 2; k < std::min(n, j + 5); ++k) {
+          if (is_org_noun(f[k])) return 2;
+          if (f[k] == "," || f[k] == "who" || f[k] == "which" || starts[k]) break;
+        }
+      }
+      if (f[j] == "and" && j + 2 < n && f[j + 1] == "other" && is_org_noun_plural(f[j + 2])) return 2;
+    }
+    return 0;
+  };
+
+  // Coordinated names tagged as one organisation ('Microsoft and Nvidia'):
+  // a span of exactly 'X and Y' is two names. Longer spans keep their
+  // 'and' ('Department of Health and Human Services').
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (!ner::tag_begins(tags[i]) || ner::tag_type(tags[i]) != 2) continue;
+    const uint8_t in = static_cast<uint8_t>(tags[i] + 1);
+    if (tags[i + 1] != in || tags[i + 2] != in || (i + 3 < n && tags[i + 3] == in)) continue;
+    if ((f[i + 1] != "and" && f[i + 1] != "or") || !is_upper(w[i][0]) || !is_upper(w[i + 2][0])) continue;
+    tags[i + 1] = ner::O;
+    tags[i + 2] = tags[i];
+  }
+
+  // a-c: spans and untagged capitalised words, one pass.
+  for (size_t i = 0; i < n;) {
+    if (tags[i] == ner::O) {
+      if (!is_cap_word(w[i]) && !(is_camel(w[i]) && is_letter(w[i][0]))) {
+        ++i;
+        continue;
+      }
+      if (!is_letter(w[i][0]) || is_generic_acronym(f[i]) || is_month_or_weekday(f[i]) ||
+          is_role_word(f[i])) {
+        ++i;
+        continue;
+      }
+      int t = cue(i);
+      if (t == 0 && !starts[i] && is_camel(w[i])) t = is_upper(w[i][0]) ? 2 : 4; // 4: product shape
+      if (t == 4) { ++i; continue; } // products come from the lexicon; leave 'iPhone' to it
+      if (t != 0) set_span(tags, i, i + 1, t);
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
+    int ty = ner::tag_type(tags[i]);
+    // c. 'OpenAI CEO Sam Altman', 'County Clerk Bernadette Shaw'.
+    if (ty == 1 || ty == 2) {
+      for (size_t k = i + 1; k + 1 < j; ++k) {
+        if (!is_inner_role(f[k])) continue;
+        size_t p = k; // the role words
+        while (p > i && is_title_word(f[p - 1])) --p;
+        size_t q = k + 1;
+        while (q < j && is_title_word(f[q])) ++q;
+        if (p == i || q >= j || !is_cap_word(w[q])) break;
+        bool namelike = false, place = false;
+        for (size_t m = i; m < p; ++m) {
+          namelike |= is_camel(w[m]) || !is_common(m);
+          place |= is_place_word(m);
+        }
+        set_span(tags, i, p, namelike ? (place && p - i == 1 ? 3 : 2) : 0);
+        set_span(tags, p, q, 0);
+        set_span(tags, q, j, 1);
+        break;
+      }
+      if (tags[i] == ner::O || ner::tag_type(tags[i]) != ty) {
+        i = j;
+        continue;
+      }
+    }
+    if (ty == 1 || ty == 4) {
+      // A person's name has no CamelCase word ('Google DeepMind'); nor
+      // has a nationality or an event ('OpenAI' tagged MISC).
+      bool camel = false;
+      for (size_t k = i; k < j; ++k) camel |= is_camel(w[k]) && is_upper(w[k][0]);
+      if (camel) set_span(tags, i, j, 2);
+    } else if (ty == 3 && j - i >= 3) {
+      // 'Stockholm School of Technology': an institution, not a place.
+      for (size_t k = i + 1; k + 1 < j; ++k)
+        if (f[k + 1] == "of" && is_org_head(f[k])) set_span(tags, i, j, 2);
+    }
+    if (j - i == 1 && ty != 4) {
+      int t = cue(i);
+      if (t == 2 || (t == 3 && ty == 2)) set_span(tags, i, j, t);
+    }
+    i = j;
+  }
+
+  // d. coordination: 'Microsoft and Nvidia', 'Anthropic and Google DeepMind'.
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (f[i + 1] != "and" && f[i + 1] != "or" && f[i + 1] != ",") continue;
+    for (int side = 0; side < 2; ++side) {
+      const size_t a = side ? i + 2 : i; // the word to retype
+      const size_t o = side ? i : i + 2; // a neighbour that is an organisation
+      if (ner::tag_type(tags[o]) != 2) continue;
+      if (a + 1 < n && tags[a + 1] != ner::O && !ner::tag_begins(tags[a + 1]) && side == 1) continue;
+      if (side == 0 && tags[a] != ner::O && !ner::tag_begins(tags[a])) continue;
+      const bool single = tags[a] == ner::O || a + 1 >= n || tags[a + 1] == ner::O || ner::tag_begins(tags[a + 1]);
+      if (!single || !is_cap_word(w[a]) || !is_letter(w[a][0])) continue;
+      const int ta = ner::tag_type(tags[a]);
+      if (ta == 3) {
+        if (is_place_word(a)) continue;
+        set_span(tags, a, a + 1, 2);
+      } else if (ta == 0 && w[a].size() > 1 && !is_role_word(f[a]) && !is_generic_acronym(f[a]) &&
+                 !is_month_or_weekday(f[a]) &&
+                 (!is_common(a) || is_camel(w[a]) ||
+                  // 'Anthropic and Google declined': a sentence-initial
+                  // word that is no plural noun ('Analysts and ...').
+                  (side == 0 && f[i + 1] == "and" && f[a].back() != 's')) &&
+                 (!starts[a] || side == 0)) {
+        set_span(tags, a, a + 1, 2);
+      }
+    }
+  }
+
+  // e. consistency of single-word names.
+  struct Votes {
+    uint16_t by[5] = {};
+    uint8_t strong = 0;   // type from a cue or the shape
+    bool org_head = false; // first word of a longer organisation name
+    int resolved = 0;
+  };
+  std::unordered_map<std::string_view, Votes> votes;
+  for (size_t i = 0; i < n;) {
+    if (tags[i] == ner::O) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
+    const int ty = ner::tag_type(tags[i]);
+    if (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1]))) {
+      Votes &v = votes[f[i]];
+      ++v.by[ty];
+      int c = cue(i);
+      if (c == 2 || c == 3) v.strong = static_cast<uint8_t>(c);
+      else if (ty == 2 && is_camel(w[i]) && !v.strong) v.strong = 2;
+    } else if (ty == 2) {
+      auto it = votes.find(f[i]);
+      if (it != votes.end()) it->second.org_head = true;
+      else votes[f[i]].org_head = true;
+    }
+    i = j;
+  }
+  if (votes.empty()) return;
+  bool any = false;
+  for (auto &[key, v] : votes) {
+    int best = 0;
+    for (int t = 1; t <= 4; ++t)
+      if (v.by[t] > v.by[best] || best == 0) best = v.by[t] ? t : best;
+    if (v.strong) best = v.strong;
+    else if (v.org_head && v.by[1] > 0 && v.by[3] == 0) best = 2; // 'Brightwater' of 'Brightwater Analytics'
+    if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2)) continue;
+    v.resolved = best;
+    any = true;
+  }
+  if (!any) return;
+  for (size_t i = 0; i < n; ++i) {
+    const bool poss = i + 1 < n && is_possessive(f[i + 1]) && tags[i] != ner::O && tags[i + 1] != ner::O &&
+                      !ner::tag_begins(tags[i + 1]);
+    const bool single = (tags[i] == ner::O) ||
+                        (ner::tag_begins(tags[i]) &&
+                         (poss || i + 1 >= n || tags[i + 1] == ner::O || ner::tag_begins(tags[i + 1])));
+    if (!single || !is_cap_word(w[i])) continue;
+    auto it = votes.find(f[i]);
+    if (it == votes.end() || it->second.resolved == 0) continue;
+    const Votes &v = it->second;
+    const int ty = ner::tag_type(tags[i]);
+    if (ty == v.resolved || w[i].size() < 2) continue;
+    if (v.resolved == 2 && ty == 3 && is_place_word(i)) continue;
+    if (ty == 0) {
+      // Untagged: only a word that is not a common word, or strong evidence.
+      if (is_role_word(f[i]) || is_month_or_weekday(f[i])) continue;
+      if (!v.strong && !is_camel(w[i]) && is_common(i)) continue;
+      if (i + 1 < n && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1])) continue;
+      // A capitalised word right before a name is probably part of it.
+      if (i + 1 < n && tags[i + 1] == ner::O && is_cap_word(w[i + 1]) && !starts[i + 1]) continue;
+      if (i > 0 && !starts[i] && tags[i - 1] == ner::O && is_cap_word(w[i - 1])) continue;
+    } else if (!v.strong && !v.org_head && v.by[ty] * 2 >= v.by[v.resolved]) {
+      continue; // no clear majority
+    }
+    set_span(tags, i, i + 1 + poss, v.resolved);
+  }
+
+  // f. 'OpenAI, Inc.'
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (ner::tag_type(tags[i]) != 2 || (tags[i + 1] != ner::O)) continue;
+    size_t k = i + 1;
+    if (f[k] == "," && k + 1 < n) ++k;
+    if (!is_corp_suffix(f[k]) || !is_cap_word(w[k]) || tags[k] != ner::O) continue;
+    for (size_t m = i + 1; m <= k; ++m) tags[m] = ner::I_ORG;
+  }
+}
+
 std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap &aliases,
                                             const std::string &published) {
   (void)published;
@@ -255,6 +598,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       from = e;
     }
   }
+  // 1b. Document-level corrections of the tagger's names.
+  document_name_pass(in.words, td.folded, td.starts, td.tags, tagger.gazetteer());
 
   std::vector<Raw> raw;
 

@@ -18,6 +18,19 @@ namespace {
 // no-break space: 'Mr\u00A0Hale').
 std::vector<std::string> split_ws(std::string_view s) {
   std::vector<std::string> out;
+  bool ascii = true;
+  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80 && c != 0;
+  if (ascii) { // the same split without decoding: white space is ASCII here
+    size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && is_space(static_cast<unsigned char>(s[i]))) ++i;
+      size_t j = i;
+      while (j < s.size() && !is_space(static_cast<unsigned char>(s[j]))) ++j;
+      if (j > i) out.emplace_back(s.substr(i, j - i));
+      i = j;
+    }
+    return out;
+  }
   std::u32string t = decode_utf8(s);
   size_t i = 0;
   while (i < t.size()) {

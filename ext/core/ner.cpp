@@ -23,8 +23,13 @@ inline uint64_t fmix(uint64_t k) {
   k ^= k >> 33;
   return k;
 }
+// A feature's hash: its template id and up to three values (hashes or small
+// integers), each scaled by its own odd constant, summed, then one mix.
+// The parts are already well-mixed or tiny, so one finaliser is enough for
+// the bucket (the top bits); model files from the three-mix hashing
+// ("LEDENER2") are not compatible.
 inline uint64_t F(uint64_t t, uint64_t a = 0, uint64_t b = 0, uint64_t c = 0) {
-  return fmix(fmix(fmix(t * 0x9E3779B97F4A7C15ULL + a) ^ b) + c);
+  return fmix(t * 0x9E3779B97F4A7C15ULL + a + b * 0xC2B2AE3D27D4EB4FULL + c * 0x165667B19E3779F9ULL);
 }
 
 // Feature templates. Values are part of the model: append, never renumber.
@@ -55,7 +60,7 @@ char32_t shape_char(char32_t c) {
 
 // Abbreviations that keep their final period, lower case, ASCII.
 bool is_abbreviation(std::u32string_view w) {
-  static const char *const kAbbr[] = {
+  static constexpr std::string_view kAbbr[] = {
       "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
       "st", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "jan", "feb", "mar",
       "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "vs", "etc",
@@ -69,7 +74,7 @@ bool is_abbreviation(std::u32string_view w) {
     buf[i] = static_cast<char>(c);
   }
   std::string_view s(buf, w.size());
-  for (const char *a : kAbbr)
+  for (std::string_view a : kAbbr)
     if (s == a) return true;
   return false;
 }
@@ -93,7 +98,7 @@ bool is_dotted(std::u32string_view w) {
 }
 
 bool is_hyphen_suffix(std::u32string_view w) {
-  static const char *const kSuf[] = {"based", "born", "owned", "led", "made", "headquartered",
+  static constexpr std::string_view kSuf[] = {"based", "born", "owned", "led", "made", "headquartered",
                                      "listed", "backed", "funded", "run", "controlled",
                                      "registered", "bound", "focused", "style", "linked"};
   if (w.size() > 13) return false;
@@ -103,7 +108,7 @@ bool is_hyphen_suffix(std::u32string_view w) {
     buf[i] = static_cast<char>(to_lower(w[i]));
   }
   std::string_view s(buf, w.size());
-  for (const char *a : kSuf)
+  for (std::string_view a : kSuf)
     if (s == a) return true;
   return false;
 }
@@ -188,9 +193,44 @@ void split_words(std::u32string_view t, uint32_t start, uint32_t end, std::vecto
 
 // ---------------------------------------------------------------- gazetteer
 
+namespace {
+// Hashes of the words of a phrase made of ASCII letters and digits between
+// single spaces (nearly every gazetteer line), as split_words + lower_hash
+// would give them; false for any other phrase.
+bool simple_phrase_hashes(std::string_view phrase, std::vector<uint64_t> &hs) {
+  hs.clear();
+  uint64_t h = 1469598103934665603ULL;
+  size_t len = 0;
+  for (char ch : phrase) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == ' ') {
+      if (len == 0) return false;
+      hs.push_back(fmix(h ^ len));
+      h = 1469598103934665603ULL;
+      len = 0;
+      continue;
+    }
+    const bool up = c >= 'A' && c <= 'Z';
+    if (!(up || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    h = (h ^ static_cast<uint64_t>(up ? c + 32 : c)) * 1099511628211ULL;
+    ++len;
+  }
+  if (len == 0) return false;
+  hs.push_back(fmix(h ^ len));
+  return true;
+}
+} // namespace
+
 Gazetteer::Gazetteer(std::string_view tsv) {
   std::vector<Span> spans;
   std::vector<uint64_t> hs;
+  {
+    // One table for all lines: no growth while loading.
+    const size_t lines = static_cast<size_t>(std::count(tsv.begin(), tsv.end(), '\n')) + 1;
+    size_t cap = 1024;
+    while (cap < (lines + 1) * 2) cap <<= 1;
+    table_.assign(cap, {0, 0});
+  }
   size_t p = 0;
   while (p < tsv.size()) {
     size_t e = tsv.find('\n', p);
@@ -210,6 +250,12 @@ Gazetteer::Gazetteer(std::string_view tsv) {
       case 'W': bits |= CommonWord; break;
       default: break;
       }
+    }
+    if (simple_phrase_hashes(line.substr(0, tab), hs)) {
+      if (hs.size() > 6) continue;
+      insert(lookup_key(hs.data(), hs.size()), bits);
+      max_words_ = std::max(max_words_, hs.size());
+      continue;
     }
     std::u32string phrase = decode_utf8(line.substr(0, tab));
     spans.clear();
@@ -315,15 +361,18 @@ void Featurizer::prepare(const Input &in) {
   trivial_.assign(n_, 0);
   start_.assign(n_, 0);
   upper_.assign(n_, 0);
-  std::vector<uint32_t> gz(n_, 0);
-  std::vector<uint8_t> caps_sent(n_, 0), lower(n_, 0);
+  gz_.assign(n_, 0);
+  caps_sent_.assign(n_, 0);
+  lower_.assign(n_, 0);
+  std::vector<uint32_t> &gz = gz_;
+  std::vector<uint8_t> &caps_sent = caps_sent_, &lower = lower_;
 
   // Per word: lower-case hash, shape-class hash, case flags; per distinct
   // lower-cased word: its id and its gazetteer classes as a unigram.
-  Interner lower_ids;
+  static thread_local Interner lower_ids;
   lower_ids.reset(n_);
-  std::vector<uint32_t> gz_unigram;
-  gz_unigram.reserve(n_ / 2 + 1);
+  std::vector<uint32_t> &gz_unigram = gz_unigram_;
+  gz_unigram.clear();
   for (size_t i = 0; i < n_; ++i) {
     const std::u32string_view w = in.words[i];
     start_[i] = i == 0 || (i < in.sentence_start.size() && in.sentence_start[i]);
@@ -373,7 +422,8 @@ void Featurizer::prepare(const Input &in) {
   }
   // Document evidence per lower-cased word: seen all lower case; seen
   // capitalised in the middle of a mixed-case sentence.
-  std::vector<uint8_t> docflags(nlower_, 0);
+  std::vector<uint8_t> &docflags = docflags_;
+  docflags.assign(nlower_, 0);
   for (size_t i = 0; i < n_; ++i) {
     uint8_t f = 0;
     if (lower[i] && !upper[i]) f |= 1;
@@ -395,7 +445,7 @@ void Featurizer::prepare(const Input &in) {
   // Features of the words that will be scored: the word's own once per
   // distinct spelling, the context's per token.
   static const uint64_t kBias = F(T_BIAS);
-  Interner type_ids;
+  static thread_local Interner type_ids;
   type_ids.reset(n_ / 2 + 1);
   word_feats_.clear();
   type_offs_.assign(1, 0);
@@ -409,7 +459,8 @@ void Featurizer::prepare(const Input &in) {
     const std::u32string_view w = in.words[i];
     const uint64_t l = hl_[i], ss = hss_[i];
     bool fresh;
-    type_[i] = type_ids.intern(hash_cps(w.data(), w.size()), &fresh);
+    const uint64_t hw = hash_cps(w.data(), w.size());
+    type_[i] = type_ids.intern(hw, &fresh);
     if (fresh) {
       auto push = [&](uint64_t f) { word_feats_.push_back(f); };
       const size_t k = std::min<size_t>(w.size(), 16);
@@ -421,7 +472,7 @@ void Featurizer::prepare(const Input &in) {
         lb[4 + j] = to_lower(fold_punct(w[w.size() - a + j]));
       }
       push(kBias);
-      push(F(T_W, hash_cps(w.data(), w.size())));
+      push(F(T_W, hw));
       push(F(T_L, l));
       push(F(T_S, hash_cps(shape, k) ^ (w.size() > 16 ? 0x51 : 0)));
       push(F(T_SS, ss));
@@ -472,16 +523,32 @@ void Featurizer::prepare(const Input &in) {
   offs_[n_] = static_cast<uint32_t>(feats_.size());
 }
 
+uint64_t Featurizer::label_feature(uint8_t p1) { return F(T_P1, p1); }
+uint64_t Featurizer::labels_feature(uint8_t p1, uint8_t p2) { return F(T_P12, p1, p2); }
+uint64_t Featurizer::vote_major_feature(uint8_t v) { return F(T_VM, v); }
+uint64_t Featurizer::vote_prev_feature(uint8_t v) { return F(T_VP, v); }
+
 size_t Featurizer::dynamic(size_t i, uint8_t p1, uint8_t p2, uint64_t *out) const {
   size_t k = 0;
-  out[k++] = F(T_P1, p1);
-  out[k++] = F(T_P12, p1, p2);
+  out[k++] = label_feature(p1);
+  out[k++] = labels_feature(p1, p2);
   out[k++] = F(T_P1L, p1, hl_[i]);
   out[k++] = F(T_P1SS, p1, hss_[i]);
   if (votes_on_) {
-    out[k++] = F(T_VM, vote_major_[i]);
+    out[k++] = vote_major_feature(vote_major_[i]);
     out[k++] = F(T_VMS, vote_major_[i], hss_[i]);
-    out[k++] = F(T_VP, vote_prev_[i]);
+    out[k++] = vote_prev_feature(vote_prev_[i]);
+    out[k++] = F(T_VPS, vote_prev_[i], hss_[i]);
+  }
+  return k;
+}
+
+size_t Featurizer::dynamic_word(size_t i, uint8_t p1, uint64_t *out) const {
+  size_t k = 0;
+  out[k++] = F(T_P1L, p1, hl_[i]);
+  out[k++] = F(T_P1SS, p1, hss_[i]);
+  if (votes_on_) {
+    out[k++] = F(T_VMS, vote_major_[i], hss_[i]);
     out[k++] = F(T_VPS, vote_prev_[i], hss_[i]);
   }
   return k;
@@ -533,10 +600,12 @@ template <class T> bool read(std::string_view &b, T *v) {
 } // namespace
 
 namespace {
-inline unsigned popcount64(uint64_t x) {
+// HW: the caller runs on a CPU with POPCNT and was compiled for it.
+template <bool HW = false> __attribute__((always_inline)) inline unsigned popcount64(uint64_t x) {
 #if defined(__POPCNT__)
   return static_cast<unsigned>(__builtin_popcountll(x));
 #else
+  if (HW) return static_cast<unsigned>(__builtin_popcountll(x));
   x = x - ((x >> 1) & 0x5555555555555555ULL);
   x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
   x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
@@ -579,6 +648,9 @@ bool Weights::load(std::string_view b) {
     rank += popcount64(bl.bits);
   }
   rows_.assign(size_t(rank) * 2 * kTags, 0);
+#if defined(__x86_64__) && !defined(__POPCNT__)
+  hw_popcount_ = __builtin_cpu_supports("popcnt");
+#endif
   for (int p = 0; p < 2; ++p) {
     for (size_t r = 0; r < t[p].nrows; ++r) {
       const uint32_t k = t[p].key(r);
@@ -590,40 +662,84 @@ bool Weights::load(std::string_view b) {
   return true;
 }
 
-inline const int16_t *Weights::row(uint64_t h) const {
+template <bool HW> __attribute__((always_inline)) inline const int16_t *Weights::row_impl(uint64_t h) const {
   const uint32_t b = bucket_of(h, bits_);
   const Block &bl = blocks_[b >> 6];
   const uint64_t m = uint64_t(1) << (b & 63);
   if (!(bl.bits & m)) return nullptr;
-  return rows_.data() + (size_t(bl.rank) + popcount64(bl.bits & (m - 1))) * 2 * kTags;
+  return rows_.data() + (size_t(bl.rank) + popcount64<HW>(bl.bits & (m - 1))) * 2 * kTags;
 }
 
-void Weights::score_both(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const {
-  if (blocks_.empty()) return;
+const int16_t *Weights::row(uint64_t h) const { return row_impl<false>(h); }
+
+template <bool HW>
+__attribute__((always_inline)) inline void Weights::score_both_impl(const uint64_t *begin, const uint64_t *end,
+                                                                    int32_t *s1, int32_t *s2) const {
   for (const uint64_t *f = begin; f != end; ++f) {
-    const int16_t *w = row(*f);
+    const int16_t *w = row_impl<HW>(*f);
     if (!w) continue;
     for (int t = 0; t < kTags; ++t) s1[t] += w[t];
     for (int t = 0; t < kTags; ++t) s2[t] += w[kTags + t];
   }
 }
 
-void Weights::score(int pass, const uint64_t *begin, const uint64_t *end, int32_t *scores) const {
-  if (blocks_.empty()) return;
+template <bool HW>
+__attribute__((always_inline)) inline void Weights::score_impl(int pass, const uint64_t *begin, const uint64_t *end,
+                                                               int32_t *scores) const {
   for (const uint64_t *f = begin; f != end; ++f) {
-    const int16_t *w = row(*f);
+    const int16_t *w = row_impl<HW>(*f);
     if (!w) continue;
     w += pass * kTags;
     for (int t = 0; t < kTags; ++t) scores[t] += w[t];
   }
 }
 
+void Weights::score_both_hw(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const {
+  score_both_impl<true>(begin, end, s1, s2);
+}
+void Weights::score_hw(int pass, const uint64_t *begin, const uint64_t *end, int32_t *scores) const {
+  score_impl<true>(pass, begin, end, scores);
+}
+
+void Weights::score_both(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const {
+  if (blocks_.empty()) return;
+  if (hw_popcount_) score_both_hw(begin, end, s1, s2);
+  else score_both_impl<false>(begin, end, s1, s2);
+}
+
+void Weights::score(int pass, const uint64_t *begin, const uint64_t *end, int32_t *scores) const {
+  if (blocks_.empty()) return;
+  if (hw_popcount_) score_hw(pass, begin, end, scores);
+  else score_impl<false>(pass, begin, end, scores);
+}
+
+void Weights::score_one(uint64_t h, int32_t *s1, int32_t *s2) const {
+  if (blocks_.empty()) return;
+  const int16_t *w = row(h);
+  if (!w) return;
+  for (int t = 0; t < kTags; ++t) s1[t] += w[t];
+  if (s2)
+    for (int t = 0; t < kTags; ++t) s2[t] += w[kTags + t];
+}
+
 // ---------------------------------------------------------------- tagger
 
 Tagger::Tagger(std::string_view bytes, const Gazetteer &gaz) : gaz_(gaz) {
-  if (bytes.size() < 8 || bytes.substr(0, 8) != "LEDENER2") return;
+  if (bytes.size() < 8 || bytes.substr(0, 8) != "LEDENER3") return;
   bytes.remove_prefix(8);
   ok_ = weights_.load(bytes);
+  if (!ok_) return;
+  for (uint8_t a = 0; a < kTags; ++a) {
+    weights_.score_one(Featurizer::label_feature(a), label_[0][a], label_[1][a]);
+    for (uint8_t b = 0; b < kTags; ++b)
+      weights_.score_one(Featurizer::labels_feature(a, b), labels_[0][a][b], labels_[1][a][b]);
+  }
+  int32_t unused[kTags] = {};
+  for (int v = 0; v < 6; ++v) {
+    const uint8_t x = v == 5 ? 0xFF : static_cast<uint8_t>(v);
+    weights_.score_one(Featurizer::vote_major_feature(x), unused, vote_major_[v]);
+    weights_.score_one(Featurizer::vote_prev_feature(x), unused, vote_prev_[v]);
+  }
 }
 
 const Tagger &Tagger::builtin() {
@@ -631,18 +747,37 @@ const Tagger &Tagger::builtin() {
   return t;
 }
 
+namespace {
+// Buffers of one thread's last document, reused by the next one.
+struct TagScratch {
+  const Gazetteer *gaz = nullptr;
+  std::unique_ptr<Featurizer> fz;
+  std::vector<int32_t> word1, word2, base2;
+  std::vector<uint8_t> scored;
+};
+} // namespace
+
 std::vector<uint8_t> Tagger::tag(const Input &in) const {
   std::vector<uint8_t> tags(in.words.size(), O);
   if (!ok_ || in.words.empty()) return tags;
-  Featurizer fz(gaz_);
+  static thread_local TagScratch scratch;
+  if (scratch.gaz != &gaz_) {
+    scratch.fz = std::make_unique<Featurizer>(gaz_);
+    scratch.gaz = &gaz_;
+  }
+  Featurizer &fz = *scratch.fz;
   fz.prepare(in);
   const size_t n = fz.size();
   // Pass 1 scores every word's static features for both passes: the word
   // features once per distinct word, the context ones once per token; pass
-  // 2 then adds only its history and vote features.
-  std::vector<int32_t> word1(fz.types() * kTags, 0), word2(fz.types() * kTags, 0);
-  std::vector<uint8_t> scored(fz.types(), 0);
-  std::vector<int32_t> base2(n * kTags, 0);
+  // 2 then adds only its history and vote features. Features of the labels
+  // and votes alone come from the tables made at load.
+  std::vector<int32_t> &word1 = scratch.word1, &word2 = scratch.word2, &base2 = scratch.base2;
+  std::vector<uint8_t> &scored = scratch.scored;
+  word1.assign(fz.types() * kTags, 0);
+  word2.assign(fz.types() * kTags, 0);
+  scored.assign(fz.types(), 0);
+  base2.resize(n * kTags);
   uint64_t dyn[Featurizer::kMaxDynamic];
   auto best_of = [](const int32_t *sc, uint8_t p1) {
     uint8_t best = O;
@@ -653,6 +788,7 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
     }
     return best;
   };
+  auto vote_slot = [](uint8_t v) { return v < 5 ? v : 5; };
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) fz.set_votes(tags);
     uint8_t p1 = O, p2 = O;
@@ -673,9 +809,13 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
           for (int k = 0; k < kTags; ++k) b2[k] = word2[size_t(t) * kTags + k];
           weights_.score_both(fz.context_begin(i), fz.context_end(i), sc, b2);
         } else {
-          for (int k = 0; k < kTags; ++k) sc[k] = b2[k];
+          const int32_t *vm = vote_major_[vote_slot(fz.vote_major(i))];
+          const int32_t *vp = vote_prev_[vote_slot(fz.vote_prev(i))];
+          for (int k = 0; k < kTags; ++k) sc[k] = b2[k] + vm[k] + vp[k];
         }
-        const size_t nd = fz.dynamic(i, p1, p2, dyn);
+        const int32_t *l1 = label_[pass][p1], *l2 = labels_[pass][p1][p2];
+        for (int k = 0; k < kTags; ++k) sc[k] += l1[k] + l2[k];
+        const size_t nd = fz.dynamic_word(i, p1, dyn);
         weights_.score(pass, dyn, dyn + nd, sc);
         best = best_of(sc, p1);
       }

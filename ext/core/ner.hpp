@@ -27,6 +27,12 @@
 #include <unordered_map>
 #include <vector>
 
+#if defined(__x86_64__) && !defined(__POPCNT__) && defined(__GNUC__)
+#define LEDE_NER_POPCNT __attribute__((target("popcnt")))
+#else
+#define LEDE_NER_POPCNT
+#endif
+
 namespace lede::ner {
 
 enum Tag : uint8_t { O = 0, B_PER, I_PER, B_ORG, I_ORG, B_LOC, I_LOC, B_MISC, I_MISC };
@@ -100,6 +106,17 @@ public:
   // kMaxDynamic hashes to `out` and returns how many.
   static constexpr size_t kMaxDynamic = 8;
   size_t dynamic(size_t i, uint8_t p1, uint8_t p2, uint64_t *out) const;
+  // The same features split in two: those that depend on the labels and
+  // votes alone (few distinct values: the tagger caches their scores), and
+  // those that also depend on the word (at most kMaxDynamic / 2).
+  static uint64_t label_feature(uint8_t p1);
+  static uint64_t labels_feature(uint8_t p1, uint8_t p2);
+  static uint64_t vote_major_feature(uint8_t v);
+  static uint64_t vote_prev_feature(uint8_t v);
+  size_t dynamic_word(size_t i, uint8_t p1, uint64_t *out) const;
+  bool votes_on() const { return votes_on_; }
+  uint8_t vote_major(size_t i) const { return vote_major_[i]; }
+  uint8_t vote_prev(size_t i) const { return vote_prev_[i]; }
   // Records first-pass labels so that `dynamic` adds document-level votes.
   void set_votes(const std::vector<uint8_t> &pass1);
   void clear_votes() { votes_on_ = false; }
@@ -117,6 +134,9 @@ private:
   std::vector<uint32_t> lid_;
   size_t nlower_ = 0;
   std::vector<uint8_t> trivial_, start_, upper_;
+  // per-document scratch, kept between documents to reuse its memory
+  std::vector<uint32_t> gz_, gz_unigram_;
+  std::vector<uint8_t> caps_sent_, lower_, docflags_;
   std::vector<uint32_t> type_;
   std::vector<uint64_t> word_feats_;
   std::vector<uint32_t> type_offs_;
@@ -141,6 +161,8 @@ public:
   void score_both(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const;
   // Adds the scores of one pass (0 or 1).
   void score(int pass, const uint64_t *begin, const uint64_t *end, int32_t *scores) const;
+  // Adds the scores of both passes of one feature (s2 may be null).
+  void score_one(uint64_t h, int32_t *s1, int32_t *s2) const;
   unsigned bits() const { return bits_; }
 
 private:
@@ -150,12 +172,19 @@ private:
     uint32_t rank; // present buckets before this block
     uint32_t pad;
   };
+  template <bool HW> const int16_t *row_impl(uint64_t h) const;
+  template <bool HW> void score_both_impl(const uint64_t *, const uint64_t *, int32_t *, int32_t *) const;
+  template <bool HW> void score_impl(int, const uint64_t *, const uint64_t *, int32_t *) const;
+  // Compiled for POPCNT (x86-64), used when the CPU has it.
+  LEDE_NER_POPCNT void score_both_hw(const uint64_t *, const uint64_t *, int32_t *, int32_t *) const;
+  LEDE_NER_POPCNT void score_hw(int, const uint64_t *, const uint64_t *, int32_t *) const;
   unsigned bits_ = 0;
+  bool hw_popcount_ = false; // the CPU has POPCNT (checked once at load)
   std::vector<Block> blocks_;
   std::vector<int16_t> rows_; // per present bucket: kTags of pass 1, kTags of pass 2
 };
 
-// Serialised model: "LEDENER2", then two weight tables (pass 1, pass 2).
+// Serialised model: "LEDENER3", then two weight tables (pass 1, pass 2).
 // Each table: u32 bits, u32 nrows, u32 bucket[nrows] ascending,
 // i16 w[nrows][kTags]. Little-endian.
 class Tagger {
@@ -171,6 +200,12 @@ private:
   const Gazetteer &gaz_;
   Weights weights_;
   bool ok_ = false;
+  // Scores of the label and vote features, which take few values: per pass
+  // and previous label(s); votes (0-4 or 0xFF, stored at 5) for pass 2.
+  int32_t label_[2][kTags][kTags] = {};
+  int32_t labels_[2][kTags][kTags][kTags] = {};
+  int32_t vote_major_[6][kTags] = {};
+  int32_t vote_prev_[6][kTags] = {};
 };
 
 // Feature bucket of a hash for a table of 2^bits buckets.

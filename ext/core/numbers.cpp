@@ -277,6 +277,11 @@ bool letter_may_start(View t, size_t i) {
     buf[n++] = static_cast<char>(lower_ascii(t[j]) < 0x80 ? lower_ascii(t[j]) : 0);
   }
   const std::string_view w(buf, n);
+  // First letters of the number words ('one' ... 'hundred', 'a').
+  switch (n ? buf[0] : 0) {
+  case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'h': case 'a': break;
+  default: return false;
+  }
   for (const NumberWord &nw : kNumberWords)
     if (nw.word == w) return true;
   return false;

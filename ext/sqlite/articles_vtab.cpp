@@ -100,7 +100,7 @@ lede::AnalysisOptions parse_options(const char *name, int argc, const char *cons
 }
 
 int connect_or_create(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
-                      char **err, bool create) {
+                      char **err, bool create) noexcept {
   return guard(err, [&] {
     const auto *opt = static_cast<const ModuleOptions *>(aux);
     const char *schema = argv[1], *name = argv[2];
@@ -125,19 +125,19 @@ int connect_or_create(sqlite3 *db, void *aux, int argc, const char *const *argv,
   });
 }
 
-int xCreate(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) {
+int xCreate(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) noexcept {
   return connect_or_create(db, aux, argc, argv, out, err, true);
 }
-int xConnect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) {
+int xConnect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) noexcept {
   return connect_or_create(db, aux, argc, argv, out, err, false);
 }
 
-int xDisconnect(sqlite3_vtab *p) {
+int xDisconnect(sqlite3_vtab *p) noexcept {
   delete vt(p);
   return SQLITE_OK;
 }
 
-int xDestroy(sqlite3_vtab *p) {
+int xDestroy(sqlite3_vtab *p) noexcept {
   int rc = guard(&p->zErrMsg, [&] {
     vt(p)->storage->destroy();
     return SQLITE_OK;
@@ -191,7 +191,7 @@ int xClose(sqlite3_vtab_cursor *c) noexcept {
   return SQLITE_OK;
 }
 
-int xFilter(sqlite3_vtab_cursor *pc, int idxNum, const char *, int argc, sqlite3_value **argv) {
+int xFilter(sqlite3_vtab_cursor *pc, int idxNum, const char *, int argc, sqlite3_value **argv) noexcept {
   Cursor *c = cur(pc);
   Vtab *v = vt(pc->pVtab);
   return guard(&v->zErrMsg, [&] {
@@ -208,7 +208,7 @@ int xFilter(sqlite3_vtab_cursor *pc, int idxNum, const char *, int argc, sqlite3
   });
 }
 
-int xNext(sqlite3_vtab_cursor *pc) {
+int xNext(sqlite3_vtab_cursor *pc) noexcept {
   Cursor *c = cur(pc);
   Vtab *v = vt(pc->pVtab);
   return guard(&v->zErrMsg, [&] {
@@ -433,7 +433,7 @@ int update_row(Vtab &v, int64_t old_id, sqlite3_value *new_rowid, sqlite3_value 
   return SQLITE_OK;
 }
 
-int xUpdate(sqlite3_vtab *p, int argc, sqlite3_value **argv, sqlite_int64 *rowid) {
+int xUpdate(sqlite3_vtab *p, int argc, sqlite3_value **argv, sqlite_int64 *rowid) noexcept {
   Vtab &v = *vt(p);
   return guard(&p->zErrMsg, [&] {
     if (argc == 1) {
@@ -445,9 +445,9 @@ int xUpdate(sqlite3_vtab *p, int argc, sqlite3_value **argv, sqlite_int64 *rowid
   });
 }
 
-int xShadowName(const char *suffix) { return is_shadow_suffix(suffix); }
+int xShadowName(const char *suffix) noexcept { return is_shadow_suffix(suffix); }
 
-int xRename(sqlite3_vtab *p, const char *) {
+int xRename(sqlite3_vtab *p, const char *) noexcept {
   sqlite3_free(p->zErrMsg);
   p->zErrMsg = sqlite3_mprintf("%s: renaming a corpus is not supported; create a new one and"
                                " INSERT INTO new(source, raw) SELECT source, raw FROM old",

@@ -43,7 +43,7 @@ struct Cursor : sqlite3_vtab_cursor {
 Vtab *vt(sqlite3_vtab *p) { return static_cast<Vtab *>(p); }
 Cursor *cur(sqlite3_vtab_cursor *p) { return static_cast<Cursor *>(p); }
 
-int xConnect(sqlite3 *db, void *aux, int, const char *const *, sqlite3_vtab **out, char **err) {
+int xConnect(sqlite3 *db, void *aux, int, const char *const *, sqlite3_vtab **out, char **err) noexcept {
   return guard(err, [&] {
     const auto *t = static_cast<const DerivedTable *>(aux);
     std::string decl = std::string("CREATE TABLE x(") + t->columns + ", doc HIDDEN, corpus HIDDEN)";
@@ -59,7 +59,7 @@ int xConnect(sqlite3 *db, void *aux, int, const char *const *, sqlite3_vtab **ou
   });
 }
 
-int xDisconnect(sqlite3_vtab *p) {
+int xDisconnect(sqlite3_vtab *p) noexcept {
   delete vt(p);
   return SQLITE_OK;
 }
@@ -118,7 +118,7 @@ void check_corpus(sqlite3 *db, const DerivedTable *t, const std::string &corpus)
                               t->name, corpus.c_str(), corpus.c_str()));
 }
 
-int xFilter(sqlite3_vtab_cursor *pc, int plan, const char *, int argc, sqlite3_value **argv) {
+int xFilter(sqlite3_vtab_cursor *pc, int plan, const char *, int argc, sqlite3_value **argv) noexcept {
   Cursor *c = cur(pc);
   Vtab *v = vt(pc->pVtab);
   const DerivedTable *t = v->t;
@@ -165,7 +165,7 @@ int xFilter(sqlite3_vtab_cursor *pc, int plan, const char *, int argc, sqlite3_v
   });
 }
 
-int xNext(sqlite3_vtab_cursor *pc) {
+int xNext(sqlite3_vtab_cursor *pc) noexcept {
   Cursor *c = cur(pc);
   Vtab *v = vt(pc->pVtab);
   return guard(&v->zErrMsg, [&] {
