@@ -70,6 +70,8 @@ struct Lexicon {
   const std::unordered_set<std::string_view> *titles = nullptr;
   const std::unordered_set<std::string_view> *orgs = nullptr;
   const std::unordered_set<std::string_view> *not_before_verb = nullptr;
+  const std::unordered_set<std::string_view> *ly_nouns = nullptr;
+  const std::unordered_set<std::string_view> *time_nouns = nullptr;
 };
 
 const Lexicon &lexicon() {
@@ -95,6 +97,8 @@ const Lexicon &lexicon() {
     l.titles = &resource_set("speaker_titles.txt");
     l.orgs = &resource_set("org_words.txt");
     l.not_before_verb = &resource_set("cue_blockers.txt");
+    l.ly_nouns = &resource_set("ly_nouns.txt");
+    l.time_nouns = &resource_set("time_nouns.txt");
     return l;
   }();
   return lex;
@@ -142,6 +146,7 @@ struct Subject {
   Np kind = Np::None;
   uint32_t first = 0, last = 0;           // tokens [first, last)
   uint32_t role_first = 0, role_last = 0; // tokens of the role, if any
+  uint32_t ref_first = 0, ref_last = 0;   // a relative 'who': its antecedent name
 };
 
 struct Event {           // a reporting verb with its subject
@@ -196,6 +201,29 @@ struct Extractor {
   // document (run(), only when it has quote marks): the lexicon tests ask
   // for the same token many times.
   std::vector<std::string> lows;
+  // Capitalised only because it opens a sentence ('Domestically, …',
+  // 'Citing …', 'Asked …'): an -ly, -ing or -ed word never written with a
+  // capital inside a sentence of the article.
+  std::vector<uint8_t> plain_cap;
+  void find_plain_caps() {
+    plain_cap.assign(ntok, 0);
+    auto initial = [&](uint32_t i) {
+      return i == 0 || region_start[region_of[i]] == i || terminal(i - 1) || is_mark(i - 1) ||
+             punct(i - 1, ':') || (toks[i - 1].kind == TokenKind::Punct && is_dash(c0(i - 1)));
+    };
+    auto suffixed = [&](const std::string &w) {
+      auto ends = [&](const char *x) {
+        size_t n = std::char_traits<char>::length(x);
+        return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
+      };
+      return ends("ly") || ends("ing") || ends("ed");
+    };
+    std::unordered_set<std::string_view> inside;
+    for (uint32_t i = 0; i < ntok; ++i)
+      if (cap(i) && !initial(i)) inside.insert(lows[i]);
+    for (uint32_t i = 0; i < ntok; ++i)
+      if (cap(i) && initial(i) && suffixed(lows[i]) && !inside.count(lows[i])) plain_cap[i] = 1;
+  }
   const std::string &low(uint32_t i) const { return lows[i]; }
   bool terminal(uint32_t i) const {
     // The period of an abbreviation closing a parenthesis ('(R-Fla.)') ends
@@ -208,7 +236,7 @@ struct Extractor {
     return toks[i].kind == TokenKind::Word && is_upper(c0(i));
   }
   bool stopword(uint32_t i) const { return lx.stop->count(low(i)) > 0; }
-  bool name_token(uint32_t i) const { return cap(i) && !stopword(i) && !pronoun(i); }
+  bool name_token(uint32_t i) const { return cap(i) && !stopword(i) && !pronoun(i) && !plain_cap[i]; }
   char pronoun(uint32_t i) const {
     if (!word(i)) return 0;
     auto it = lx.pronouns.find(low(i));
@@ -374,8 +402,30 @@ struct Extractor {
 
   // Skips words that may sit between a subject and its verb, backwards.
   uint32_t skip_adverbs_back(uint32_t j, uint32_t lo) const {
-    while (j > lo && word(j - 1) && lx.adverbs->count(low(j - 1))) --j;
-    return j;
+    for (;;) {
+      while (j > lo && word(j - 1) && (lx.adverbs->count(low(j - 1)) || ly_adverb(j - 1))) --j;
+      // A time phrase: 'last week', 'in the past', 'earlier this month'.
+      if (j > lo + 1 && word(j - 1) && lx.time_nouns->count(low(j - 1)) && word(j - 2)) {
+        const std::string &d = low(j - 2);
+        if (d == "last" || d == "this" || d == "next" || d == "that" || d == "the" || d == "each" ||
+            d == "on") {
+          j -= 2;
+          if (j > lo && word(j - 1) && (low(j - 1) == "in" || low(j - 1) == "on" ||
+                                        low(j - 1) == "at" || low(j - 1) == "during"))
+            --j;
+          continue;
+        }
+      }
+      return j;
+    }
+  }
+
+  // A lower-case adverb in -ly ('increasingly', 'generally'), not a noun of
+  // ext/data/ly_nouns.txt ('family').
+  bool ly_adverb(uint32_t i) const {
+    if (!word(i) || !is_lower(c0(i))) return false;
+    const std::string &w = low(i);
+    return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && !lx.ly_nouns->count(w);
   }
 
   // Noun phrase ending just before token `end` (exclusive), not before
@@ -485,7 +535,7 @@ struct Extractor {
     const std::string &w = low(i);
     uint32_t dummy;
     if (lx.stop->count(w) || lx.adverbs->count(w) || lx.not_before_verb->count(w) ||
-        cue_at(i, &dummy))
+        ly_adverb(i) || cue_at(i, &dummy))
       return false;
     return w != "to" && w != "that" && w != "and" && w != "or" && w != "but" && w != "not" &&
            w != "be" && w != "been" && w != "being" && w != "are" && w != "were" && w != "am";
@@ -550,6 +600,15 @@ struct Extractor {
   // said' or 'the company's chief executive, Dr. Y, said'.
   Subject subject_before(uint32_t cue, uint32_t lo) const {
     uint32_t j = skip_adverbs_back(cue, lo);
+    if (j > lo + 1 && word(j - 1) && (low(j - 1) == "who" || low(j - 1) == "which")) {
+      // A relative clause: 'Barack Obama, who called …' — the mention is
+      // 'who', the speaker its antecedent name.
+      uint32_t w = j - 1, a = w;
+      if (punct(a - 1, ',')) --a;
+      Subject ante = np_before(a, lo);
+      if (ante.kind == Np::Name) return {Np::Name, w, w + 1, ante.role_first, ante.role_last, ante.first, ante.last};
+      return {};
+    }
     if (j > lo && punct(j - 1, ',')) {
       uint32_t close = j - 1;
       uint32_t k = close;
@@ -608,15 +667,16 @@ struct Extractor {
       uint32_t k = from;
       while (k < hi && k - from < kNpTokens && word(k) && !in_quote[k] &&
              (name_token(k) || role_word(k) || title_word(k) || (cap(k) && !stopword(k)) ||
-              plain_word(k)))
+              plain_word(k) || (k > from && low(k) == "of" && k + 1 < hi && word(k + 1))))
         ++k;
       if (k > e && name_token(k - 1) && (k >= hi || !word(k) || !is_lower(c0(k)) || low(k) == "of"))
         e = k;
     }
     if (e == from) {
-      // a common noun phrase: 'said a spokesperson for the company'
+      // a common noun phrase: 'said a spokesperson for the company'; never
+      // 'that' ('said that …').
       std::string w = low(from);
-      if (!any_np && !determiner(w)) return s;
+      if (!any_np && (!determiner(w) || w == "that")) return s;
       if (!word(from)) return s;
       uint32_t k = from + 1;
       while (k < hi && k - from < 6 && word(k) && !in_quote[k]) ++k;
@@ -627,7 +687,19 @@ struct Extractor {
     while (nb > from && (name_token(nb - 1) || (title_word(nb - 1) && cap(nb - 1))) &&
            !(role_word(nb - 1) && !title_word(nb - 1)))
       --nb;
-    if (nb == e) return s;
+    if (nb == e) {
+      // A role written before its name: 'said Rubio’s deputy campaign
+      // manager, Rich Beeson'.
+      if (e > from && e + 1 < hi && punct(e, ',') && role_word(e - 1)) {
+        Subject app = np_after(e + 1, hi);
+        if (app.kind == Np::Name && app.first == e + 1) {
+          app.role_first = from;
+          app.role_last = e;
+          return app;
+        }
+      }
+      return s;
+    }
     s.kind = Np::Name;
     s.first = nb;
     s.last = e;
@@ -650,6 +722,33 @@ struct Extractor {
     }
     (void)j;
     return s;
+  }
+
+  // Subject of the main clause after a sentence-opening participle clause:
+  // the first noun phrase after a comma (inside a quote or not) that is
+  // followed by a lower-case verb-like word, within the sentence.
+  Subject main_clause_subject(uint32_t from) const {
+    uint32_t hi = std::min<uint32_t>(region_start[region_of[from > 0 ? from - 1 : 0] + 1],
+                                     from + kFrameTokens);
+    for (uint32_t k = from; k < hi; ++k)
+      if (!in_quote[k] && terminal(k)) {
+        hi = k;
+        break;
+      }
+    for (uint32_t q = from + 1; q < hi; ++q) {
+      if (in_quote[q] || !word(q)) continue;
+      uint32_t b = q - 1;
+      if (is_mark(b) && b > from) --b;
+      if (!punct(b, ',')) continue;
+      Subject s = np_after(q, hi);
+      if (s.kind == Np::None) continue;
+      uint32_t nx = s.last;
+      while (nx < hi && word(nx) && (lx.adverbs->count(low(nx)) || ly_adverb(nx))) ++nx;
+      if (nx < hi && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
+          !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or")
+        return s;
+    }
+    return {};
   }
 
   uint32_t sentence_first_token(uint32_t i) const {
@@ -691,6 +790,15 @@ struct Extractor {
       else if (gerund) {
         ev.subj = subject_before(i, lo);
         if (ev.subj.kind != Np::Name && ev.subj.kind != Np::Pronoun) ev.subj = clause_subject(lo, i);
+        // '“…,” he said, adding, “…”': the subject of the verb just before.
+        if (i > 1 && punct(i - 1, ',') && !events.empty()) {
+          const Event &pv = events.back();
+          bool near = pv.cue_end < i && i - pv.cue_end <= 6 && pv.subj.kind != Np::None &&
+                      sentence_first_token(pv.cue) == sentence_first_token(i);
+          for (uint32_t k = pv.cue_end; near && k + 1 < i; ++k)
+            if (in_quote[k] || (!word(k) && !punct(k, ','))) near = false;
+          if (near) ev.subj = pv.subj;
+        }
       } else {
         ev.subj = subject_before(i, lo);
         if (ev.subj.kind == Np::None) ev.subj = clause_subject(lo, i);
@@ -706,7 +814,11 @@ struct Extractor {
       if (p > 0 && punct(p - 1, ',')) --p;
       bool after_mark = p > 0 && in_quote[p - 1] && is_mark(p - 1);
       bool initial_cue = is_upper(c0(i)) && *lemma != "according to";
-      if ((after_mark || initial_cue) && *lemma != "according to") {
+      if (initial_cue && gerund && !after_mark) {
+        // A participle opening its sentence: 'Citing the attack, Will
+        // urged …', 'Acknowledging that Trump “…,” though, Allen did …'.
+        ev.subj = main_clause_subject(end);
+      } else if ((after_mark || initial_cue) && *lemma != "according to") {
         ev.subj = subject_after(end, hi_sent);
         if (ev.subj.kind == Np::None) {
           // '”, he said' where the pronoun comes first is handled by
@@ -816,7 +928,12 @@ struct Extractor {
   }
 
   // Canonical name of a named subject: its fullest form in the NameIndex.
-  std::string canonical_of(const Subject &s) const {
+  std::string canonical_of(const Subject &sub) const {
+    Subject s = sub;
+    if (s.ref_last > s.ref_first) { // 'Barack Obama, who called …'
+      s.first = s.ref_first;
+      s.last = s.ref_last;
+    }
     uint32_t b = toks[s.first].start, e = toks[s.last - 1].end;
     // The type comes from ext/data/org_words.txt rather than the tagger,
     // which may read 'Budget Director Alan Pruitt' as one ORG.
@@ -849,7 +966,9 @@ struct Extractor {
       if (ev.subj.kind == Np::Name) {
         ev.speaker = canonical_of(ev.subj);
         ev.confidence = 0.9;
-        if (!org_like(ev.subj.first, ev.subj.last) && ev.subj.last - ev.subj.first >= 1) {
+        uint32_t nf = ev.subj.ref_last ? ev.subj.ref_first : ev.subj.first;
+        uint32_t nl = ev.subj.ref_last ? ev.subj.ref_last : ev.subj.last;
+        if (!org_like(nf, nl) && nl - nf >= 1) {
           last = {*ev.speaker, para, true};
         }
       } else if (ev.subj.kind == Np::Pronoun) {
@@ -974,6 +1093,7 @@ struct Extractor {
     if (cands.empty()) return out;
     lows.reserve(ntok);
     for (uint32_t i = 0; i < ntok; ++i) lows.push_back(lower_utf8(doc.view(toks[i])));
+    find_plain_caps();
     mark_quoted();
     find_cues();
     collect_names();
@@ -997,6 +1117,24 @@ struct Extractor {
           if (!right_far) right_far = &ev;
           uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
           bool adjacent = (ev.subj.kind != Np::None && subj_start >= k && subj_start <= k + 2) || i == k;
+          if (!adjacent && subj_start > k && ev.subj.last <= i && subj_start - k <= kNpTokens &&
+              (ev.subj.kind == Np::Name ||
+               (ev.subj.kind == Np::Nominal && word(k) && determiner(low(k))))) {
+            // A longer role before the name: '“…,” former State policy
+            // planning director Anne-Marie Slaughter wrote', or a noun
+            // phrase cut at 'and' ('the Florida senator and Republican
+            // presidential candidate said').
+            adjacent = true;
+            for (uint32_t w = k; w < subj_start; ++w)
+              if (!word(w) || in_quote[w] || (!is_lower(c0(w)) && !cap(w))) adjacent = false;
+            if (adjacent && ev.subj.kind == Np::Nominal && i - k <= kNpTokens + kRoleTokens) {
+              Event e = ev; // the whole phrase is the mention
+              e.subj.first = k;
+              synthetic.push_back(std::move(e));
+              right = &synthetic.back();
+              break;
+            }
+          }
           if (adjacent && i - k <= kNpTokens + kRoleTokens) right = &ev;
           if (!adjacent && i - k <= kNpTokens + kRoleTokens) {
             // '“…,” Nate Silver, the polling guru who founded X tweeted': an

@@ -293,6 +293,22 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"\"Why?\" Todd asked the real estate mogul.", "Why?", "Todd"},
            {"\"We won,\" Mills said.\n\nClinton touted her record. \"I was there first.\"",
             "I was there first", "Clinton"},
+           // speakers2: relative clauses, adverbs, participles, roles
+           {"Obama, who called the nominee \"unfit\" today, left.", "unfit", "who"},
+           {"With new voters, Clinton has increasingly decried the \"issue of race\" there.",
+            "issue of race", "Clinton"},
+           {"Acknowledging that Trump \"has no encumbrances,\" though, Allen did suggest it.",
+            "has no encumbrances", "Allen"},
+           {"\"It is bad,\" said Rubio\u2019s deputy campaign manager, Rich Beeson, who knew.",
+            "It is bad", "Rich Beeson"},
+           {"\"It is bad,\" former State policy planning director Anne-Marie Slaughter wrote.",
+            "It is bad", "Anne-Marie Slaughter"},
+           {"\"It is bad,\" the Florida senator and Republican candidate said in a statement.",
+            "It is bad", "the Florida senator and Republican candidate"},
+           {"Feinstein last week said Clinton was not the source of \"top secret\" chains.",
+            "top secret", "Feinstein"},
+           {"\"We are fine,\" he said, adding, \"They are both qualified.\"",
+            "They are both", "he"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
