@@ -489,9 +489,10 @@ void find_quants(std::string_view text, std::vector<Quant> &out) {
     cps.push_back(next_code_point(text, i));
   }
   at.push_back(static_cast<uint32_t>(text.size()));
-  for (Quantity &q : find_quantities(cps, true)) {
+  for (Quantity &q : find_quantities(cps, true, true)) {
     Quant x;
-    x.kind = q.kind == QuantityKind::Money     ? QuantKind::Money
+    x.kind = q.ordinal                         ? QuantKind::Ordinal
+             : q.kind == QuantityKind::Money   ? QuantKind::Money
              : q.kind == QuantityKind::Percent ? QuantKind::Percent
              : is_year_like(q, cps)            ? QuantKind::Year
                                                : QuantKind::Number;
@@ -511,6 +512,7 @@ bool compatible(QuantKind claim, const Quant &text) {
   case QuantKind::Number: return text.kind == QuantKind::Number || text.kind == QuantKind::Money;
   case QuantKind::Percent: return text.kind == QuantKind::Percent;
   case QuantKind::Year: return text.kind == QuantKind::Year;
+  case QuantKind::Ordinal: return text.kind == QuantKind::Ordinal; // '118th' against '117th'
   }
   return false;
 }
@@ -968,6 +970,7 @@ const char *kind_name(QuantKind k) {
   case QuantKind::Money: return "money";
   case QuantKind::Percent: return "percent";
   case QuantKind::Year: return "year";
+  case QuantKind::Ordinal: return "ordinal";
   default: return "number";
   }
 }

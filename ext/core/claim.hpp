@@ -46,7 +46,7 @@ struct TermStats {
   std::function<double(std::string_view word)> df;
 };
 
-enum class QuantKind : uint8_t { Number, Money, Percent, Year };
+enum class QuantKind : uint8_t { Number, Money, Percent, Year, Ordinal };
 
 struct ClaimQuantity {
   QuantKind kind = QuantKind::Number;

@@ -291,11 +291,40 @@ bool letter_may_start(View t, size_t i) {
 
 } // namespace
 
-std::vector<Quantity> find_quantities(std::u32string_view t, bool bare_number_words) {
+// '1st', '2nd', '3rd', '11th', '22nd', '118th' at i (digits, then the
+// suffix that fits them, then no letter or digit): its end, or 0.
+size_t ordinal_end(View t, size_t i, double &value) {
+  size_t j = i;
+  double v = 0;
+  while (j < t.size() && digit(t[j]) && j - i < 9) v = v * 10 + static_cast<double>(t[j++] - '0');
+  if (j == i || j + 2 > t.size() || (j < t.size() && digit(t[j]))) return 0;
+  auto lower = [](char32_t c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; };
+  char32_t a = lower(t[j]), b = lower(t[j + 1]);
+  int last = t[j - 1] - '0', tens = j - i >= 2 ? t[j - 2] - '0' : 0;
+  const char *want = tens == 1 ? "th" : last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
+  if (a != static_cast<char32_t>(want[0]) || b != static_cast<char32_t>(want[1])) return 0;
+  if (j + 2 < t.size() && is_alnum(t[j + 2])) return 0;
+  value = v;
+  return j + 2;
+}
+
+std::vector<Quantity> find_quantities(std::u32string_view t, bool bare_number_words, bool ordinals) {
   std::vector<Quantity> out;
   size_t i = 0;
   while (i < t.size()) {
     if (can_start(t, i)) {
+      double v = 0;
+      if (size_t e = ordinals && digit(t[i]) ? ordinal_end(t, i, v) : 0) {
+        Quantity q;
+        q.kind = QuantityKind::Number;
+        q.value = v;
+        q.start = static_cast<uint32_t>(i);
+        q.end = static_cast<uint32_t>(e);
+        q.ordinal = true;
+        out.push_back(std::move(q));
+        i = e;
+        continue;
+      }
       if (ascii_letter(t[i]) && !letter_may_start(t, i)) {
         while (i < t.size() && is_alnum(t[i])) ++i;
         continue;

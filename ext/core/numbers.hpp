@@ -30,6 +30,7 @@ struct Quantity {
   std::string currency;  // Money only: ISO 4217 code ('USD', 'EUR', 'GBP'...)
   uint32_t start = 0;    // code points into the searched text, end-exclusive
   uint32_t end = 0;
+  bool ordinal = false;  // Number only: written as an ordinal ('118th'; find_quantities with ordinals)
 };
 
 // Parses `text` as one quantity, ignoring surrounding white space. Returns
@@ -44,8 +45,11 @@ std::optional<Quantity> parse_quantity(std::string_view utf8);
 // ('in 2024') are returned as Numbers: callers that do not want them check
 // `is_year_like`. With `bare_number_words`, a number word of two or more
 // standing alone is a Number too ('three villages'; never 'one' or 'a'),
-// for comparing counts (claim_match).
-std::vector<Quantity> find_quantities(std::u32string_view text, bool bare_number_words = false);
+// for comparing counts (claim_match). With `ordinals`, digits with their
+// ordinal suffix ('1st', '22nd', '118th'; the suffix must fit the number) are
+// Numbers marked `ordinal`; otherwise they are not returned.
+std::vector<Quantity> find_quantities(std::u32string_view text, bool bare_number_words = false,
+                                      bool ordinals = false);
 
 // The normalised value as text: '7000000000 USD', '0.02', '7500'. Integral
 // values print without a fraction; others with up to 12 significant digits.

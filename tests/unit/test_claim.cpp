@@ -40,6 +40,10 @@ TEST_CASE("claim: numbers agree by value, not by spelling") {
   CHECK(score("The fund raised $60 billion", "The fund raised $600 billion.") < 0.5);
   CHECK(score("Prices rose 2% last year", "Prices rose 20 percent last year.") < 0.5);
   CHECK(score("Prices rose 2% last year", "Prices rose 2 per cent last year.") >= 0.5);
+  // Ordinals compare with ordinals only.
+  CHECK(score("The 118th Congress passed the bill", "The 117th Congress passed the bill.") < 0.5);
+  CHECK(score("The 118th Congress passed the bill", "The 118th Congress passed the bill.") >= 0.5);
+  CHECK(score("She finished 2nd in the race", "She finished in 2nd place in the race, with 3 others.") >= 0.5);
 }
 
 TEST_CASE("claim: antonyms contradict unless negated") {

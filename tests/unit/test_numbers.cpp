@@ -71,6 +71,20 @@ TEST_CASE("quantities inside text", "[numbers]") {
   CHECK_FALSE(is_year_like(qs[1], t));
 }
 
+// In a range '4th-5th' the second part is not read (like the 19 of COVID-19).
+TEST_CASE("ordinals only when asked for", "[numbers]") {
+  auto t = decode_utf8("the 118th Congress, 21st, 22ND, 3rd, 11th; not 21th, 3st, 1sts, 4th-5th, v2nd");
+  auto qs = find_quantities(t, false, true);
+  std::vector<std::string> got;
+  for (const Quantity &q : qs) {
+    CHECK(q.ordinal);
+    got.push_back(encode_utf8(std::u32string_view(t).substr(q.start, q.end - q.start)) + "=" + format_quantity(q));
+  }
+  CHECK(got == std::vector<std::string>{"118th=118", "21st=21", "22ND=22", "3rd=3", "11th=11", "4th=4"});
+  CHECK(find_quantities(t).empty());
+  CHECK_FALSE(find_quantities(decode_utf8("12 people"), false, true).at(0).ordinal);
+}
+
 TEST_CASE("number agreement", "[numbers]") {
   auto a = parse_quantity(std::string_view("$60 billion"));
   auto b = parse_quantity(std::string_view("$600 billion"));
