@@ -1170,6 +1170,51 @@ struct Extractor {
             (!outer && e->subj.kind != Np::None))
           outer = e;
       }
+      // A fragment's sentence may hold earlier quotes ('Trump has hailed the
+      // vote as “fantastic,” telling reporters that he thinks it is “…”',
+      // 'He told ABC’s “GMA” that he agrees Trump is a “…”'): the outer
+      // verb is looked for before them too, up to the sentence start.
+      // Not past a clause of its own ('…, and Trump vowed to “…”', '…, but
+      // he also noted the “…”', 'whom he described as “…”').
+      auto word_before = [&](uint32_t i) {
+        while (i > 0 && punct(i - 1, ',')) --i;
+        return i > 0 && word(i - 1) ? low(i - 1) : std::string();
+      };
+      auto own_clause = [&](const Event *e) {
+        if (!e || (e->subj.kind != Np::Name && e->subj.kind != Np::Pronoun)) return false;
+        std::string w = word_before(e->subj.first);
+        static const std::unordered_set<std::string> kStop = {
+            "and", "but", "while", "as", "yet", "or", "who", "whom", "which", "whose"};
+        return kStop.count(w) > 0 || low(e->subj.first) == "who";
+      };
+      uint32_t xlb = own_clause(outer) ? c.open_tok : lb;
+      for (size_t pj = ci; pj > 0 && ci - pj < kMaxDepth;) {
+        const Candidate &p = cands[pj - 1];
+        if (p.region != c.region || p.close_tok == kNone || p.close_tok + 1 != xlb) break;
+        uint32_t pe = toks[p.close_tok].start;
+        while (pe > p.content.start && is_space(t[pe - 1])) --pe;
+        char32_t last_in = pe > 0 ? t[pe - 1] : U' ';
+        if (is_terminal_cp(last_in) && !(xlb < c.open_tok && word(xlb) && is_lower(c0(xlb)))) break;
+        uint32_t lo = region_start[c.region];
+        if (pj > 1 && cands[pj - 2].region == c.region && cands[pj - 2].close_tok != kNone)
+          lo = std::max(lo, cands[pj - 2].close_tok + 1);
+        uint32_t a = p.open_tok;
+        while (a > lo && c.open_tok - a < kFrameTokens && !terminal(a - 1)) --a;
+        if (a == p.open_tok) break;
+        for (uint32_t k = xlb; k-- > a;) {
+          if (in_quote[k] || event_at[k] == kNone) continue;
+          const Event *e = &events[event_at[k]];
+          // 'a clip that X called “…”': a relative clause naming the quote.
+          std::string wb = e->subj.kind == Np::None ? std::string() : word_before(e->subj.first);
+          if (e->lemma == "call" || wb == "that" || wb == "which" || wb == "whom") continue;
+          if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
+              (!outer && e->subj.kind != Np::None))
+            outer = e;
+        }
+        xlb = a;
+        --pj;
+        if (a != lo) break;
+      }
       bool initial = lb == c.open_tok;
       bool colon = c.open_tok > lb && punct(c.open_tok - 1, ':');
       char32_t end_in = U' ';
