@@ -1187,6 +1187,7 @@ struct Extractor {
             "and", "but", "while", "as", "yet", "or", "who", "whom", "which", "whose"};
         return kStop.count(w) > 0 || low(e->subj.first) == "who";
       };
+      const Event *frame_outer = outer;
       uint32_t xlb = own_clause(outer) ? c.open_tok : lb;
       for (size_t pj = ci; pj > 0 && ci - pj < kMaxDepth;) {
         const Candidate &p = cands[pj - 1];
@@ -1236,8 +1237,26 @@ struct Extractor {
       auto has = [](const Event *e) { return e && e->subj.kind != Np::None; };
       if (direct) {
         if (has(right)) ev = right;
-        else if (has(left)) ev = left;
-        else if (has(right_far) && right_far->subj.first > right_far->cue &&
+        else if (has(left)) {
+          ev = left;
+          // 'Benjamin said he believes “…”', 'McCain said that he was
+          // referring to …, “…”': the outer speaker, unless the nearer verb
+          // opens a clause of its own ('…, and Trump said “…”').
+          auto starts = [&](const Event *e) {
+            return e->subj.role_last ? std::min(e->subj.role_first, e->subj.first) : e->subj.first;
+          };
+          static const std::unordered_set<std::string> kLeftOwn = {
+              "and", "but", "yet", "or", "though", "although", "while", "as", "who", "whom", "which"};
+          static const std::unordered_set<std::string> kSubordinate = {
+              "when", "after", "while", "although", "though", "as", "if", "before", "since",
+              "once", "until", "because", "whether", "and", "but"};
+          uint32_t ls = starts(left);
+          bool left_own = (ls > 0 && punct(ls - 1, ',')) || kLeftOwn.count(word_before(ls)) > 0 ||
+                          low(left->subj.first) == "who" || left->lemma == "call";
+          if (frame_outer && frame_outer != left && frame_outer->cue < ls && !left_own &&
+              !kSubordinate.count(word_before(starts(frame_outer))))
+            ev = frame_outer;
+        } else if (has(right_far) && right_far->subj.first > right_far->cue &&
                  right_far->subj.kind == Np::Name)
           ev = right_far; // '“…,” in contrast to …, says Dante Scala'
       } else {
