@@ -420,6 +420,28 @@ struct Extractor {
     }
   }
 
+  // The same forwards: 'Trump on Thursday ratcheted up …', 'Reid last week
+  // called …'.
+  uint32_t skip_adverbs_forward(uint32_t j, uint32_t hi) const {
+    for (;;) {
+      while (j < hi && word(j) && (lx.adverbs->count(low(j)) || ly_adverb(j))) ++j;
+      uint32_t k = j;
+      if (k < hi && word(k) && (low(k) == "in" || low(k) == "on" || low(k) == "at" || low(k) == "during"))
+        ++k;
+      if (k < hi && word(k)) {
+        const std::string &d = low(k);
+        if (d == "last" || d == "this" || d == "next" || d == "that" || d == "the" || d == "each" ||
+            d == "late" || d == "early" || d == "earlier")
+          ++k;
+      }
+      if (k > j && k < hi && word(k) && lx.time_nouns->count(low(k))) {
+        j = k + 1;
+        continue;
+      }
+      return j;
+    }
+  }
+
   // A lower-case adverb in -ly ('increasingly', 'generally'), not a noun of
   // ext/data/ly_nouns.txt ('family').
   bool ly_adverb(uint32_t i) const {
@@ -577,7 +599,7 @@ struct Extractor {
       Subject s = np_after(p, cue);
       if (s.kind == Np::None) continue;
       auto verb_next = [&](uint32_t nx) {
-        while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;
+        nx = skip_adverbs_forward(nx, cue);
         return nx == cue ||
                (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
                 !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or");
