@@ -222,7 +222,17 @@ struct Extractor {
     for (uint32_t i = 0; i < ntok; ++i)
       if (cap(i) && !initial(i)) inside.insert(lows[i]);
     for (uint32_t i = 0; i < ntok; ++i)
-      if (cap(i) && initial(i) && suffixed(lows[i]) && !inside.count(lows[i])) plain_cap[i] = 1;
+      if (cap(i) && initial(i) && suffixed(lows[i]) && !inside.count(lows[i]) && !given_name(i))
+        plain_cap[i] = 1;
+  }
+  // 'Carly Fiorina', 'Jared Kushner': an -ly or -ed word right before a
+  // capitalised word that is not a time noun ('Asked Tuesday …') reads as a
+  // first name.
+  bool given_name(uint32_t i) const {
+    const std::string &w = lows[i];
+    bool ly_ed = w.size() > 4 && (w.compare(w.size() - 2, 2, "ly") == 0 || w.compare(w.size() - 2, 2, "ed") == 0);
+    return ly_ed && i + 1 < ntok && cap(i + 1) && toks[i + 1].start == toks[i].end + 1 &&
+           !lx.time_nouns->count(lows[i + 1]) && !lx.stop->count(lows[i + 1]);
   }
   const std::string &low(uint32_t i) const { return lows[i]; }
   bool terminal(uint32_t i) const {
