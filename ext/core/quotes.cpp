@@ -1101,6 +1101,47 @@ struct Extractor {
     *re = b;
   }
 
+  // The reporting clause that ends the sentence of a quote, set off by a
+  // comma or a closing mark: '…, he said.', '…, said X, a pollster.',
+  // '…, according to Y.' Null when the sentence ends otherwise.
+  const Event *final_attribution(const Candidate &c) const {
+    if (c.close_tok == kNone) return nullptr;
+    uint32_t hi = region_start[c.region + 1];
+    const Event *last = nullptr;
+    // A quote ending in '.', '?' or '!' before a capital ends the sentence.
+    auto mark_ends = [&](uint32_t m) {
+      return is_mark(m) && toks[m].start > 0 && is_terminal_cp(t[toks[m].start - 1]) && m + 1 < hi &&
+             ((word(m + 1) && !is_lower(c0(m + 1))) || is_mark(m + 1));
+    };
+    if (mark_ends(c.close_tok)) return nullptr;
+    uint32_t k = c.close_tok + 1;
+    for (; k < hi && k - c.close_tok < kFrameTokens; ++k) {
+      if (!in_quote[k] && terminal(k)) break;
+      if (in_quote[k] && mark_ends(k)) return nullptr;
+      if (!in_quote[k] && event_at[k] != kNone) {
+        const Event &e = events[event_at[k]];
+        if (e.subj.kind != Np::None) last = &e;
+      }
+    }
+    if (!last || k >= hi || k - c.close_tok >= kFrameTokens) return nullptr;
+    const Subject &s = last->subj;
+    uint32_t start = std::min(last->cue, s.first), end = std::max(last->cue_end, s.last);
+    if (s.role_last > s.role_first) {
+      start = std::min(start, s.role_first);
+      end = std::max(end, s.role_last);
+    }
+    if (start <= c.close_tok + 1 || end > k || k - end > 3) return nullptr;
+    // Right after another quote ('…, “…,” he said.'), the clause is that
+    // quote's.
+    uint32_t before = start - 1;
+    if (before > c.close_tok && punct(before, ',')) --before;
+    if (before > c.close_tok && in_quote[before]) return nullptr;
+    if (!(punct(start - 1, ',') || (in_quote[start - 1] && is_mark(start - 1)))) return nullptr;
+    for (uint32_t j = end; j < k; ++j)
+      if (!word(j) || in_quote[j]) return nullptr;
+    return last;
+  }
+
   // Title of a work: Title Case words after 'titled', 'entitled'.
   bool title_of_work(const Candidate &c) const {
     if (c.open_tok == 0) return false;
@@ -1297,6 +1338,9 @@ struct Extractor {
         if (has(outer)) ev = outer;
         else if (has(right)) ev = right;
         else if (has(right_far)) ev = right_far;
+        // A reporting clause closing the sentence governs all of it ('… was
+        // “…” as donors waited, he said.', '…, according to the report.').
+        if (const Event *fin = final_attribution(c)) ev = fin;
       }
       if (!direct && words_in(c) <= 2 && !ends_like_speech && !left && !right) {
         // A short term not governed by a reporting verb: a scare quote
