@@ -1310,6 +1310,9 @@ struct Extractor {
       auto has = [](const Event *e) { return e && e->subj.kind != Np::None; };
       if (direct) {
         if (has(right)) ev = right;
+        else if (!initial && !colon && (ev = final_attribution(c))) {
+          // '…, saying “…,” CNN reported.'
+        }
         else if (has(left)) {
           ev = left;
           // 'Benjamin said he believes “…”', 'McCain said that he was
