@@ -1329,6 +1329,11 @@ struct Extractor {
           uint32_t ls = starts(left);
           bool left_own = (ls > 0 && punct(ls - 1, ',')) || kLeftOwn.count(word_before(ls)) > 0 ||
                           low(left->subj.first) == "who" || left->lemma == "call";
+          // ', and when pressed, she replied': a new clause after a comma.
+          for (uint32_t k = frame_outer ? frame_outer->cue_end : ls; !left_own && k + 1 < ls; ++k)
+            if ((punct(k, ',') && word(k + 1) && (low(k + 1) == "and" || low(k + 1) == "but")) ||
+                punct(k, ';'))
+              left_own = true;
           if (frame_outer && frame_outer != left && frame_outer->cue < ls && !left_own &&
               !kSubordinate.count(word_before(starts(frame_outer))))
             ev = frame_outer;
