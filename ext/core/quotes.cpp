@@ -1088,7 +1088,10 @@ struct Extractor {
         std::string nx = after < hi && word(after) ? low(after) : std::string();
         // 'ask' and 'tell' take an object ('?” Todd asked the mogul.').
         bool takes_object = ev.lemma == "ask" || ev.lemma == "tell";
-        attribution = ev.subj.kind != Np::None && ev.subj.first == b &&
+        // '“…” He added, “…”': the verb introduces the next quote.
+        bool introduces = after + 1 < ntok && (punct(after, ',') || punct(after, ':')) &&
+                          in_quote[after + 1] && is_mark(after + 1);
+        attribution = !introduces && ev.subj.kind != Np::None && ev.subj.first == b &&
                       (after >= hi || !word(after) || takes_object ||
                        (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
       }
