@@ -50,8 +50,9 @@ enum class QuantKind : uint8_t { Number, Money, Percent, Year };
 
 struct ClaimQuantity {
   QuantKind kind = QuantKind::Number;
-  double value = 0;    // Money: currency units; Percent: fraction (2% -> 0.02)
-  std::string text;    // as written ('$7 billion')
+  double value = 0;     // Money: currency units; Percent: fraction (2% -> 0.02)
+  std::string currency; // Money: ISO 4217 code ('USD')
+  std::string text;     // as written ('$7 billion')
 };
 
 struct ClaimTerm {

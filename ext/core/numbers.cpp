@@ -103,7 +103,8 @@ struct NumberWord { std::string_view word; int value; };
 const NumberWord kNumberWords[] = {
     {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
     {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
-    {"twelve", 12}, {"fifteen", 15}, {"twenty", 20}, {"thirty", 30}, {"forty", 40},
+    {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
+    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40},
     {"fifty", 50}, {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
     {"hundred", 100}, {"a", 1},
 };
@@ -146,7 +147,7 @@ double tidy(long double v) {
 }
 
 // The longest quantity starting exactly at `p`, or nothing.
-std::optional<Quantity> scan_at(View t, size_t p) {
+std::optional<Quantity> scan_at(View t, size_t p, bool bare_words = false) {
   Quantity q;
   q.start = static_cast<uint32_t>(p);
   std::string currency;
@@ -223,7 +224,8 @@ std::optional<Quantity> scan_at(View t, size_t p) {
   if (percent && !currency.empty()) return std::nullopt;
 
   // A number word alone ('one of them', 'a man') is not a quantity.
-  if (from_word && !scaled && !percent && currency.empty()) return std::nullopt;
+  // (Unless the caller counts bare number words of two or more.)
+  if (from_word && !scaled && !percent && currency.empty() && !(bare_words && v >= 2)) return std::nullopt;
   // Digits glued to letters are identifiers or ordinals: '3D', '4o', '1st'.
   if (i < t.size() && is_letter(t[i])) return std::nullopt;
 
@@ -270,7 +272,7 @@ bool letter_may_start(View t, size_t i) {
   }
   default: break;
   }
-  char buf[8];
+  char buf[12];
   size_t n = 0;
   for (size_t j = i; j < t.size() && is_alnum(t[j]); ++j) {
     if (n == sizeof buf) return false;
@@ -289,7 +291,7 @@ bool letter_may_start(View t, size_t i) {
 
 } // namespace
 
-std::vector<Quantity> find_quantities(std::u32string_view t) {
+std::vector<Quantity> find_quantities(std::u32string_view t, bool bare_number_words) {
   std::vector<Quantity> out;
   size_t i = 0;
   while (i < t.size()) {
@@ -298,7 +300,7 @@ std::vector<Quantity> find_quantities(std::u32string_view t) {
         while (i < t.size() && is_alnum(t[i])) ++i;
         continue;
       }
-      if (auto q = scan_at(t, i)) {
+      if (auto q = scan_at(t, i, bare_number_words)) {
         out.push_back(std::move(*q));
         i = out.back().end;
         continue;

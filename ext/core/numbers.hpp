@@ -42,8 +42,10 @@ std::optional<Quantity> parse_quantity(std::string_view utf8);
 // 7). Numbers that are parts of dates, times, versions or codes
 // ('2025-02-01', '10:30', 'GPT-4', 'v1.2.3', 'Q3') are not returned; years
 // ('in 2024') are returned as Numbers: callers that do not want them check
-// `is_year_like`.
-std::vector<Quantity> find_quantities(std::u32string_view text);
+// `is_year_like`. With `bare_number_words`, a number word of two or more
+// standing alone is a Number too ('three villages'; never 'one' or 'a'),
+// for comparing counts (claim_match).
+std::vector<Quantity> find_quantities(std::u32string_view text, bool bare_number_words = false);
 
 // The normalised value as text: '7000000000 USD', '0.02', '7500'. Integral
 // values print without a fraction; others with up to 12 significant digits.

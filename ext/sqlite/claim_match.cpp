@@ -34,9 +34,10 @@
 // back each word's document frequency so the claim's term weights come from
 // the corpus. Each sentence of those articles (cut from the body by the
 // offsets in <corpus>_sentence) is scored with the scalar, its relevance
-// blended half and half with its article's BM25 divided by the BM25 of an
-// article holding every query word once (corpus evidence the scalar alone
-// lacks; the core lets it at most double the sentence's own relevance), and
+// blended with its article's BM25 divided by the BM25 of an article holding
+// every query word once (0.6 sentence, 0.4 article: corpus evidence the
+// scalar alone lacks; the core lets it count at most three times the
+// sentence's own relevance, and weighs focus a little more here), and
 // the rows are sorted by that score (ties by BM25). A contradiction still
 // caps the score below 0.5. Articles that share no indexed word with the
 // claim are never read.
