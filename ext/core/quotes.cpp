@@ -1140,8 +1140,8 @@ struct Extractor {
     if (before > c.close_tok && punct(before, ',')) --before;
     if (before > c.close_tok && in_quote[before]) return nullptr;
     if (!(punct(start - 1, ',') || (in_quote[start - 1] && is_mark(start - 1)))) return nullptr;
-    for (uint32_t j = end; j < k; ++j)
-      if (!word(j) || in_quote[j]) return nullptr;
+    for (uint32_t j = end; j < k; ++j) // 'on Monday', ', on Monday'
+      if ((!word(j) && !punct(j, ',')) || in_quote[j]) return nullptr;
     return last;
   }
 
