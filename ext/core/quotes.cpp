@@ -1328,7 +1328,7 @@ struct Extractor {
               "and", "but", "yet", "or", "though", "although", "while", "as", "who", "whom", "which"};
           static const std::unordered_set<std::string> kSubordinate = {
               "when", "after", "while", "although", "though", "as", "if", "before", "since",
-              "once", "until", "because", "whether", "and", "but"};
+              "once", "until", "because", "whether"};
           uint32_t ls = starts(left);
           bool left_own = (ls > 0 && punct(ls - 1, ',')) || kLeftOwn.count(word_before(ls)) > 0 ||
                           low(left->subj.first) == "who" || left->lemma == "call";
