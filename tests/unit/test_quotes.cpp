@@ -1,6 +1,6 @@
 // test_quotes.cpp — quotes.cpp: finding quotes, attribution, speakers,
 // roles, kinds, the samples' annotations, and bad input.
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include "analysis.hpp"
 #include "quotes.hpp"
