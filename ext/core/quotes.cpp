@@ -222,7 +222,17 @@ struct Extractor {
     for (uint32_t i = 0; i < ntok; ++i)
       if (cap(i) && !initial(i)) inside.insert(lows[i]);
     for (uint32_t i = 0; i < ntok; ++i)
-      if (cap(i) && initial(i) && suffixed(lows[i]) && !inside.count(lows[i])) plain_cap[i] = 1;
+      if (cap(i) && initial(i) && suffixed(lows[i]) && !inside.count(lows[i]) && !given_name(i))
+        plain_cap[i] = 1;
+  }
+  // 'Carly Fiorina', 'Jared Kushner': an -ly or -ed word right before a
+  // capitalised word that is not a time noun ('Asked Tuesday …') reads as a
+  // first name.
+  bool given_name(uint32_t i) const {
+    const std::string &w = lows[i];
+    bool ly_ed = w.size() > 4 && (w.compare(w.size() - 2, 2, "ly") == 0 || w.compare(w.size() - 2, 2, "ed") == 0);
+    return ly_ed && i + 1 < ntok && cap(i + 1) && toks[i + 1].start == toks[i].end + 1 &&
+           !lx.time_nouns->count(lows[i + 1]) && !lx.stop->count(lows[i + 1]);
   }
   const std::string &low(uint32_t i) const { return lows[i]; }
   bool terminal(uint32_t i) const {
@@ -420,6 +430,28 @@ struct Extractor {
     }
   }
 
+  // The same forwards: 'Trump on Thursday ratcheted up …', 'Reid last week
+  // called …'.
+  uint32_t skip_adverbs_forward(uint32_t j, uint32_t hi) const {
+    for (;;) {
+      while (j < hi && word(j) && (lx.adverbs->count(low(j)) || ly_adverb(j))) ++j;
+      uint32_t k = j;
+      if (k < hi && word(k) && (low(k) == "in" || low(k) == "on" || low(k) == "at" || low(k) == "during"))
+        ++k;
+      if (k < hi && word(k)) {
+        const std::string &d = low(k);
+        if (d == "last" || d == "this" || d == "next" || d == "that" || d == "the" || d == "each" ||
+            d == "late" || d == "early" || d == "earlier")
+          ++k;
+      }
+      if (k > j && k < hi && word(k) && lx.time_nouns->count(low(k))) {
+        j = k + 1;
+        continue;
+      }
+      return j;
+    }
+  }
+
   // A lower-case adverb in -ly ('increasingly', 'generally'), not a noun of
   // ext/data/ly_nouns.txt ('family').
   bool ly_adverb(uint32_t i) const {
@@ -577,7 +609,7 @@ struct Extractor {
       Subject s = np_after(p, cue);
       if (s.kind == Np::None) continue;
       auto verb_next = [&](uint32_t nx) {
-        while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;
+        nx = skip_adverbs_forward(nx, cue);
         return nx == cue ||
                (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
                 !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or");
@@ -1056,7 +1088,10 @@ struct Extractor {
         std::string nx = after < hi && word(after) ? low(after) : std::string();
         // 'ask' and 'tell' take an object ('?” Todd asked the mogul.').
         bool takes_object = ev.lemma == "ask" || ev.lemma == "tell";
-        attribution = ev.subj.kind != Np::None && ev.subj.first == b &&
+        // '“…” He added, “…”': the verb introduces the next quote.
+        bool introduces = after + 1 < ntok && (punct(after, ',') || punct(after, ':')) &&
+                          in_quote[after + 1] && is_mark(after + 1);
+        attribution = !introduces && ev.subj.kind != Np::None && ev.subj.first == b &&
                       (after >= hi || !word(after) || takes_object ||
                        (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
       }
@@ -1067,6 +1102,47 @@ struct Extractor {
     }
     while (b < hi && b - c.close_tok < kFrameTokens && !terminal(b)) ++b;
     *re = b;
+  }
+
+  // The reporting clause that ends the sentence of a quote, set off by a
+  // comma or a closing mark: '…, he said.', '…, said X, a pollster.',
+  // '…, according to Y.' Null when the sentence ends otherwise.
+  const Event *final_attribution(const Candidate &c) const {
+    if (c.close_tok == kNone) return nullptr;
+    uint32_t hi = region_start[c.region + 1];
+    const Event *last = nullptr;
+    // A quote ending in '.', '?' or '!' before a capital ends the sentence.
+    auto mark_ends = [&](uint32_t m) {
+      return is_mark(m) && toks[m].start > 0 && is_terminal_cp(t[toks[m].start - 1]) && m + 1 < hi &&
+             ((word(m + 1) && !is_lower(c0(m + 1))) || is_mark(m + 1));
+    };
+    if (mark_ends(c.close_tok)) return nullptr;
+    uint32_t k = c.close_tok + 1;
+    for (; k < hi && k - c.close_tok < kFrameTokens; ++k) {
+      if (!in_quote[k] && terminal(k)) break;
+      if (in_quote[k] && mark_ends(k)) return nullptr;
+      if (!in_quote[k] && event_at[k] != kNone) {
+        const Event &e = events[event_at[k]];
+        if (e.subj.kind != Np::None) last = &e;
+      }
+    }
+    if (!last || k >= hi || k - c.close_tok >= kFrameTokens) return nullptr;
+    const Subject &s = last->subj;
+    uint32_t start = std::min(last->cue, s.first), end = std::max(last->cue_end, s.last);
+    if (s.role_last > s.role_first) {
+      start = std::min(start, s.role_first);
+      end = std::max(end, s.role_last);
+    }
+    if (start <= c.close_tok + 1 || end > k || k - end > 3) return nullptr;
+    // Right after another quote ('…, “…,” he said.'), the clause is that
+    // quote's.
+    uint32_t before = start - 1;
+    if (before > c.close_tok && punct(before, ',')) --before;
+    if (before > c.close_tok && in_quote[before]) return nullptr;
+    if (!(punct(start - 1, ',') || (in_quote[start - 1] && is_mark(start - 1)))) return nullptr;
+    for (uint32_t j = end; j < k; ++j) // 'on Monday', ', on Monday'
+      if ((!word(j) && !punct(j, ',')) || in_quote[j]) return nullptr;
+    return last;
   }
 
   // Title of a work: Title Case words after 'titled', 'entitled'.
@@ -1170,6 +1246,52 @@ struct Extractor {
             (!outer && e->subj.kind != Np::None))
           outer = e;
       }
+      // A fragment's sentence may hold earlier quotes ('Trump has hailed the
+      // vote as “fantastic,” telling reporters that he thinks it is “…”',
+      // 'He told ABC’s “GMA” that he agrees Trump is a “…”'): the outer
+      // verb is looked for before them too, up to the sentence start.
+      // Not past a clause of its own ('…, and Trump vowed to “…”', '…, but
+      // he also noted the “…”', 'whom he described as “…”').
+      auto word_before = [&](uint32_t i) {
+        while (i > 0 && punct(i - 1, ',')) --i;
+        return i > 0 && word(i - 1) ? low(i - 1) : std::string();
+      };
+      auto own_clause = [&](const Event *e) {
+        if (!e || (e->subj.kind != Np::Name && e->subj.kind != Np::Pronoun)) return false;
+        std::string w = word_before(e->subj.first);
+        static const std::unordered_set<std::string> kStop = {
+            "and", "but", "while", "as", "yet", "or", "who", "whom", "which", "whose"};
+        return kStop.count(w) > 0 || low(e->subj.first) == "who";
+      };
+      const Event *frame_outer = outer;
+      uint32_t xlb = own_clause(outer) ? c.open_tok : lb;
+      for (size_t pj = ci; pj > 0 && ci - pj < kMaxDepth;) {
+        const Candidate &p = cands[pj - 1];
+        if (p.region != c.region || p.close_tok == kNone || p.close_tok + 1 != xlb) break;
+        uint32_t pe = toks[p.close_tok].start;
+        while (pe > p.content.start && is_space(t[pe - 1])) --pe;
+        char32_t last_in = pe > 0 ? t[pe - 1] : U' ';
+        if (is_terminal_cp(last_in) && !(xlb < c.open_tok && word(xlb) && is_lower(c0(xlb)))) break;
+        uint32_t lo = region_start[c.region];
+        if (pj > 1 && cands[pj - 2].region == c.region && cands[pj - 2].close_tok != kNone)
+          lo = std::max(lo, cands[pj - 2].close_tok + 1);
+        uint32_t a = p.open_tok;
+        while (a > lo && c.open_tok - a < kFrameTokens && !terminal(a - 1)) --a;
+        if (a == p.open_tok) break;
+        for (uint32_t k = xlb; k-- > a;) {
+          if (in_quote[k] || event_at[k] == kNone) continue;
+          const Event *e = &events[event_at[k]];
+          // 'a clip that X called “…”': a relative clause naming the quote.
+          std::string wb = e->subj.kind == Np::None ? std::string() : word_before(e->subj.first);
+          if (e->lemma == "call" || wb == "that" || wb == "which" || wb == "whom") continue;
+          if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
+              (!outer && e->subj.kind != Np::None))
+            outer = e;
+        }
+        xlb = a;
+        --pj;
+        if (a != lo) break;
+      }
       bool initial = lb == c.open_tok;
       bool colon = c.open_tok > lb && punct(c.open_tok - 1, ':');
       char32_t end_in = U' ';
@@ -1191,8 +1313,34 @@ struct Extractor {
       auto has = [](const Event *e) { return e && e->subj.kind != Np::None; };
       if (direct) {
         if (has(right)) ev = right;
-        else if (has(left)) ev = left;
-        else if (has(right_far) && right_far->subj.first > right_far->cue &&
+        else if (!initial && !colon && (ev = final_attribution(c))) {
+          // '…, saying “…,” CNN reported.'
+        }
+        else if (has(left)) {
+          ev = left;
+          // 'Benjamin said he believes “…”', 'McCain said that he was
+          // referring to …, “…”': the outer speaker, unless the nearer verb
+          // opens a clause of its own ('…, and Trump said “…”').
+          auto starts = [&](const Event *e) {
+            return e->subj.role_last ? std::min(e->subj.role_first, e->subj.first) : e->subj.first;
+          };
+          static const std::unordered_set<std::string> kLeftOwn = {
+              "and", "but", "yet", "or", "though", "although", "while", "as", "who", "whom", "which"};
+          static const std::unordered_set<std::string> kSubordinate = {
+              "when", "after", "while", "although", "though", "as", "if", "before", "since",
+              "once", "until", "because", "whether"};
+          uint32_t ls = starts(left);
+          bool left_own = (ls > 0 && punct(ls - 1, ',')) || kLeftOwn.count(word_before(ls)) > 0 ||
+                          low(left->subj.first) == "who" || left->lemma == "call";
+          // ', and when pressed, she replied': a new clause after a comma.
+          for (uint32_t k = frame_outer ? frame_outer->cue_end : ls; !left_own && k + 1 < ls; ++k)
+            if ((punct(k, ',') && word(k + 1) && (low(k + 1) == "and" || low(k + 1) == "but")) ||
+                punct(k, ';'))
+              left_own = true;
+          if (frame_outer && frame_outer != left && frame_outer->cue < ls && !left_own &&
+              !kSubordinate.count(word_before(starts(frame_outer))))
+            ev = frame_outer;
+        } else if (has(right_far) && right_far->subj.first > right_far->cue &&
                  right_far->subj.kind == Np::Name)
           ev = right_far; // '“…,” in contrast to …, says Dante Scala'
       } else {
@@ -1201,6 +1349,9 @@ struct Extractor {
         if (has(outer)) ev = outer;
         else if (has(right)) ev = right;
         else if (has(right_far)) ev = right_far;
+        // A reporting clause closing the sentence governs all of it ('… was
+        // “…” as donors waited, he said.', '…, according to the report.').
+        if (const Event *fin = final_attribution(c)) ev = fin;
       }
       if (!direct && words_in(c) <= 2 && !ends_like_speech && !left && !right) {
         // A short term not governed by a reporting verb: a scare quote

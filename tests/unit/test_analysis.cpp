@@ -1,5 +1,5 @@
 // test_analysis.cpp — analysis.cpp: the pipeline ties the layers together.
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include "analysis.hpp"
 #include "text.hpp"

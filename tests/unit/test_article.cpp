@@ -1,5 +1,5 @@
 // test_article.cpp — article.cpp: headline, date, byline, section, body.
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include "article.hpp"
 #include "text.hpp"

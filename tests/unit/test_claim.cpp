@@ -1,7 +1,7 @@
 // test_claim.cpp — claim.cpp: support, negation, numbers, antonyms,
 // entities, evidence, safe FTS5 queries, and the project's labelled set
 // tests/data/claims.tsv (>= 95 % right on the 0.5 line).
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include "claim.hpp"
 

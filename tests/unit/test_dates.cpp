@@ -1,5 +1,5 @@
 // test_dates.cpp — dates.cpp: the date forms news pages print.
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include "dates.hpp"
 

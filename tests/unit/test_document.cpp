@@ -1,5 +1,5 @@
 // test_document.cpp — document.cpp: tokens and sentence boundaries.
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include "document.hpp"
 #include "text.hpp"

@@ -4,7 +4,7 @@
 #include "entities.hpp"
 #include "text.hpp"
 
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include <set>
 

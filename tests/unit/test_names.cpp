@@ -1,7 +1,7 @@
 // test_names.cpp — clean_name and NameIndex (names.hpp).
 #include "names.hpp"
 
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 using namespace lede;
 

@@ -2,7 +2,7 @@
 #include "ner.hpp"
 #include "text.hpp"
 
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 using namespace lede;
 using namespace lede::ner;

@@ -2,7 +2,7 @@
 #include "numbers.hpp"
 #include "text.hpp"
 
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 using namespace lede;
 

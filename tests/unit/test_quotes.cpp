@@ -1,6 +1,6 @@
 // test_quotes.cpp — quotes.cpp: finding quotes, attribution, speakers,
 // roles, kinds, the samples' annotations, and bad input.
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include "analysis.hpp"
 #include "quotes.hpp"
@@ -309,6 +309,31 @@ TEST_CASE("quotes: speaker patterns of political news") {
             "top secret", "Feinstein"},
            {"\"We are fine,\" he said, adding, \"They are both qualified.\"",
             "They are both", "he"},
+           // speakers3: outer verbs, sentence-final clauses, first names
+           {"Trump has hailed the vote as \"fantastic,\" telling reporters that he thinks it is "
+            "\"a great thing.\"",
+            "a great thing", "Trump"},
+           {"But he told ABC\u2019s \"Good Morning America\" that he agrees Trump is a \"total "
+            "opportunist\" today.",
+            "total opportunist", "he"},
+           {"Cruz said he'd make sand \"glow,\" for instance, and Trump vowed to \"bomb the hell\" "
+            "out of them.",
+            "bomb the hell", "Trump"},
+           {"Benjamin said he believes \"there may be some generals who are beating their chest.\"",
+            "there may be", "Benjamin"},
+           {"She said dads are not eligible, and when pressed on it Ivanka Trump replied, "
+            "\"It is meant for mothers.\"",
+            "It is meant", "Ivanka Trump"},
+           {"Fundraising was \"stagnant for a month\" as donors waited, Gilbert said.",
+            "stagnant for", "Gilbert"},
+           {"Donald Trump on Thursday ratcheted up his attacks, saying he is \"weak on "
+            "immigration.\"",
+            "weak on", "Donald Trump"},
+           {"Carly Fiorina backed him, saying it is time for a \"real conservative in the White "
+            "House.\"",
+            "real conservative", "Carly Fiorina"},
+           {"Brafman said, \"The zeal was unusual.\" He added, \"Things happened.\"", "The zeal",
+            "Brafman"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);

@@ -1,5 +1,5 @@
 // test_resources.cpp — resources.cpp: data files embedded from ext/data/.
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include "resources.hpp"
 

@@ -1,7 +1,7 @@
 // test_text.cpp — text.cpp: decoding, repair, normalisation forms, classes.
 // The normalisation cases live in data/normalize.txt (input -> expected),
 // each failure naming its line, as utf8proc's normtest does.
-#include <catch2/catch.hpp>
+#include "lede_catch.hpp"
 
 #include "text.hpp"
 
