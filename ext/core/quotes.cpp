@@ -893,12 +893,19 @@ struct Extractor {
 
   void collect_names() {
     bool have_persons = false;
+    // An article names the same entity many times: clean each distinct
+    // (type, text) once. Every mention is still added (NameIndex counts).
+    std::unordered_map<std::string, std::string> cleaned;
+    auto clean_once = [&](const std::string &text, const char *type) -> const std::string & {
+      std::string key = std::string(type) + '\x1f' + text;
+      auto it = cleaned.find(key);
+      if (it == cleaned.end()) it = cleaned.emplace(std::move(key), clean_speaker_name(decode_utf8(text), type)).first;
+      return it->second;
+    };
     for (auto &m : entities) {
       if (m.type == "PERSON") have_persons = true;
       if (m.type == "PERSON" || m.type == "ORG")
-        names.add(clean_speaker_name(decode_utf8(m.entity.empty() ? m.mention : m.entity),
-                                     m.type.c_str()),
-                  m.type);
+        names.add(clean_once(m.entity.empty() ? m.mention : m.entity, m.type.c_str()), m.type);
     }
     // Capitalised runs of two words or more: candidate people.
     uint32_t i = 0;
@@ -946,8 +953,7 @@ struct Extractor {
       for (auto &m : entities)
         if (m.type == "PERSON") {
           uint32_t tok = token_at(m.span.start);
-          mentioned.push_back({names.canonical(clean_speaker_name(decode_utf8(m.entity)), "PERSON"),
-                               tok, para_of[tok], 0});
+          mentioned.push_back({names.canonical(clean_once(m.entity, "PERSON"), "PERSON"), tok, para_of[tok], 0});
         }
     }
   }
