@@ -185,6 +185,19 @@ struct Extractor {
   std::vector<Event> events;
   std::vector<uint32_t> event_at;    // token -> index in events, or kNone
   std::deque<Event> synthetic;       // subjects found from context, no verb
+
+  // An attribution made from a subject found without a reporting verb of
+  // its own (or borrowing `lemma` from one); stored in `synthetic`, whose
+  // deque keeps the returned reference valid.
+  const Event &attribute_from_context(const Subject &sub, const std::string &lemma = {}) {
+    Event e;
+    e.cue = sub.first;
+    e.cue_end = sub.first;
+    e.lemma = lemma;
+    e.subj = sub;
+    synthetic.push_back(std::move(e));
+    return synthetic.back();
+  }
   NameIndex names; // shared mechanism with entity_mentions (names.hpp)
 
   // ---- token helpers
@@ -1224,13 +1237,7 @@ struct Extractor {
             Subject sub = np_after(k, i);
             if (sub.kind == Np::Name && sub.last < i && punct(sub.last, ',') &&
                 (ev.subj.kind == Np::None || ev.subj.first > sub.last)) {
-              Event e;
-              e.cue = sub.first;
-              e.cue_end = sub.first;
-              e.lemma = ev.lemma;
-              e.subj = sub;
-              synthetic.push_back(std::move(e));
-              right = &synthetic.back();
+              right = &attribute_from_context(sub, ev.lemma);
             }
           }
           break;
@@ -1385,12 +1392,7 @@ struct Extractor {
           if (sub.kind != Np::Name) sub = {};
         }
         if (sub.kind != Np::None) {
-          Event e;
-          e.cue = sub.first;
-          e.cue_end = sub.first;
-          e.subj = sub;
-          synthetic.push_back(std::move(e));
-          chosen[ci] = &synthetic.back();
+          chosen[ci] = &attribute_from_context(sub);
         }
       }
       if (!chosen[ci] && direct && c.close_tok != kNone && c.close_tok + 2 < ntok) {
@@ -1407,12 +1409,7 @@ struct Extractor {
           uint32_t after = sub.last;
           if (sub.kind == Np::Name &&
               (after >= hi || punct(after, ',') || punct(after, '.') || punct(after, '('))) {
-            Event e;
-            e.cue = sub.first;
-            e.cue_end = sub.first;
-            e.subj = sub;
-            synthetic.push_back(std::move(e));
-            chosen[ci] = &synthetic.back();
+            chosen[ci] = &attribute_from_context(sub);
           }
         }
       }
@@ -1420,12 +1417,7 @@ struct Extractor {
         // 'Pollsters agree - Carl Bialik: “…”'
         Subject sub = np_before(c.open_tok - 1, lb);
         if (sub.kind == Np::Name || sub.kind == Np::Pronoun) {
-          Event e;
-          e.cue = sub.first;
-          e.cue_end = sub.first;
-          e.subj = sub;
-          synthetic.push_back(std::move(e));
-          chosen[ci] = &synthetic.back();
+          chosen[ci] = &attribute_from_context(sub);
         }
       }
       if (!chosen[ci] && initial && c.open_tok == region_start[c.region] && c.open_tok > 0 &&
@@ -1437,12 +1429,7 @@ struct Extractor {
         if (colon_tok - from > kFrameTokens) from = colon_tok - kFrameTokens;
         Subject sub = clause_subject(from, colon_tok);
         if (sub.kind == Np::Name || sub.kind == Np::Pronoun || sub.kind == Np::Nominal) {
-          Event e;
-          e.cue = sub.first;
-          e.cue_end = sub.first;
-          e.subj = sub;
-          synthetic.push_back(std::move(e));
-          chosen[ci] = &synthetic.back();
+          chosen[ci] = &attribute_from_context(sub);
         }
       }
       if (!chosen[ci] && !initial) {
@@ -1451,12 +1438,7 @@ struct Extractor {
         // crowd: “…”').
         Subject sub = clause_subject(lb, c.open_tok);
         if (sub.kind != Np::None) {
-          Event e;
-          e.cue = sub.first;
-          e.cue_end = sub.first;
-          e.subj = sub;
-          synthetic.push_back(std::move(e));
-          chosen[ci] = &synthetic.back();
+          chosen[ci] = &attribute_from_context(sub);
         }
       }
       context[ci] = !chosen[ci] || chosen[ci]->lemma.empty();
