@@ -154,18 +154,13 @@ int xBestIndex(sqlite3_vtab *, sqlite3_index_info *info) noexcept {
     if (c.iColumn == -1 || c.iColumn == kId) id_eq = i;
     else if (c.iColumn == kSource) source_eq = i;
   }
-  if (id_eq >= 0) {
-    info->idxNum = 1;
-    info->aConstraintUsage[id_eq].argvIndex = 1;
-    info->aConstraintUsage[id_eq].omit = 1;
-    info->estimatedCost = 10;
-    info->estimatedRows = 1;
-    info->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
-  } else if (source_eq >= 0) {
-    info->idxNum = 2;
-    info->aConstraintUsage[source_eq].argvIndex = 1;
-    info->aConstraintUsage[source_eq].omit = 1;
-    info->estimatedCost = 20;
+  // A unique lookup: by id (plan 1) before source (plan 2).
+  const int lookup = id_eq >= 0 ? id_eq : source_eq;
+  if (lookup >= 0) {
+    info->idxNum = id_eq >= 0 ? 1 : 2;
+    info->aConstraintUsage[lookup].argvIndex = 1;
+    info->aConstraintUsage[lookup].omit = 1;
+    info->estimatedCost = id_eq >= 0 ? 10 : 20;
     info->estimatedRows = 1;
     info->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
   } else {
