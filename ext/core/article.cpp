@@ -461,7 +461,9 @@ Article parse_article(std::string_view text) {
   Article a;
   // Lines, with CR/LF and Unicode separators folded to '\n', tabs and odd
   // spaces to ' ', and NFC applied once to the whole page.
-  std::string nfc = normalize(text, NormForm::NFC);
+  // `text` is valid UTF-8 (the contract above), so the quick check can
+  // run directly; normalize() would validate it a second time.
+  std::string nfc = nfc_quick_check(text) ? std::string(text) : normalize(text, NormForm::NFC);
   std::vector<std::string> lines;
   {
     std::string cur;
