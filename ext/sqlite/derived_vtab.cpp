@@ -7,7 +7,8 @@
 namespace lede::sql {
 namespace {
 
-enum Plan { kDoc = 1, kCorpus = 2, kArticle = 4 };
+enum Plan { kDoc = 1, kCorpus = 2, kArticle = 4, kIndexed0 = 8, kIndexed1 = 16 };
+constexpr int kSlots = 5;
 
 struct Vtab : sqlite3_vtab {
   sqlite3 *db;
@@ -67,30 +68,38 @@ int xDisconnect(sqlite3_vtab *p) noexcept {
 int xBestIndex(sqlite3_vtab *p, sqlite3_index_info *info) noexcept {
   const DerivedTable *t = vt(p)->t;
   const int doc_col = t->ncols, corpus_col = t->ncols + 1;
-  int idx[3] = {-1, -1, -1};
+  const int slot_col[kSlots] = {doc_col, corpus_col, t->article_id_col, t->indexed_cols[0], t->indexed_cols[1]};
+  int idx[kSlots] = {-1, -1, -1, -1, -1};
   bool doc_unusable = false;
   for (int i = 0; i < info->nConstraint; ++i) {
     const auto &c = info->aConstraint[i];
     if (c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    int slot = c.iColumn == doc_col ? 0 : c.iColumn == corpus_col ? 1 : c.iColumn == t->article_id_col ? 2 : -1;
+    int slot = -1;
+    for (int s = 0; s < kSlots && slot < 0; ++s)
+      if (slot_col[s] >= 0 && c.iColumn == slot_col[s]) slot = s;
     if (slot < 0) continue;
     if (!c.usable) {
       if (slot == 0) doc_unusable = true;
       continue;
     }
+    // The shadow query compares with BINARY; another collation would make
+    // it stricter than the user's test.
+    if (slot >= 3 && sqlite3_stricmp(sqlite3_vtab_collation(info, i), "BINARY") != 0) continue;
     idx[slot] = i;
   }
   if (doc_unusable && idx[0] < 0) return SQLITE_CONSTRAINT;
+  // The second indexed column helps only behind the first.
+  if (idx[3] < 0) idx[4] = -1;
   int plan = 0, argv_index = 0;
-  for (int s = 0; s < 3; ++s) {
+  for (int s = 0; s < kSlots; ++s) {
     if (idx[s] < 0) continue;
     plan |= 1 << s;
     info->aConstraintUsage[idx[s]].argvIndex = ++argv_index;
-    info->aConstraintUsage[idx[s]].omit = s < 2; // article_id is re-checked by SQLite
+    info->aConstraintUsage[idx[s]].omit = s < 2; // the others are re-checked by SQLite
   }
   info->idxNum = plan;
-  info->estimatedCost = (plan & kDoc) ? 100 : (plan & kArticle) ? 50 : 100000;
-  info->estimatedRows = (plan & kArticle) ? 50 : 10000;
+  info->estimatedCost = (plan & kDoc) ? 100 : (plan & kArticle) ? 50 : (plan & kIndexed0) ? 200 : 100000;
+  info->estimatedRows = (plan & kArticle) ? 50 : (plan & kIndexed0) ? 100 : 10000;
   return SQLITE_OK;
 }
 
@@ -127,6 +136,9 @@ int xFilter(sqlite3_vtab_cursor *pc, int plan, const char *, int argc, sqlite3_v
     sqlite3_value *doc = (plan & kDoc) && a < argc ? argv[a++] : nullptr;
     sqlite3_value *corpus = (plan & kCorpus) && a < argc ? argv[a++] : nullptr;
     sqlite3_value *article = (plan & kArticle) && a < argc ? argv[a++] : nullptr;
+    sqlite3_value *keys[2] = {nullptr, nullptr};
+    for (int k = 0; k < 2; ++k)
+      if ((plan & (kIndexed0 << k)) && a < argc) keys[k] = argv[a++];
     c->rows.clear();
     c->pos = 0;
     c->rowid = 0;
@@ -156,10 +168,20 @@ int xFilter(sqlite3_vtab_cursor *pc, int plan, const char *, int argc, sqlite3_v
     if (t->body_text_col >= 0)
       c->body_st = Stmt(v->db, format("SELECT body FROM \"%w_doc\" WHERE id = ?1", name.c_str()), t->name);
     std::string sql = format("SELECT %s FROM \"%w_%s\"", t->select_list, name.c_str(), t->shadow_suffix);
-    if (article) sql += " WHERE article_id = ?1";
+    int nbind = 0;
+    if (article) sql += format(" WHERE article_id = ?%d", ++nbind);
+    for (int k = 0; k < 2; ++k)
+      if (keys[k]) {
+        const char *joiner = nbind ? "AND" : "WHERE";
+        ++nbind;
+        sql += format(" %s \"%w\" = ?%d", joiner, t->indexed_names[k], nbind);
+      }
     sql += " ORDER BY article_id, idx";
     c->st = Stmt(v->db, sql, t->name);
-    if (article) c->st.bind(1, article);
+    nbind = 0;
+    if (article) c->st.bind(++nbind, article);
+    for (sqlite3_value *key : keys)
+      if (key) c->st.bind(++nbind, key);
     c->eof = !c->st.step(v->db, t->name);
     return SQLITE_OK;
   });

@@ -13,8 +13,11 @@
 // (never re-extracting). Text form runs the core on the argument; there
 // article_id is NULL and offsets point into the given text.
 //
-// xBestIndex plan (idxNum bits): 1 doc = ?, 2 corpus = ?, 4 article_id = ?;
-// argv follows that order. A doc constraint that is not usable makes the
+// xBestIndex plan (idxNum bits): 1 doc = ?, 2 corpus = ?, 4 article_id = ?,
+// then 8, 16 for the table's indexed columns (entity_mentions: entity, type)
+// compared with = under BINARY collation; argv follows that order. The
+// indexed columns are pushed into the shadow-table query (served by its
+// index) and re-checked by SQLite. A doc constraint that is not usable makes the
 // plan unusable (SQLITE_CONSTRAINT), as for any table-valued function.
 #pragma once
 
@@ -58,6 +61,10 @@ struct DerivedTable {
   int body_text_col = -1;
   int start_col = -1;
   int end_col = -1;
+  // Up to two columns the shadow table indexes, in index order (the first
+  // leads): `col = ?` on them is answered from the index.
+  int indexed_cols[2] = {-1, -1};
+  const char *indexed_names[2] = {nullptr, nullptr};
 };
 
 int register_derived(sqlite3 *db, const DerivedTable *table);

@@ -6,6 +6,8 @@
 // Schema: CREATE TABLE x(article_id INTEGER, entity TEXT, type TEXT,
 //   mention TEXT, start INTEGER, "end" INTEGER, sentence_idx INTEGER,
 //   value TEXT, doc HIDDEN, corpus HIDDEN)
+// `entity = ?` (and `type = ?` with it) is answered from the shadow index
+// <corpus>_entity_by_name: one entity's mentions without a scan.
 // Canonical names use the corpus's alias table (articles_alias) at ingest;
 // the text form uses the built-in aliases only.
 #include "registry.hpp"
@@ -33,6 +35,9 @@ const DerivedTable kTable = {
     "entity",
     "article_id, entity, type, mention, start, \"end\", sentence_idx, value",
     rows,
+    -1, -1, -1,
+    {1, 2},
+    {"entity", "type"}, // <corpus>_entity_by_name(entity, type)
 };
 
 } // namespace
