@@ -65,6 +65,21 @@ TEST_CASE("page furniture goes, the story stays") {
         "The council must still approve the plans, officials said.");
 }
 
+TEST_CASE("empty date and byline labels are furniture, wherever they stand") {
+  const std::string para = "The council approved the plan on Monday after a long debate about its cost to the town.";
+  for (const char *labels : {"Written by\nPublished on", "By\nUpdated:", "Posted on\n\nAuthor:",
+                             "Published:\nLast updated", "Date:"}) {
+    CAPTURE(labels);
+    Article a = parse_article(std::string("Council Backs Harbour Plan\n\n") + labels + "\n\n" + para +
+                              "\n\nPublished on\n\nBy the end of the year, work will start.");
+    CHECK(a.title == std::optional<std::string>("Council Backs Harbour Plan"));
+    CHECK_FALSE(a.byline);
+    CHECK_FALSE(a.published);
+    // A sentence that merely begins with 'By' stays.
+    CHECK(a.body == para + "\n\nBy the end of the year, work will start.");
+  }
+}
+
 TEST_CASE("bylines: names only") {
   auto by = [](const std::string &line) {
     return or_null(parse_article("A Headline For The Test\n\n" + line +
