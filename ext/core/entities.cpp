@@ -769,6 +769,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     size_t b = i, e = j;
     i = j;
     while (e > b && (td.folded[e - 1] == "'s" || td.folded[e - 1] == "'")) --e;
+    // 'Samuel T. Greer won': the tagger ran on into the verb; lower-case
+    // words at the end are not part of the name.
+    while (e > b + 1 && !has_upper_cp(in.words[e - 1]) && is_letter(in.words[e - 1][0])) --e;
     // 'AI startup Larkspur Labs': a lower-case word that is not a name
     // particle ('Bank of England', 'van Gogh') ends what came before it.
     for (size_t k = e; k-- > b + 1;) {
