@@ -51,11 +51,23 @@ uint64_t hash_cps(const char32_t *p, size_t n) {
   return fmix(h ^ n);
 }
 
-char32_t shape_char(char32_t c) {
+char32_t shape_char_slow(char32_t c) {
   if (is_upper(c)) return 'X';
   if (is_lower(c)) return 'x';
   if (is_digit(c)) return 'd';
   return fold_punct(c);
+}
+// shape_char_slow of the ASCII code points.
+constexpr struct AsciiShapes {
+  char v[128];
+  constexpr AsciiShapes() : v() {
+    for (int c = 0; c < 128; ++c)
+      v[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd'
+                               : c == 0x60 ? '\'' : c);
+  }
+} kAsciiShapes{};
+inline char32_t shape_char(char32_t c) {
+  return c < 0x80 ? static_cast<char32_t>(kAsciiShapes.v[c]) : shape_char_slow(c);
 }
 
 // Abbreviations that keep their final period, lower case, ASCII.
