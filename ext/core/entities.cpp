@@ -628,9 +628,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   // 2. Values.
   for (const Sentence &s : doc.sentences) {
     std::u32string_view st = text.substr(s.start, s.end - s.start);
-    // Dates need digits (find_date); skip the byte conversion without them.
-    const bool digits = std::any_of(st.begin(), st.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
-    std::string utf8 = digits ? encode_utf8(st) : std::string();
+    // Dates need a year (find_date); skip the byte conversion without one.
+    std::string utf8 = may_hold_date(st) ? encode_utf8(st) : std::string();
     // byte offset -> code point offset within the sentence
     std::vector<uint32_t> cp_at(utf8.size() + 1, 0);
     {

@@ -88,8 +88,15 @@ uint64_t lower_hash(std::u32string_view word);
 // outside get no static features (nothing scores them).
 class Featurizer {
 public:
+  // Words whose own features a caller has scored before (the tagger keeps
+  // their scores across documents): `prepare` stores no word features for
+  // them, only their hash (`type_hash`).
+  struct KnownWords {
+    virtual ~KnownWords() = default;
+    virtual bool known(uint64_t word_hash) const = 0;
+  };
   explicit Featurizer(const Gazetteer &gaz) : gaz_(gaz) {}
-  void prepare(const Input &in);
+  void prepare(const Input &in, const KnownWords *known = nullptr);
   size_t size() const { return n_; }
   // Distinct words of the document with features (non-trivial tokens).
   size_t types() const { return type_offs_.empty() ? 0 : type_offs_.size() - 1; }
@@ -98,6 +105,8 @@ public:
   // Word features of type t.
   const uint64_t *word_begin(uint32_t t) const { return word_feats_.data() + type_offs_[t]; }
   const uint64_t *word_end(uint32_t t) const { return word_feats_.data() + type_offs_[t + 1]; }
+  // Hash of type t's code points: its word features are a function of it.
+  uint64_t type_hash(uint32_t t) const { return type_hash_[t]; }
   // Context features of word i.
   const uint64_t *context_begin(size_t i) const { return feats_.data() + offs_[i]; }
   const uint64_t *context_end(size_t i) const { return feats_.data() + offs_[i + 1]; }
@@ -140,6 +149,7 @@ private:
   std::vector<uint32_t> type_;
   std::vector<uint64_t> word_feats_;
   std::vector<uint32_t> type_offs_;
+  std::vector<uint64_t> type_hash_;
   std::vector<uint64_t> feats_;
   std::vector<uint32_t> offs_;
   // second pass: per word, counts of first-pass types of the same word
@@ -200,6 +210,9 @@ private:
   const Gazetteer &gaz_;
   Weights weights_;
   bool ok_ = false;
+  // Distinct for every tagger made in the process: names the one whose
+  // word scores a thread has cached (an address could be reused).
+  uint64_t id_ = 0;
   // Scores of the label and vote features, which take few values: per pass
   // and previous label(s); votes (0-4 or 0xFF, stored at 5) for pass 2.
   int32_t label_[2][kTags][kTags] = {};
