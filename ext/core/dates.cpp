@@ -3,6 +3,8 @@
 // at each word start, so finding a date is linear in the line.
 #include "dates.hpp"
 
+#include <algorithm>
+
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -280,11 +282,10 @@ std::optional<std::string> parse_date(std::string_view s) {
 namespace {
 // A year: four ASCII digits, 1900-2100, as a whole digit run.
 template <class Char> bool has_year_run(std::basic_string_view<Char> s) {
+  auto digit = [](Char c) { return c >= '0' && c <= '9'; };
   for (size_t i = 0; i < s.size();) {
-    if (s[i] < '0' || s[i] > '9') {
-      ++i;
-      continue;
-    }
+    i = static_cast<size_t>(std::find_if(s.begin() + i, s.end(), digit) - s.begin());
+    if (i == s.size()) break;
     size_t j = i;
     int v = 0;
     while (j < s.size() && s[j] >= '0' && s[j] <= '9') v = v * 10 + (j - i < 6 ? s[j] - '0' : 0), ++j;

@@ -134,6 +134,11 @@ bool is_version_word(std::u32string_view w, std::string_view f) {
 // -mini/-pro ('R1', 'V3', 'o1', 'H100', 'M4', 'o3-mini'); not quarters,
 // halves, groups or diseases.
 bool is_model_code(std::u32string_view w, std::string_view f) {
+  // The digits start at index 1-5 (after 1-4 letters and a '-'): most
+  // words have none there.
+  bool digit_early = false;
+  for (size_t k = 1; k < w.size() && k <= 5; ++k) digit_early |= w[k] >= '0' && w[k] <= '9';
+  if (!digit_early) return false;
   size_t i = 0, letters = 0, digits = 0;
   while (i < w.size() && letters <= 4 && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
   if (letters == 0 || letters > 4) return false;

@@ -266,8 +266,7 @@ Gazetteer::Gazetteer(std::string_view tsv) {
     }
     if (simple_phrase_hashes(line.substr(0, tab), hs)) {
       if (hs.size() > 6) continue;
-      insert(lookup_key(hs.data(), hs.size()), bits);
-      max_words_ = std::max(max_words_, hs.size());
+      insert_phrase(hs, bits);
       continue;
     }
     std::u32string phrase = decode_utf8(line.substr(0, tab));
@@ -276,8 +275,16 @@ Gazetteer::Gazetteer(std::string_view tsv) {
     if (spans.empty() || spans.size() > 6) continue;
     hs.clear();
     for (const Span &s : spans) hs.push_back(lower_hash(std::u32string_view(phrase).substr(s.start, s.size())));
-    insert(lookup_key(hs.data(), hs.size()), bits);
-    max_words_ = std::max(max_words_, hs.size());
+    insert_phrase(hs, bits);
+  }
+}
+
+void Gazetteer::insert_phrase(const std::vector<uint64_t> &hs, uint32_t bits) {
+  insert(lookup_key(hs.data(), hs.size()), bits);
+  max_words_ = std::max(max_words_, hs.size());
+  if (hs.size() >= 2) {
+    const uint64_t b = hs[0] & (kStartBits - 1);
+    starts_[b >> 6] |= uint64_t(1) << (b & 63);
   }
 }
 
@@ -424,7 +431,8 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
   // Gazetteer phrases, marked B (first word) / I (others).
   const size_t maxw = gaz_.max_words();
   for (size_t i = 0; i < n_; ++i) {
-    if (!upper[i]) continue; // phrases start with a capital in running text
+    // Phrases start with a capital in running text.
+    if (!upper[i] || !gaz_.may_start_phrase(hl_[i])) continue;
     for (size_t len = std::min(maxw, n_ - i); len >= 2; --len) {
       uint32_t c = gaz_.lookup(&hl_[i], len) & (Gazetteer::Country | Gazetteer::Region | Gazetteer::City);
       if (!c) continue;

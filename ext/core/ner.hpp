@@ -63,11 +63,20 @@ public:
   // Class bits of the phrase whose words have the given lower-case hashes.
   uint32_t lookup(const uint64_t *word_hashes, size_t n) const;
   size_t max_words() const { return max_words_; }
+  // False when no phrase of two or more words starts with this word (a
+  // bitmap by hash: true may be a false alarm, false is exact).
+  bool may_start_phrase(uint64_t word_hash) const {
+    const uint64_t b = word_hash & (kStartBits - 1);
+    return starts_[b >> 6] >> (b & 63) & 1;
+  }
 
   static uint64_t lookup_key(const uint64_t *word_hashes, size_t n);
 
 private:
   void insert(uint64_t key, uint32_t bits);
+  void insert_phrase(const std::vector<uint64_t> &word_hashes, uint32_t bits);
+  static constexpr uint64_t kStartBits = uint64_t(1) << 18;
+  std::vector<uint64_t> starts_ = std::vector<uint64_t>(kStartBits / 64, 0);
   // Flat open-addressed table (key 0 = empty): one cache line per probe.
   std::vector<std::pair<uint64_t, uint32_t>> table_;
   size_t used_ = 0;
