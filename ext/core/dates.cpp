@@ -3,6 +3,8 @@
 // at each word start, so finding a date is linear in the line.
 #include "dates.hpp"
 
+#include <algorithm>
+
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -277,24 +279,29 @@ std::optional<std::string> parse_date(std::string_view s) {
   return m.iso;
 }
 
-std::optional<std::string> find_date(std::string_view s, size_t *begin, size_t *end) {
-  // Every pattern match_at accepts holds a year (year_at): four ASCII
-  // digits, 1900-2100, as a whole digit run. None, no date.
-  {
-    bool year = false;
-    for (size_t i = 0; i < s.size() && !year;) {
-      if (s[i] < '0' || s[i] > '9') {
-        ++i;
-        continue;
-      }
-      size_t j = i;
-      int v = 0;
-      while (j < s.size() && s[j] >= '0' && s[j] <= '9') v = v * 10 + (j - i < 6 ? s[j] - '0' : 0), ++j;
-      year = j - i == 4 && v >= 1900 && v <= 2100;
-      i = j;
-    }
-    if (!year) return std::nullopt;
+namespace {
+// A year: four ASCII digits, 1900-2100, as a whole digit run.
+template <class Char> bool has_year_run(std::basic_string_view<Char> s) {
+  auto digit = [](Char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i < s.size();) {
+    i = static_cast<size_t>(std::find_if(s.begin() + i, s.end(), digit) - s.begin());
+    if (i == s.size()) break;
+    size_t j = i;
+    int v = 0;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') v = v * 10 + (j - i < 6 ? s[j] - '0' : 0), ++j;
+    if (j - i == 4 && v >= 1900 && v <= 2100) return true;
+    i = j;
   }
+  return false;
+}
+} // namespace
+
+bool may_hold_date(std::string_view s) { return has_year_run(s); }
+bool may_hold_date(std::u32string_view s) { return has_year_run(s); }
+
+std::optional<std::string> find_date(std::string_view s, size_t *begin, size_t *end) {
+  // Every pattern match_at accepts holds a year (year_at).
+  if (!may_hold_date(s)) return std::nullopt;
   auto v = scan(s);
   for (size_t i = 0; i < v.size(); ++i) {
     if (v[i].kind == Item::Punct) continue;

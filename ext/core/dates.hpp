@@ -15,6 +15,12 @@ namespace lede {
 // With a time, returns 'YYYY-MM-DDTHH:MM' (the zone is not converted).
 std::optional<std::string> parse_date(std::string_view s);
 
+// False when `s` holds no year (a run of exactly four ASCII digits,
+// 1900-2100): then find_date finds nothing in it. The code-point form
+// lets callers skip converting text to UTF-8 for find_date.
+bool may_hold_date(std::string_view s);
+bool may_hold_date(std::u32string_view s);
+
 // Finds the first date expression inside a longer line ('Published on
 // Feb 01, 2025 by ...'); returns the ISO form and sets `[begin,end)` to its
 // byte range in `s` when found.

@@ -23,6 +23,7 @@
 #include "numbers.hpp"
 #include "resources.hpp"
 #include "text.hpp"
+#include "wordset.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -110,26 +111,34 @@ bool is_month_or_weekday(std::string_view f) {
   case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': case 't': case 'w': break;
   default: return false;
   }
-  return ascii_in(f, {"january", "february", "march", "april", "may", "june", "july", "august",
-                      "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
-                      "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
-                      "dec.", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                      "sunday"});
+  static const WordSet kWords{"january", "february", "march", "april", "may", "june", "july",
+                              "august", "september", "october", "november", "december", "jan",
+                              "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                              "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+                              "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
+                              "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return kWords.has(f);
 }
 
 // Words of a product version: 'mini', 'Pro', '3.5', '4o', 'Sonnet'.
 bool is_version_word(std::u32string_view w, std::string_view f) {
   for (char32_t c : w)
     if (is_digit(c)) return w.size() <= 8;
-  return ascii_in(f, {"pro", "mini", "max", "ultra", "turbo", "plus", "lite", "nano", "sonnet",
-                      "opus", "haiku", "flash", "air", "se", "vision", "preview", "instruct"});
+  static const WordSet kWords{"pro", "mini", "max", "ultra", "turbo", "plus", "lite", "nano",
+                              "sonnet", "opus", "haiku", "flash", "air", "se", "vision", "preview",
+                              "instruct"};
+  return kWords.has(f);
 }
 
 // A model or chip code: 1-4 letters then digits, optional letter suffix or
 // -mini/-pro ('R1', 'V3', 'o1', 'H100', 'M4', 'o3-mini'); not quarters,
 // halves, groups or diseases.
 bool is_model_code(std::u32string_view w, std::string_view f) {
+  // The digits start at index 1-5 (after 1-4 letters and a '-'): most
+  // words have none there.
+  bool digit_early = false;
+  for (size_t k = 1; k < w.size() && k <= 5; ++k) digit_early |= w[k] >= '0' && w[k] <= '9';
+  if (!digit_early) return false;
   size_t i = 0, letters = 0, digits = 0;
   while (i < w.size() && letters <= 4 && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
   if (letters == 0 || letters > 4) return false;
@@ -139,8 +148,9 @@ bool is_model_code(std::u32string_view w, std::string_view f) {
   std::u32string_view rest = w.substr(i);
   if (!(rest.empty() || rest == U"o" || rest == U"-mini" || rest == U"-pro" || rest == U"x"))
     return false;
-  if (ascii_in(f, {"q1", "q2", "q3", "q4", "h1", "h2", "g7", "g8", "g20", "covid-19", "fy",
-                   "b2b", "b2c", "k-12", "mp3", "mp4", "a1", "f1", "c1", "w-2"}))
+  static const WordSet kWords{"q1", "q2", "q3", "q4", "h1", "h2", "g7", "g8", "g20", "covid-19",
+                              "fy", "b2b", "b2c", "k-12", "mp3", "mp4", "a1", "f1", "c1", "w-2"};
+  if (kWords.has(f))
     return false;
   if (f.rfind("fy", 0) == 0 || f.rfind("covid", 0) == 0) return false;
   // One lower-case letter is OpenAI's style ('o1'); otherwise the letters
@@ -151,9 +161,10 @@ bool is_model_code(std::u32string_view w, std::string_view f) {
 }
 
 bool is_product_cue(std::string_view f) {
-  return ascii_in(f, {"model", "models", "chip", "chips", "gpu", "gpus", "processor",
-                      "processors", "series", "family", "smartphone", "phone", "reasoning",
-                      "llm", "llms", "accelerator", "accelerators", "version", "release"});
+  static const WordSet kWords{"model", "models", "chip", "chips", "gpu", "gpus", "processor",
+                              "processors", "series", "family", "smartphone", "phone", "reasoning",
+                              "llm", "llms", "accelerator", "accelerators", "version", "release"};
+  return kWords.has(f);
 }
 
 bool has_upper_cp(std::u32string_view w) {
@@ -163,41 +174,48 @@ bool has_upper_cp(std::u32string_view w) {
 }
 
 bool is_name_particle(std::string_view f) {
-  return ascii_in(f, {"of", "de", "del", "der", "den", "van", "von", "la", "le", "du", "da", "di",
-                      "and", "for", "the", "y", "al", "bin", "ibn", "on", "upon", "at", "dos",
-                      "das", "e", "zu", "ter", "ten", "st", "in"});
+  static const WordSet kWords{"of", "de", "del", "der", "den", "van", "von", "la", "le", "du", "da",
+                              "di", "and", "for", "the", "y", "al", "bin", "ibn", "on", "upon",
+                              "at", "dos", "das", "e", "zu", "ter", "ten", "st", "in"};
+  return kWords.has(f);
 }
 
 // Titles and newsroom labels that make no name on their own ('Chief
 // Product Officer', 'Staff Writer', 'Business Correspondent').
 bool is_role_word(std::string_view f) {
-  return is_title_word(f) ||
-         ascii_in(f, {"writer", "correspondent", "reporter", "editor", "staff", "contributor",
-                      "columnist", "business", "science", "political", "associate", "desk",
-                      "news", "team", "contributing", "bureau", "correspondents", "editors",
-                      "writers", "key", "takeaways", "takeaway", "related", "recent", "summary"});
+  static const WordSet kWords{"writer", "correspondent", "reporter", "editor", "staff",
+                              "contributor", "columnist", "business", "science", "political",
+                              "associate", "desk", "news", "team", "contributing", "bureau",
+                              "correspondents", "editors", "writers", "key", "takeaways",
+                              "takeaway", "related", "recent", "summary"};
+  return is_title_word(f) || kWords.has(f);
 }
 
 // All-caps words that are ordinary nouns in news, not names.
 bool is_generic_acronym(std::string_view f) {
-  return ascii_in(f, {"ai", "ceo", "cfo", "cto", "coo", "ipo", "gdp", "gpu", "gpus", "cpu", "api",
-                      "llm", "llms", "pr", "hr", "it", "tv", "etf", "vc", "ev", "evs", "ar", "vr",
-                      "saas", "b2b", "faq", "pdf", "usb", "os", "ui", "ux", "q&a", "m&a", "r&d",
-                      "esg", "kpi", "roi", "eps", "yoy", "agi", "ml", "nlp", "ok", "am", "pm",
-                      "et", "pt", "gmt", "utc", "ad", "ads", "id", "pc", "pcs"});
+  static const WordSet kWords{"ai", "ceo", "cfo", "cto", "coo", "ipo", "gdp", "gpu", "gpus", "cpu",
+                              "api", "llm", "llms", "pr", "hr", "it", "tv", "etf", "vc", "ev",
+                              "evs", "ar", "vr", "saas", "b2b", "faq", "pdf", "usb", "os", "ui",
+                              "ux", "q&a", "m&a", "r&d", "esg", "kpi", "roi", "eps", "yoy", "agi",
+                              "ml", "nlp", "ok", "am", "pm", "et", "pt", "gmt", "utc", "ad", "ads",
+                              "id", "pc", "pcs"};
+  return kWords.has(f);
 }
 
 // Last words that make a name an organisation.
 bool is_org_head(std::string_view f) {
-  return ascii_in(f, {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc",
-                      "sas", "gmbh", "ag", "s.a.", "co.", "group", "labs", "lab", "analytics",
-                      "capital", "partners", "holdings", "technologies", "systems", "securities",
-                      "bank", "university", "institute", "council", "department", "agency",
-                      "commission", "association", "foundation", "ministry", "committee",
-                      "airlines", "motors", "ventures", "fund", "authority", "party", "union",
-                      "board", "court", "hospital", "school", "college", "company", "network",
-                      "solutions", "software", "therapeutics", "pharmaceuticals", "insights",
-                      "research", "media", "studios", "robotics", "semiconductor", "energy"});
+  static const WordSet kWords{"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc",
+                              "plc", "sas", "gmbh", "ag", "s.a.", "co.", "group", "labs", "lab",
+                              "analytics", "capital", "partners", "holdings", "technologies",
+                              "systems", "securities", "bank", "university", "institute",
+                              "council", "department", "agency", "commission", "association",
+                              "foundation", "ministry", "committee", "airlines", "motors",
+                              "ventures", "fund", "authority", "party", "union", "board", "court",
+                              "hospital", "school", "college", "company", "network", "solutions",
+                              "software", "therapeutics", "pharmaceuticals", "insights",
+                              "research", "media", "studios", "robotics", "semiconductor",
+                              "energy"};
+  return kWords.has(f);
 }
 
 struct TaggedDoc {
@@ -258,36 +276,45 @@ bool is_camel(std::u32string_view w) {
 
 // Nouns that name a kind of organisation ('the startup Cohere', 'X, a firm').
 bool is_org_noun(std::string_view f) {
-  return ascii_in(f, {"startup", "start-up", "company", "firm", "lab", "laboratory", "rival",
-                      "maker", "chipmaker", "giant", "unicorn", "developer", "provider", "brokerage",
-                      "insurer", "lender", "retailer", "carrier", "automaker", "carmaker", "bank",
-                      "group", "conglomerate", "subsidiary", "supplier", "manufacturer", "outlet",
-                      "publisher", "platform", "operator", "fund", "investor", "broadcaster",
-                      "newspaper", "agency", "regulator", "airline", "competitor", "partner"});
+  static const WordSet kWords{"startup", "start-up", "company", "firm", "lab", "laboratory",
+                              "rival", "maker", "chipmaker", "giant", "unicorn", "developer",
+                              "provider", "brokerage", "insurer", "lender", "retailer", "carrier",
+                              "automaker", "carmaker", "bank", "group", "conglomerate",
+                              "subsidiary", "supplier", "manufacturer", "outlet", "publisher",
+                              "platform", "operator", "fund", "investor", "broadcaster",
+                              "newspaper", "agency", "regulator", "airline", "competitor",
+                              "partner"};
+  return kWords.has(f);
 }
 bool is_org_noun_plural(std::string_view f) {
-  return ascii_in(f, {"companies", "firms", "labs", "rivals", "makers", "chipmakers", "startups",
-                      "start-ups", "giants", "banks", "groups", "developers", "providers",
-                      "lenders", "insurers", "retailers", "carriers", "automakers", "suppliers",
-                      "platforms", "competitors", "airlines"});
+  static const WordSet kWords{"companies", "firms", "labs", "rivals", "makers", "chipmakers",
+                              "startups", "start-ups", "giants", "banks", "groups", "developers",
+                              "providers", "lenders", "insurers", "retailers", "carriers",
+                              "automakers", "suppliers", "platforms", "competitors", "airlines"};
+  return kWords.has(f);
 }
 // Words after an organisation's name: 'X CEO', 'X spokesperson', 'X shares'.
 bool is_org_follower(std::string_view f) {
-  return ascii_in(f, {"ceo", "cfo", "cto", "coo", "spokesperson", "spokesman", "spokeswoman",
-                      "shares", "stock", "executives", "employees", "engineers", "researchers",
-                      "co-founder", "cofounder", "shareholders", "headquarters", "chairman",
-                      "chairwoman", "boss", "subsidiary", "investors"});
+  static const WordSet kWords{"ceo", "cfo", "cto", "coo", "spokesperson", "spokesman",
+                              "spokeswoman", "shares", "stock", "executives", "employees",
+                              "engineers", "researchers", "co-founder", "cofounder",
+                              "shareholders", "headquarters", "chairman", "chairwoman", "boss",
+                              "subsidiary", "investors"};
+  return kWords.has(f);
 }
 // Role words that may sit inside a span between an organisation and a person.
 bool is_inner_role(std::string_view f) {
-  return ascii_in(f, {"ceo", "cfo", "cto", "coo", "chief", "president", "chairman", "chairwoman",
-                      "chair", "founder", "co-founder", "cofounder", "director", "spokesperson",
-                      "spokesman", "spokeswoman", "governor", "minister", "secretary", "clerk",
-                      "mayor", "commissioner", "analyst", "economist", "boss", "partner"});
+  static const WordSet kWords{"ceo", "cfo", "cto", "coo", "chief", "president", "chairman",
+                              "chairwoman", "chair", "founder", "co-founder", "cofounder",
+                              "director", "spokesperson", "spokesman", "spokeswoman", "governor",
+                              "minister", "secretary", "clerk", "mayor", "commissioner", "analyst",
+                              "economist", "boss", "partner"};
+  return kWords.has(f);
 }
 bool is_corp_suffix(std::string_view f) {
-  return ascii_in(f, {"inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "plc", "co.", "gmbh",
-                      "ag", "sa", "s.a.", "sas", "n.v.", "nv"});
+  static const WordSet kWords{"inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "plc", "co.",
+                              "gmbh", "ag", "sa", "s.a.", "sas", "n.v.", "nv"};
+  return kWords.has(f);
 }
 bool is_possessive(std::string_view f) { return f == "'s" || f == "'"; }
 
@@ -606,9 +633,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   // 2. Values.
   for (const Sentence &s : doc.sentences) {
     std::u32string_view st = text.substr(s.start, s.end - s.start);
-    // Dates need digits (find_date); skip the byte conversion without them.
-    const bool digits = std::any_of(st.begin(), st.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
-    std::string utf8 = digits ? encode_utf8(st) : std::string();
+    // Dates need a year (find_date); skip the byte conversion without one.
+    std::string utf8 = may_hold_date(st) ? encode_utf8(st) : std::string();
     // byte offset -> code point offset within the sentence
     std::vector<uint32_t> cp_at(utf8.size() + 1, 0);
     {

@@ -7,9 +7,9 @@
 #include "names.hpp"
 
 #include "text.hpp"
+#include "wordset.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace lede {
 namespace {
@@ -55,7 +55,7 @@ std::string join(const std::vector<std::string> &w, size_t b, size_t e) {
 } // namespace
 
 bool is_title_word(std::string_view folded) {
-  static const char *const kTitles[] = {
+  static const WordSet kTitles{
       "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir",
       "dame", "lord", "lady", "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.",
       "gov", "governor", "president", "vice", "secretary", "minister", "prime", "chancellor",
@@ -67,14 +67,8 @@ bool is_title_word(std::string_view folded) {
       "economist", "coach", "manager", "head", "leader", "premier", "speaker", "deputy",
       "attorney", "technology", "product", "operating", "financial", "marketing", "research",
       "scientist", "engineer", "partner", "principal", "senior", "general", "managing", "st.",
-      "saint", "sheikh", "emir", "sultan", "mrs.", "madam", "herr", "mme", "mlle",
-  };
-  static const std::unordered_map<std::string, bool> set = [] {
-    std::unordered_map<std::string, bool> m;
-    for (const char *t : kTitles) m.emplace(t, true);
-    return m;
-  }();
-  return set.count(std::string(folded)) != 0;
+      "saint", "sheikh", "emir", "sultan", "mrs.", "madam", "herr", "mme", "mlle"};
+  return kTitles.has(folded);
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 namespace lede::ner {
@@ -51,11 +52,23 @@ uint64_t hash_cps(const char32_t *p, size_t n) {
   return fmix(h ^ n);
 }
 
-char32_t shape_char(char32_t c) {
+char32_t shape_char_slow(char32_t c) {
   if (is_upper(c)) return 'X';
   if (is_lower(c)) return 'x';
   if (is_digit(c)) return 'd';
   return fold_punct(c);
+}
+// shape_char_slow of the ASCII code points.
+constexpr struct AsciiShapes {
+  char v[128];
+  constexpr AsciiShapes() : v() {
+    for (int c = 0; c < 128; ++c)
+      v[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd'
+                               : c == 0x60 ? '\'' : c);
+  }
+} kAsciiShapes{};
+inline char32_t shape_char(char32_t c) {
+  return c < 0x80 ? static_cast<char32_t>(kAsciiShapes.v[c]) : shape_char_slow(c);
 }
 
 // Abbreviations that keep their final period, lower case, ASCII.
@@ -173,10 +186,10 @@ void split_words(std::u32string_view t, uint32_t start, uint32_t end, std::vecto
              (w[w.size() - 3] == 'n' || w[w.size() - 3] == 'N'))
       split = j - 3;
     // 'Toronto-based' -> 'Toronto' '-based'.
-    if (split == j) {
+    if (split == j && is_upper(t[i])) {
       for (uint32_t k = j - 1; k > i + 1; --k) {
-        if (is_dash(t[k]) || t[k] == '-') {
-          if (is_upper(t[i]) && is_hyphen_suffix(t.substr(k + 1, j - k - 1))) split = k;
+        if (is_dash(t[k])) {
+          if (is_hyphen_suffix(t.substr(k + 1, j - k - 1))) split = k;
           break;
         }
       }
@@ -253,8 +266,7 @@ Gazetteer::Gazetteer(std::string_view tsv) {
     }
     if (simple_phrase_hashes(line.substr(0, tab), hs)) {
       if (hs.size() > 6) continue;
-      insert(lookup_key(hs.data(), hs.size()), bits);
-      max_words_ = std::max(max_words_, hs.size());
+      insert_phrase(hs, bits);
       continue;
     }
     std::u32string phrase = decode_utf8(line.substr(0, tab));
@@ -263,8 +275,16 @@ Gazetteer::Gazetteer(std::string_view tsv) {
     if (spans.empty() || spans.size() > 6) continue;
     hs.clear();
     for (const Span &s : spans) hs.push_back(lower_hash(std::u32string_view(phrase).substr(s.start, s.size())));
-    insert(lookup_key(hs.data(), hs.size()), bits);
-    max_words_ = std::max(max_words_, hs.size());
+    insert_phrase(hs, bits);
+  }
+}
+
+void Gazetteer::insert_phrase(const std::vector<uint64_t> &hs, uint32_t bits) {
+  insert(lookup_key(hs.data(), hs.size()), bits);
+  max_words_ = std::max(max_words_, hs.size());
+  if (hs.size() >= 2) {
+    const uint64_t b = hs[0] & (kStartBits - 1);
+    starts_[b >> 6] |= uint64_t(1) << (b & 63);
   }
 }
 
@@ -351,7 +371,7 @@ constexpr uint64_t kFnvBasis = 1469598103934665603ULL, kFnvPrime = 1099511628211
 
 } // namespace
 
-void Featurizer::prepare(const Input &in) {
+void Featurizer::prepare(const Input &in, const KnownWords *known) {
   n_ = in.words.size();
   votes_on_ = false;
   hl_.resize(n_);
@@ -411,7 +431,8 @@ void Featurizer::prepare(const Input &in) {
   // Gazetteer phrases, marked B (first word) / I (others).
   const size_t maxw = gaz_.max_words();
   for (size_t i = 0; i < n_; ++i) {
-    if (!upper[i]) continue; // phrases start with a capital in running text
+    // Phrases start with a capital in running text.
+    if (!upper[i] || !gaz_.may_start_phrase(hl_[i])) continue;
     for (size_t len = std::min(maxw, n_ - i); len >= 2; --len) {
       uint32_t c = gaz_.lookup(&hl_[i], len) & (Gazetteer::Country | Gazetteer::Region | Gazetteer::City);
       if (!c) continue;
@@ -449,6 +470,7 @@ void Featurizer::prepare(const Input &in) {
   type_ids.reset(n_ / 2 + 1);
   word_feats_.clear();
   type_offs_.assign(1, 0);
+  type_hash_.clear();
   feats_.clear();
   feats_.reserve(n_ * 8);
   offs_.resize(n_ + 1);
@@ -461,7 +483,11 @@ void Featurizer::prepare(const Input &in) {
     bool fresh;
     const uint64_t hw = hash_cps(w.data(), w.size());
     type_[i] = type_ids.intern(hw, &fresh);
-    if (fresh) {
+    if (fresh && known && known->known(hw)) {
+      type_hash_.push_back(hw);
+      type_offs_.push_back(static_cast<uint32_t>(word_feats_.size()));
+    } else if (fresh) {
+      type_hash_.push_back(hw);
       auto push = [&](uint64_t f) { word_feats_.push_back(f); };
       const size_t k = std::min<size_t>(w.size(), 16);
       for (size_t j = 0; j < k; ++j) shape[j] = shape_char(w[j]);
@@ -725,6 +751,8 @@ void Weights::score_one(uint64_t h, int32_t *s1, int32_t *s2) const {
 // ---------------------------------------------------------------- tagger
 
 Tagger::Tagger(std::string_view bytes, const Gazetteer &gaz) : gaz_(gaz) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id++;
   if (bytes.size() < 8 || bytes.substr(0, 8) != "LEDENER3") return;
   bytes.remove_prefix(8);
   ok_ = weights_.load(bytes);
@@ -748,12 +776,69 @@ const Tagger &Tagger::builtin() {
 }
 
 namespace {
-// Buffers of one thread's last document, reused by the next one.
+// Scores (both passes) of the word features of words seen in earlier
+// documents, by the hash of the word: they depend on the word alone, and
+// most words of an article were in earlier ones. Bounded: emptied before a
+// document once it holds kMaxWords words.
+class WordScores final : public Featurizer::KnownWords {
+public:
+  static constexpr size_t kMaxWords = size_t(1) << 15;
+  bool known(uint64_t h) const override { return find(h) != nullptr; }
+  const int32_t *find(uint64_t h) const {
+    if (ids_.empty()) return nullptr;
+    for (size_t s = slot(h); ids_[s] != kEmpty; s = (s + 1) & mask_)
+      if (keys_[s] == h) return &scores_[size_t(ids_[s]) * 2 * kTags];
+    return nullptr;
+  }
+  void insert(uint64_t h, const int32_t *s1, const int32_t *s2) {
+    if ((count_ + 1) * 2 > ids_.size()) grow();
+    size_t s = slot(h);
+    while (ids_[s] != kEmpty) s = (s + 1) & mask_;
+    keys_[s] = h;
+    ids_[s] = count_++;
+    scores_.insert(scores_.end(), s1, s1 + kTags);
+    scores_.insert(scores_.end(), s2, s2 + kTags);
+  }
+  void trim() {
+    if (count_ < kMaxWords) return;
+    ids_.assign(ids_.size(), kEmpty);
+    scores_.clear();
+    count_ = 0;
+  }
+
+private:
+  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+  size_t slot(uint64_t h) const { return (h ^ (h >> 29)) & mask_; }
+  void grow() {
+    std::vector<uint64_t> keys(std::max<size_t>(1024, ids_.size() * 2));
+    std::vector<uint32_t> ids(keys.size(), kEmpty);
+    const size_t mask = keys.size() - 1;
+    for (size_t s = 0; s < ids_.size(); ++s) {
+      if (ids_[s] == kEmpty) continue;
+      size_t t = (keys_[s] ^ (keys_[s] >> 29)) & mask;
+      while (ids[t] != kEmpty) t = (t + 1) & mask;
+      keys[t] = keys_[s];
+      ids[t] = ids_[s];
+    }
+    keys_.swap(keys);
+    ids_.swap(ids);
+    mask_ = mask;
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> ids_;
+  std::vector<int32_t> scores_;
+  size_t mask_ = 0;
+  uint32_t count_ = 0;
+};
+
+// Buffers of one thread's last document, reused by the next one, and the
+// word scores of the thread's documents so far.
 struct TagScratch {
-  const Gazetteer *gaz = nullptr;
+  uint64_t tagger = 0; // Tagger::id_
   std::unique_ptr<Featurizer> fz;
   std::vector<int32_t> word1, word2, base2;
   std::vector<uint8_t> scored;
+  WordScores words;
 };
 } // namespace
 
@@ -761,12 +846,15 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   std::vector<uint8_t> tags(in.words.size(), O);
   if (!ok_ || in.words.empty()) return tags;
   static thread_local TagScratch scratch;
-  if (scratch.gaz != &gaz_) {
+  if (scratch.tagger != id_) {
+    scratch = TagScratch();
     scratch.fz = std::make_unique<Featurizer>(gaz_);
-    scratch.gaz = &gaz_;
+    scratch.tagger = id_;
   }
   Featurizer &fz = *scratch.fz;
-  fz.prepare(in);
+  WordScores &cache = scratch.words;
+  cache.trim();
+  fz.prepare(in, &cache);
   const size_t n = fz.size();
   // Pass 1 scores every word's static features for both passes: the word
   // features once per distinct word, the context ones once per token; pass
@@ -801,8 +889,14 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
         if (pass == 0) {
           const uint32_t t = fz.type_of(i);
           if (!scored[t]) {
-            weights_.score_both(fz.word_begin(t), fz.word_end(t), &word1[size_t(t) * kTags],
-                                &word2[size_t(t) * kTags]);
+            int32_t *w1 = &word1[size_t(t) * kTags], *w2 = &word2[size_t(t) * kTags];
+            if (const int32_t *c = cache.find(fz.type_hash(t))) {
+              std::copy(c, c + kTags, w1);
+              std::copy(c + kTags, c + 2 * kTags, w2);
+            } else {
+              weights_.score_both(fz.word_begin(t), fz.word_end(t), w1, w2);
+              cache.insert(fz.type_hash(t), w1, w2);
+            }
             scored[t] = 1;
           }
           for (int k = 0; k < kTags; ++k) sc[k] = word1[size_t(t) * kTags + k];

@@ -63,11 +63,20 @@ public:
   // Class bits of the phrase whose words have the given lower-case hashes.
   uint32_t lookup(const uint64_t *word_hashes, size_t n) const;
   size_t max_words() const { return max_words_; }
+  // False when no phrase of two or more words starts with this word (a
+  // bitmap by hash: true may be a false alarm, false is exact).
+  bool may_start_phrase(uint64_t word_hash) const {
+    const uint64_t b = word_hash & (kStartBits - 1);
+    return starts_[b >> 6] >> (b & 63) & 1;
+  }
 
   static uint64_t lookup_key(const uint64_t *word_hashes, size_t n);
 
 private:
   void insert(uint64_t key, uint32_t bits);
+  void insert_phrase(const std::vector<uint64_t> &word_hashes, uint32_t bits);
+  static constexpr uint64_t kStartBits = uint64_t(1) << 18;
+  std::vector<uint64_t> starts_ = std::vector<uint64_t>(kStartBits / 64, 0);
   // Flat open-addressed table (key 0 = empty): one cache line per probe.
   std::vector<std::pair<uint64_t, uint32_t>> table_;
   size_t used_ = 0;
@@ -88,8 +97,15 @@ uint64_t lower_hash(std::u32string_view word);
 // outside get no static features (nothing scores them).
 class Featurizer {
 public:
+  // Words whose own features a caller has scored before (the tagger keeps
+  // their scores across documents): `prepare` stores no word features for
+  // them, only their hash (`type_hash`).
+  struct KnownWords {
+    virtual ~KnownWords() = default;
+    virtual bool known(uint64_t word_hash) const = 0;
+  };
   explicit Featurizer(const Gazetteer &gaz) : gaz_(gaz) {}
-  void prepare(const Input &in);
+  void prepare(const Input &in, const KnownWords *known = nullptr);
   size_t size() const { return n_; }
   // Distinct words of the document with features (non-trivial tokens).
   size_t types() const { return type_offs_.empty() ? 0 : type_offs_.size() - 1; }
@@ -98,6 +114,8 @@ public:
   // Word features of type t.
   const uint64_t *word_begin(uint32_t t) const { return word_feats_.data() + type_offs_[t]; }
   const uint64_t *word_end(uint32_t t) const { return word_feats_.data() + type_offs_[t + 1]; }
+  // Hash of type t's code points: its word features are a function of it.
+  uint64_t type_hash(uint32_t t) const { return type_hash_[t]; }
   // Context features of word i.
   const uint64_t *context_begin(size_t i) const { return feats_.data() + offs_[i]; }
   const uint64_t *context_end(size_t i) const { return feats_.data() + offs_[i + 1]; }
@@ -140,6 +158,7 @@ private:
   std::vector<uint32_t> type_;
   std::vector<uint64_t> word_feats_;
   std::vector<uint32_t> type_offs_;
+  std::vector<uint64_t> type_hash_;
   std::vector<uint64_t> feats_;
   std::vector<uint32_t> offs_;
   // second pass: per word, counts of first-pass types of the same word
@@ -200,6 +219,9 @@ private:
   const Gazetteer &gaz_;
   Weights weights_;
   bool ok_ = false;
+  // Distinct for every tagger made in the process: names the one whose
+  // word scores a thread has cached (an address could be reused).
+  uint64_t id_ = 0;
   // Scores of the label and vote features, which take few values: per pass
   // and previous label(s); votes (0-4 or 0xFF, stored at 5) for pass 2.
   int32_t label_[2][kTags][kTags] = {};

@@ -5,9 +5,11 @@
 #include "numbers.hpp"
 
 #include "text.hpp"
+#include "wordset.hpp"
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 namespace lede {
 namespace {
@@ -266,11 +268,18 @@ bool letter_may_start(View t, size_t i) {
   switch (t[i]) { // first letters of the kPrefixes
   case 'U': case 'N': case 'H': case 'C': case 'A': case 'S': case 'E': case 'G': case 'J':
   case 'I': case 'R': {
+    // Their second characters: '$', a capital, or the 's' of 'Rs'.
+    const char32_t c2 = i + 1 < t.size() ? t[i + 1] : 0;
     std::string code;
-    if (match_prefix(t, i, &code)) return true;
+    if ((c2 == '$' || (c2 >= 'A' && c2 <= 'Z') || c2 == 's') && match_prefix(t, i, &code)) return true;
     break;
   }
   default: break;
+  }
+  // First letters of the number words ('one' ... 'hundred', 'a').
+  switch (lower_ascii(t[i])) {
+  case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'h': case 'a': break;
+  default: return false;
   }
   char buf[12];
   size_t n = 0;
@@ -278,15 +287,12 @@ bool letter_may_start(View t, size_t i) {
     if (n == sizeof buf) return false;
     buf[n++] = static_cast<char>(lower_ascii(t[j]) < 0x80 ? lower_ascii(t[j]) : 0);
   }
-  const std::string_view w(buf, n);
-  // First letters of the number words ('one' ... 'hundred', 'a').
-  switch (n ? buf[0] : 0) {
-  case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'h': case 'a': break;
-  default: return false;
-  }
-  for (const NumberWord &nw : kNumberWords)
-    if (nw.word == w) return true;
-  return false;
+  static const WordSet kWords = [] {
+    WordSet set(std::size(kNumberWords));
+    for (const NumberWord &nw : kNumberWords) set.insert(nw.word);
+    return set;
+  }();
+  return kWords.has(std::string_view(buf, n));
 }
 
 } // namespace
@@ -312,33 +318,40 @@ std::vector<Quantity> find_quantities(std::u32string_view t, bool bare_number_wo
   std::vector<Quantity> out;
   size_t i = 0;
   while (i < t.size()) {
-    if (can_start(t, i)) {
-      double v = 0;
-      if (size_t e = ordinals && digit(t[i]) ? ordinal_end(t, i, v) : 0) {
-        Quantity q;
-        q.kind = QuantityKind::Number;
-        q.value = v;
-        q.start = static_cast<uint32_t>(i);
-        q.end = static_cast<uint32_t>(e);
-        q.ordinal = true;
-        out.push_back(std::move(q));
-        i = e;
+    // Inside a word or number nothing can start: skip to its end.
+    if (!can_start(t, i)) {
+      if (!is_alnum(t[i])) {
+        ++i;
         continue;
       }
-      if (ascii_letter(t[i]) && !letter_may_start(t, i)) {
-        while (i < t.size() && is_alnum(t[i])) ++i;
-        continue;
-      }
-      if (auto q = scan_at(t, i, bare_number_words)) {
-        out.push_back(std::move(*q));
-        i = out.back().end;
-        continue;
-      }
-      // Skip the rest of this word so a failed 'GPT4' is not retried at '4'.
-      if (is_alnum(t[i])) {
-        while (i < t.size() && is_alnum(t[i])) ++i;
-        continue;
-      }
+      while (i < t.size() && is_alnum(t[i])) ++i;
+      continue;
+    }
+    double v = 0;
+    if (size_t e = ordinals && digit(t[i]) ? ordinal_end(t, i, v) : 0) {
+      Quantity q;
+      q.kind = QuantityKind::Number;
+      q.value = v;
+      q.start = static_cast<uint32_t>(i);
+      q.end = static_cast<uint32_t>(e);
+      q.ordinal = true;
+      out.push_back(std::move(q));
+      i = e;
+      continue;
+    }
+    if (ascii_letter(t[i]) && !letter_may_start(t, i)) {
+      while (i < t.size() && is_alnum(t[i])) ++i;
+      continue;
+    }
+    if (auto q = scan_at(t, i, bare_number_words)) {
+      out.push_back(std::move(*q));
+      i = out.back().end;
+      continue;
+    }
+    // Skip the rest of this word so a failed 'GPT4' is not retried at '4'.
+    if (is_alnum(t[i])) {
+      while (i < t.size() && is_alnum(t[i])) ++i;
+      continue;
     }
     ++i;
   }

@@ -98,6 +98,19 @@ bool is_lower_slow(char32_t c);
 bool is_digit_slow(char32_t c);
 bool is_alnum_slow(char32_t c);
 bool is_space_slow(char32_t c);
+
+// Classes of the ASCII code points, one byte each: a load instead of range
+// tests on the hottest paths (tokenisers and scanners).
+enum : uint8_t { kAsciiUpper = 1, kAsciiLower = 2, kAsciiDigit = 4, kAsciiSpace = 8 };
+inline constexpr struct AsciiClasses {
+  uint8_t v[128];
+  constexpr AsciiClasses() : v() {
+    for (int c = 'A'; c <= 'Z'; ++c) v[c] = kAsciiUpper;
+    for (int c = 'a'; c <= 'z'; ++c) v[c] = kAsciiLower;
+    for (int c = '0'; c <= '9'; ++c) v[c] = kAsciiDigit;
+    for (int c : {int(' '), int('\t'), int('\n'), int('\r'), 0x0B, 0x0C}) v[c] = kAsciiSpace;
+  }
+} kAsciiClasses{};
 } // namespace detail
 
 inline char32_t fold_punct(char32_t c) {
@@ -109,7 +122,7 @@ inline char32_t to_lower(char32_t c) {
   return detail::to_lower_slow(c);
 }
 inline bool is_letter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (c < 0x80) return detail::kAsciiClasses.v[c] & (detail::kAsciiUpper | detail::kAsciiLower);
   return detail::is_letter_slow(c);
 }
 inline bool is_upper(char32_t c) {
@@ -125,11 +138,11 @@ inline bool is_digit(char32_t c) {
   return detail::is_digit_slow(c);
 }
 inline bool is_alnum(char32_t c) {
-  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+  if (c < 0x80) return detail::kAsciiClasses.v[c] & (detail::kAsciiUpper | detail::kAsciiLower | detail::kAsciiDigit);
   return detail::is_alnum_slow(c);
 }
 inline bool is_space(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
+  if (c < 0x80) return detail::kAsciiClasses.v[c] & detail::kAsciiSpace;
   return detail::is_space_slow(c);
 }
 inline bool is_dash(char32_t c) {

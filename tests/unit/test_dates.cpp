@@ -2,6 +2,7 @@
 #include "lede_catch.hpp"
 
 #include "dates.hpp"
+#include "text.hpp"
 
 using lede::find_date;
 using lede::parse_date;
@@ -45,4 +46,20 @@ TEST_CASE("find_date: a date inside a line") {
   CHECK(line.substr(b, e - b) == "January 8, 2025");
   CHECK(find_date("Today : Feb 01, 2025") == "2025-02-01");
   CHECK_FALSE(find_date("He said it may happen in 2025."));
+}
+
+TEST_CASE("may_hold_date: a year as a whole four-digit run, bytes and code points alike") {
+  using lede::may_hold_date;
+  const char *with[] = {"in 2024", "1900", "Feb 01, 2025", "(2100)", "2024-10-01"};
+  const char *without[] = {"", "no digits", "$1,999", "2101", "1899", "20245", "12 of 99", "Q3"};
+  for (const char *s : with) {
+    CHECK(may_hold_date(std::string_view(s)));
+    CHECK(may_hold_date(std::u32string_view(lede::decode_utf8(s))));
+  }
+  for (const char *s : without) {
+    CHECK_FALSE(may_hold_date(std::string_view(s)));
+    CHECK_FALSE(may_hold_date(std::u32string_view(lede::decode_utf8(s))));
+    CHECK_FALSE(find_date(s));
+  }
+  CHECK(may_hold_date(std::u32string_view(U"caf\u00e9 2024")));
 }

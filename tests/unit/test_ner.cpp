@@ -1,8 +1,13 @@
 // test_ner.cpp — the tagger's tokeniser, gazetteer and decoder (ner.hpp).
 #include "ner.hpp"
+#include "resources.hpp"
 #include "text.hpp"
 
 #include "lede_catch.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 using namespace lede;
 using namespace lede::ner;
@@ -15,6 +20,16 @@ std::vector<std::string> words(const std::string &s) {
   std::vector<std::string> out;
   for (const Span &x : sp) out.push_back(encode_utf8(std::u32string_view(t).substr(x.start, x.size())));
   return out;
+}
+// One sentence start: the first word.
+Input input_of(const std::u32string &text) {
+  std::vector<Span> sp;
+  split_words(text, 0, static_cast<uint32_t>(text.size()), sp);
+  Input in;
+  for (const Span &s : sp) in.words.push_back(std::u32string_view(text).substr(s.start, s.size()));
+  in.sentence_start.assign(in.words.size(), 0);
+  if (!in.words.empty()) in.sentence_start[0] = 1;
+  return in;
 }
 } // namespace
 
@@ -38,12 +53,7 @@ TEST_CASE("the built-in model and gazetteer load", "[ner]") {
 
 TEST_CASE("tagging obeys BIO and finds plain names", "[ner]") {
   std::u32string text = U"Angela Merkel visited Paris with officials from Siemens .";
-  std::vector<Span> sp;
-  split_words(text, 0, static_cast<uint32_t>(text.size()), sp);
-  Input in;
-  for (const Span &s : sp) in.words.push_back(std::u32string_view(text).substr(s.start, s.size()));
-  in.sentence_start.assign(in.words.size(), 0);
-  in.sentence_start[0] = 1;
+  const Input in = input_of(text);
   auto tags = Tagger::builtin().tag(in);
   REQUIRE(tags.size() == in.words.size());
   for (size_t i = 0; i < tags.size(); ++i)
@@ -61,4 +71,35 @@ TEST_CASE("a broken model tags nothing instead of failing", "[ner]") {
   in.words.push_back(w);
   in.sentence_start.push_back(1);
   CHECK(t.tag(in) == std::vector<uint8_t>{O});
+}
+
+TEST_CASE("word scores kept across documents change no tag", "[ner]") {
+  // The articles of samples/, each one document.
+  std::vector<std::u32string> texts;
+  for (const auto &e : std::filesystem::directory_iterator(std::string(LEDE_SOURCE_DIR) + "/samples")) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream f(e.path(), std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    texts.push_back(decode_utf8(ss.str()));
+  }
+  REQUIRE(texts.size() >= 5);
+  std::vector<Input> inputs;
+  for (const std::u32string &t : texts) inputs.push_back(input_of(t));
+  // Cold: a new tagger per article (a tagger new to the thread starts with
+  // no cached word scores).
+  std::vector<std::vector<uint8_t>> cold;
+  size_t names = 0;
+  for (const Input &in : inputs) {
+    Tagger t(resource("ner-model.bin"), Gazetteer::builtin());
+    REQUIRE(t.ok());
+    cold.push_back(t.tag(in));
+    for (uint8_t x : cold.back()) names += x != O;
+  }
+  CHECK(names > 100);
+  // Warm: one tagger over all articles twice; the second round finds every
+  // word's scores cached.
+  Tagger warm(resource("ner-model.bin"), Gazetteer::builtin());
+  for (const Input &in : inputs) warm.tag(in);
+  for (size_t k = 0; k < inputs.size(); ++k) CHECK(warm.tag(inputs[k]) == cold[k]);
 }
