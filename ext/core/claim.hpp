@@ -87,6 +87,11 @@ struct ClaimScore {
   double bigrams = 0;
   double focus = 0;
   double entities = 1;    // 1 when the claim names nothing
+  double f = 0;           // F-measure of coverage and focus
+  double own = 0;         // relevance from the text alone (before corpus evidence)
+  double chargrams = 0;   // character 4-gram cosine (table form only, else 0)
+  double text_weight = 0; // summed weight of the text's content words
+  double claim_weight = 0; // summed weight of the claim's terms (and numbers)
   int numbers_agree = 0, numbers_conflict = 0, numbers_missing = 0;
   bool negation_conflict = false;
   bool antonym_conflict = false;
