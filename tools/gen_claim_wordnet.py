@@ -17,7 +17,7 @@ Writes, in ext/data (each line: words separated by one space):
   claim_chargram_idf.bin 65,536 bytes: the IDF of hashed character 4-grams
                          over WordNet's synsets (each synset's words and gloss
                          one document), byte k = round(16 * ln((N + 1) / (1 + df)))
-                         for the 4-grams whose FNV-1a hash ends in k; read by
+                         for the 4-grams whose hash is k; read by
                          claim_match's table form (ext/core/char_grams.cpp) to
                          weigh its character n-gram cosine
   claim_weights.txt      'lemma count'  how often the lemma is sense-tagged in
@@ -69,10 +69,8 @@ def normalise(data):
 
 
 def gram_hash(g):
-    h = 2166136261
-    for b in g:
-        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
-    return h & ((1 << GRAM_BITS) - 1)
+    """Fibonacci hashing of the four bytes read as a big-endian number."""
+    return ((int.from_bytes(g, 'big') * 2654435761) & 0xFFFFFFFF) >> (32 - GRAM_BITS)
 
 
 def char_gram_idf(docs):
