@@ -794,7 +794,7 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
   // A quantity weighs as much as 1.5 average terms (kNumberWeight alone).
   c->number_weight = c->terms.empty() ? kNumberWeight : 1.5 * c->total_weight / static_cast<double>(c->terms.size());
   c->total_weight += c->number_weight * static_cast<double>(c->quants.size());
-  char_gram_vector(text, c->grams);
+  if (stats) char_gram_vector(text, c->grams); // the table form's (scalars never read them)
   return c;
 }
 

@@ -68,7 +68,8 @@ struct ClaimTerm {
 struct Claim;
 
 // Analyses `claim` (UTF-8, any length: only the kMaxTerms heaviest terms are
-// kept). Never throws except std::bad_alloc.
+// kept). With `stats` (the table form) the analysis also holds the claim's
+// character 4-grams (char_grams.hpp) for score_claim's corpus mode. Never throws except std::bad_alloc.
 std::shared_ptr<const Claim> analyse_claim(std::string_view claim, const TermStats *stats = nullptr);
 
 // The claim's content terms and quantities, for callers and tests.
@@ -103,7 +104,9 @@ struct ClaimScore {
 // `corpus_relevance` in [0,1] (negative: none) is evidence from a corpus
 // index — BM25 over the claim's words divided by the BM25 of a text holding
 // each of them once — blended into the relevance before any contradiction
-// cap, so a contradiction still scores below 0.5.
+// cap, so a contradiction still scores below 0.5. In that mode the cosine
+// of the claim's and the text's character 4-grams also closes half of the
+// relevance's gap to 1 (the claim must be analysed with stats).
 ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance = -1);
 
 // The evidence for a score as one JSON object: score and its parts,

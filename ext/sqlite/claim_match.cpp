@@ -382,18 +382,18 @@ void search(sqlite3 *db, Cursor *c) {
     }
   }
   // Term weights from the corpus: document frequency of each query word.
-  std::shared_ptr<const lede::Claim> claim = first;
-  if (stats.filled && stats.df.size() == words.size()) {
-    std::unordered_map<std::string, double> df;
+  // (Given even when the index gave none: a claim analysed with statistics
+  // also carries its character 4-grams.)
+  std::unordered_map<std::string, double> df;
+  if (stats.filled && stats.df.size() == words.size())
     for (size_t i = 0; i < words.size(); ++i) df.emplace(words[i], stats.df[i]);
-    lede::TermStats ts;
-    ts.docs = stats.rows;
-    ts.df = [&](std::string_view w) {
-      auto it = df.find(std::string(w));
-      return it == df.end() ? -1.0 : it->second;
-    };
-    claim = lede::analyse_claim(c->claim, &ts);
-  }
+  lede::TermStats ts;
+  ts.docs = df.empty() ? 0 : stats.rows;
+  ts.df = [&](std::string_view w) {
+    auto it = df.find(std::string(w));
+    return it == df.end() ? -1.0 : it->second;
+  };
+  std::shared_ptr<const lede::Claim> claim = lede::analyse_claim(c->claim, &ts);
   // BM25 of a sentence holding each query word once, at average length.
   double self = 0;
   if (stats.filled)
