@@ -14,6 +14,12 @@ Writes, in ext/data (each line: words separated by one space):
                          sense, kept only when that sense is also among the
                          synonym's two most frequent ones (so rare senses do not
                          chain unrelated words)
+  claim_chargram_idf.bin 65,536 bytes: the IDF of hashed character 4-grams
+                         over WordNet's synsets (each synset's words and gloss
+                         one document), byte k = round(16 * ln((N + 1) / (1 + df)))
+                         for the 4-grams whose hash is k; read by
+                         claim_match's table form (ext/core/char_grams.cpp) to
+                         weigh its character n-gram cosine
   claim_weights.txt      'lemma count'  how often the lemma is sense-tagged in
                          SemCor (cntlist.rev): claim_match turns it into an IDF-like
                          term weight for when no corpus statistics exist
@@ -22,6 +28,7 @@ Only single lower-case words are kept. The output is deterministic (sorted),
 so re-running on the same WordNet gives the same files.
 """
 import collections
+import math
 import os
 import sys
 
@@ -36,6 +43,46 @@ def simple(w):
     return w.isalpha() and w.islower() and w.isascii() and len(w) > 1
 
 
+GRAM_BITS = 16
+
+
+def normalise(data):
+    """The text as char_grams.cpp sees it (UTF-8 bytes): ASCII letters and
+    digits lower-cased, other letters and digits kept as written, anything
+    else one space; chunks that are links dropped. (WordNet is ASCII, so
+    Python's idea of a letter beyond ASCII never decides a byte here.)"""
+    out = bytearray()
+    for chunk in data.split():
+        if chunk.lower().startswith((b'http://', b'https://', b'www.', b'pic.twitter.com/')):
+            continue
+        for ch in chunk.decode('utf-8', 'replace'):
+            b = ord(ch)
+            if 65 <= b <= 90:
+                out.append(b | 32)
+            elif 48 <= b <= 57 or 97 <= b <= 122 or (b >= 0x80 and ch.isalnum()):
+                out.extend(ch.encode('utf-8'))
+            elif out and out[-1] != 32:
+                out.append(32)
+        if out and out[-1] != 32:
+            out.append(32)
+    return bytes(out).rstrip(b' ')
+
+
+def gram_hash(g):
+    """Fibonacci hashing of the four bytes read as a big-endian number."""
+    return ((int.from_bytes(g, 'big') * 2654435761) & 0xFFFFFFFF) >> (32 - GRAM_BITS)
+
+
+def char_gram_idf(docs):
+    df = [0] * (1 << GRAM_BITS)
+    for d in docs:
+        t = normalise(d)
+        for k in {gram_hash(t[i:i + 4]) for i in range(len(t) - 3)}:
+            df[k] += 1
+    n = len(docs)
+    return bytes(min(255, round(16 * math.log((n + 1) / (1 + c)))) for c in df)
+
+
 def main():
     if not os.path.isdir(WN):
         print(f'gen_claim_wordnet: {WN} not found (apt-get install wordnet-base)')
@@ -43,6 +90,7 @@ def main():
     # synsets: (pos, offset) -> [lemma, ...]
     words = {}
     derivs = collections.defaultdict(set)
+    gloss_docs = []
     for pos in ('noun', 'verb', 'adj', 'adv'):
         with open(os.path.join(WN, 'data.' + pos), encoding='latin-1') as f:
             lines = [l for l in f if not l.startswith('  ')]
@@ -53,6 +101,7 @@ def main():
             ws = [head[4 + 2 * i].lower().split('(')[0] for i in range(wcnt)]
             key = (FILE_KEY[ss_type], off)
             words[key] = ws
+            gloss_docs.append((' '.join(w.replace('_', ' ') for w in ws) + ' ' + line.partition('|')[2]).encode('latin-1'))
             i = 4 + 2 * wcnt
             pcnt = int(head[i])
             for p in range(pcnt):
@@ -121,6 +170,8 @@ def main():
     write('claim_lemmas.txt', (f'{k} {v}' for k, v in sorted(lemmas.items())))
     write('claim_derivations.txt', (k + ' ' + ' '.join(sorted(v)) for k, v in sorted(deriv_pairs.items())))
     write('claim_synonyms.txt', (k + ' ' + ' '.join(sorted(v)) for k, v in sorted(syn.items())))
+    with open(os.path.join(OUT, 'claim_chargram_idf.bin'), 'wb') as f:
+        f.write(char_gram_idf(gloss_docs))
     write('claim_weights.txt', (f'{k} {c}' for k, c in sorted(counts.items()) if c > 0))
     return 0
 

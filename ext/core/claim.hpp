@@ -68,7 +68,8 @@ struct ClaimTerm {
 struct Claim;
 
 // Analyses `claim` (UTF-8, any length: only the kMaxTerms heaviest terms are
-// kept). Never throws except std::bad_alloc.
+// kept). With `stats` (the table form) the analysis also holds the claim's
+// character 4-grams (char_grams.hpp) for score_claim's corpus mode. Never throws except std::bad_alloc.
 std::shared_ptr<const Claim> analyse_claim(std::string_view claim, const TermStats *stats = nullptr);
 
 // The claim's content terms and quantities, for callers and tests.
@@ -87,6 +88,11 @@ struct ClaimScore {
   double bigrams = 0;
   double focus = 0;
   double entities = 1;    // 1 when the claim names nothing
+  double f = 0;           // F-measure of coverage and focus
+  double own = 0;         // relevance from the text alone (before corpus evidence)
+  double chargrams = 0;   // character 4-gram cosine (table form only, else 0)
+  double text_weight = 0; // summed weight of the text's content words
+  double claim_weight = 0; // summed weight of the claim's terms (and numbers)
   int numbers_agree = 0, numbers_conflict = 0, numbers_missing = 0;
   bool negation_conflict = false;
   bool antonym_conflict = false;
@@ -98,7 +104,9 @@ struct ClaimScore {
 // `corpus_relevance` in [0,1] (negative: none) is evidence from a corpus
 // index — BM25 over the claim's words divided by the BM25 of a text holding
 // each of them once — blended into the relevance before any contradiction
-// cap, so a contradiction still scores below 0.5.
+// cap, so a contradiction still scores below 0.5. In that mode the cosine
+// of the claim's and the text's character 4-grams also closes half of the
+// relevance's gap to 1 (the claim must be analysed with stats).
 ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance = -1);
 
 // The evidence for a score as one JSON object: score and its parts,

@@ -105,7 +105,7 @@ constexpr int kCandidates = 100;   // articles read from the index per query
 constexpr size_t kQueryTerms = 32; // claim words put in the FTS5 query
 
 // Column numbers of the table form.
-enum Col { kArticleId, kSentenceIdx, kSentence, kScore, kClaim, kCorpus, kStance };
+enum Col { kArticleId, kSentenceIdx, kSentence, kScore, kClaim, kCorpus, kStance, kFeatures };
 enum Plan { kHasClaim = 1, kHasCorpus = 2 };
 
 // ---- lede_claim_bm25: FTS5's bm25 (k1 = 1.2, b = 0.75, one column), which
@@ -252,6 +252,9 @@ struct Hit {
   std::string sentence;
   double score, bm25;
   lede::Stance stance;
+  lede::ClaimScore parts; // the scalar's parts (for the features column)
+  double crel = -1;       // corpus relevance given to the scalar
+  int rank = 0;           // the article's place in the BM25 candidates (0: first)
 };
 
 struct Cursor : sqlite3_vtab_cursor {
@@ -266,7 +269,7 @@ Cursor *cur(sqlite3_vtab_cursor *p) { return static_cast<Cursor *>(p); }
 int xConnect(sqlite3 *db, void *, int, const char *const *, sqlite3_vtab **out, char **err) {
   return guard(err, [&] {
     int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(article_id INTEGER, sentence_idx INTEGER, sentence TEXT,"
-                                      " score REAL, claim HIDDEN, corpus HIDDEN, stance HIDDEN)");
+                                      " score REAL, claim HIDDEN, corpus HIDDEN, stance HIDDEN, features HIDDEN)");
     if (rc != SQLITE_OK) fail(rc, format("%s: cannot declare the table: %s", kName, sqlite3_errmsg(db)));
     sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
     auto v = std::make_unique<Vtab>();
@@ -353,7 +356,9 @@ void search(sqlite3 *db, Cursor *c) {
              kName);
   st.bind(1, std::string_view(query));
   sqlite3_bind_pointer(st.get(), 2, &stats, kStatsPtr, nullptr);
+  int rank = -1;
   while (st.step(db, kName)) {
+    ++rank;
     int64_t article = st.int64(0);
     double bm25 = -st.real(1);
     std::string_view body = st.text(2);
@@ -370,24 +375,25 @@ void search(sqlite3 *db, Cursor *c) {
       h.idx = sents.int64(0);
       h.sentence = std::string(body.substr(b0, std::min(byte, body.size()) - b0));
       h.bm25 = bm25;
+      h.rank = rank;
       h.score = 0;
       h.stance = lede::Stance::Neutral;
       c->rows.push_back(std::move(h));
     }
   }
   // Term weights from the corpus: document frequency of each query word.
-  std::shared_ptr<const lede::Claim> claim = first;
-  if (stats.filled && stats.df.size() == words.size()) {
-    std::unordered_map<std::string, double> df;
+  // (Given even when the index gave none: a claim analysed with statistics
+  // also carries its character 4-grams.)
+  std::unordered_map<std::string, double> df;
+  if (stats.filled && stats.df.size() == words.size())
     for (size_t i = 0; i < words.size(); ++i) df.emplace(words[i], stats.df[i]);
-    lede::TermStats ts;
-    ts.docs = stats.rows;
-    ts.df = [&](std::string_view w) {
-      auto it = df.find(std::string(w));
-      return it == df.end() ? -1.0 : it->second;
-    };
-    claim = lede::analyse_claim(c->claim, &ts);
-  }
+  lede::TermStats ts;
+  ts.docs = df.empty() ? 0 : stats.rows;
+  ts.df = [&](std::string_view w) {
+    auto it = df.find(std::string(w));
+    return it == df.end() ? -1.0 : it->second;
+  };
+  std::shared_ptr<const lede::Claim> claim = lede::analyse_claim(c->claim, &ts);
   // BM25 of a sentence holding each query word once, at average length.
   double self = 0;
   if (stats.filled)
@@ -396,7 +402,9 @@ void search(sqlite3 *db, Cursor *c) {
       self += idf <= 0 ? 1e-6 : idf;
     }
   for (Hit &h : c->rows) {
-    lede::ClaimScore s = lede::score_claim(*claim, h.sentence, self > 0 ? h.bm25 / self : -1);
+    h.crel = self > 0 ? h.bm25 / self : -1;
+    lede::ClaimScore s = lede::score_claim(*claim, h.sentence, h.crel);
+    h.parts = s;
     h.score = s.score;
     h.stance = s.stance;
   }
@@ -438,6 +446,17 @@ int xNext(sqlite3_vtab_cursor *pc) noexcept {
 
 int xEof(sqlite3_vtab_cursor *pc) noexcept { return cur(pc)->pos >= cur(pc)->rows.size(); }
 
+std::string features_json(const Hit &h) {
+  const lede::ClaimScore &p = h.parts;
+  return format("{\"rank\":%d,\"bm25\":%.6g,\"crel\":%.6g,\"own\":%.6g,\"relevance\":%.6g,\"f\":%.6g,"
+                "\"coverage\":%.6g,\"focus\":%.6g,\"bigrams\":%.6g,\"entities\":%.6g,\"text_weight\":%.6g,"
+                "\"claim_weight\":%.6g,\"numbers_agree\":%d,\"numbers_conflict\":%d,\"numbers_missing\":%d,"
+                "\"negation\":%d,\"antonym\":%d,\"chargrams\":%.6g,\"idx\":%d}",
+                h.rank, h.bm25, h.crel, p.own, p.relevance, p.f, p.coverage, p.focus, p.bigrams, p.entities,
+                p.text_weight, p.claim_weight, p.numbers_agree, p.numbers_conflict, p.numbers_missing,
+                p.negation_conflict ? 1 : 0, p.antonym_conflict ? 1 : 0, p.chargrams, static_cast<int>(h.idx));
+}
+
 int xColumn(sqlite3_vtab_cursor *pc, sqlite3_context *ctx, int col) noexcept {
   Cursor *c = cur(pc);
   const Hit &h = c->rows[c->pos];
@@ -449,6 +468,10 @@ int xColumn(sqlite3_vtab_cursor *pc, sqlite3_context *ctx, int col) noexcept {
   case kClaim: result_text(ctx, c->claim); break;
   case kCorpus: result_text(ctx, c->corpus); break;
   case kStance: sqlite3_result_text(ctx, lede::stance_name(h.stance), -1, SQLITE_STATIC); break;
+  case kFeatures: return guard(&pc->pVtab->zErrMsg, [&] {
+      result_text(ctx, features_json(h));
+      return SQLITE_OK;
+    });
   default: sqlite3_result_null(ctx);
   }
   return SQLITE_OK;

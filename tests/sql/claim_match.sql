@@ -45,6 +45,9 @@ SELECT article_id, round(score, 3) FROM claim_match('ferry fares rise 12%', 'my 
 CREATE VIRTUAL TABLE "a'b" USING lede;
 SELECT count(*) FROM claim_match('ferry', 'a''b');
 SELECT * FROM claim_match('ferry', 'nope');
+-- The hidden features column: the inputs of the table form's ranking.
+SELECT json_extract(features, '$.rank', '$.chargrams') FROM claim_match('ferry fares rise 12%', 'my table');
+SELECT json_extract(features, '$.numbers_agree', '$.negation') FROM claim_match('ferry fares did not rise 12%', 'my table');
 SELECT * FROM claim_match('ferry', 3);
 SELECT * FROM claim_match;
 -- Kept in step with the corpus: deleted articles are not found.

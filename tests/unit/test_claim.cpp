@@ -46,6 +46,33 @@ TEST_CASE("claim: numbers agree by value, not by spelling") {
   CHECK(score("She finished 2nd in the race", "She finished in 2nd place in the race, with 3 others.") >= 0.5);
 }
 
+TEST_CASE("claim: a number conflicts only when it counts the same thing") {
+  auto parts = [](const std::string &claim, const std::string &text) {
+    return score_claim(*analyse_claim(claim), text);
+  };
+  // '$20 billion raised' is not the '$7 billion' lost: no conflict.
+  auto raised = parts("Kestrel Air could lose $7 billion this year",
+                      "Kestrel Air has raised $20 billion and could lose money this year.");
+  CHECK(raised.numbers_conflict == 0);
+  CHECK(raised.numbers_missing == 1);
+  CHECK(raised.stance != lede::Stance::Contradicts);
+  // The same words next to another value: a conflict, as before.
+  auto lost = parts("Kestrel Air could lose $7 billion this year", "Kestrel Air could lose $9 billion this year.");
+  CHECK(lost.numbers_conflict == 1);
+  CHECK(lost.score < 0.5);
+  // A derived form counts as the same thing ('losses' for 'lose').
+  CHECK(parts("Kestrel Air could lose $7 billion", "Kestrel Air expects losses of $9 billion.").numbers_conflict == 1);
+  // The value next to the claim's words decides, not any equal value.
+  auto costs = parts("Orbis Telecom's revenue grew 8 percent",
+                     "Orbis Telecom's revenue grew 12 percent while its costs grew 8 percent.");
+  CHECK(costs.numbers_conflict == 1);
+  CHECK(costs.score < 0.5);
+  CHECK(score("Orbis Telecom's revenue grew 8 percent",
+              "Orbis Telecom's costs grew 12 percent while its revenue grew 8 percent.") >= 0.5);
+  // A claim quantity with no words beside it compares with every value.
+  CHECK(parts("Losses: $7 billion", "It lost $9 billion.").numbers_conflict == 1);
+}
+
 TEST_CASE("claim: antonyms contradict unless negated") {
   CHECK(score("Profits rose in the third quarter", "Profits fell in the third quarter.") < 0.5);
   CHECK(score("The court approved the merger", "The court rejected the merger.") < 0.5);
