@@ -1013,6 +1013,14 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
     x += kGramBonus * r.chargrams * (1 - x);
   }
   x = std::min(1.0, std::max(0.0, x));
+  // A claim with a number is supported by a text that gives the number:
+  // corpus evidence (a relevant article, similar spellings) may rank a
+  // sentence without it high, but not over the 0.5 line unless the
+  // sentence passes on its own ('$20 billion raised' against 'could lose
+  // $7 billion'). Order is kept within [0.49, 0.5). CLEF train 0.8763 ->
+  // 0.8756 (one tweet), dev unchanged.
+  if (corpus_relevance >= 0 && x >= 0.5 && r.numbers_agree == 0 && r.numbers_missing > 0 && r.own < 0.5)
+    x = 0.49 + 0.01 * (x - 0.5) / 0.5;
   r.relevance = x;
   bool contradiction = r.negation_conflict || r.antonym_conflict || r.numbers_conflict > 0;
   // A contradiction keeps the order of relevance but stays below 0.47.
