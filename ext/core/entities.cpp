@@ -317,6 +317,24 @@ bool is_corp_suffix(std::string_view f) {
   return kWords.has(f);
 }
 bool is_possessive(std::string_view f) { return f == "'s" || f == "'"; }
+// Last words that make a run of capitalised words a company's name
+// ('Harbor Robotics', 'Tidewater Ventures'), whatever the tagger said.
+bool is_company_head(std::string_view f) {
+  static const WordSet kWords{"ventures", "robotics", "labs", "capital", "partners", "holdings",
+                              "technologies", "systems", "securities", "analytics", "therapeutics",
+                              "pharmaceuticals", "biosciences", "semiconductor", "semiconductors",
+                              "airlines", "motors", "industries", "investments", "bancorp",
+                              "software", "networks", "dynamics", "logistics", "solutions", "ai",
+                              "inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "plc", "gmbh"};
+  return kWords.has(f);
+}
+// Words that open a phrase but not a company's name ('The Robotics Group').
+bool is_phrase_opener(std::string_view f) {
+  static const WordSet kWords{"the", "a", "an", "this", "that", "these", "those", "our", "their",
+                              "his", "her", "its", "my", "your", "what", "why", "how", "when",
+                              "where", "who", "new", "and", "or", "for", "with", "in", "at", "on"};
+  return kWords.has(f);
+}
 
 uint8_t begin_tag(int type) { return static_cast<uint8_t>(2 * type - 1); }
 
@@ -401,6 +419,19 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if ((f[i + 1] != "and" && f[i + 1] != "or") || !is_upper(w[i][0]) || !is_upper(w[i + 2][0])) continue;
     tags[i + 1] = ner::O;
     tags[i + 2] = tags[i];
+  }
+
+  // Untagged runs of two to four capitalised words ending in a company's
+  // head word: 'Harbor Robotics raised', 'led by Tidewater Ventures'.
+  for (size_t i = 0; i < n; ++i) {
+    if (tags[i] != ner::O || !is_cap_word(w[i]) || !is_letter(w[i][0]) || is_phrase_opener(f[i]) ||
+        is_role_word(f[i]) || is_month_or_weekday(f[i]) || (i > 0 && !starts[i] && is_cap_word(w[i - 1])))
+      continue;
+    size_t j = i + 1;
+    while (j < n && j - i < 4 && !starts[j] && tags[j] == ner::O && is_cap_word(w[j]) && is_letter(w[j][0])) ++j;
+    if (j - i >= 2 && is_company_head(f[j - 1]) && (j >= n || !is_cap_word(w[j]) || starts[j]))
+      set_span(tags, i, j, 2);
+    i = j - 1;
   }
 
   // a-c: spans and untagged capitalised words, one pass.
@@ -817,6 +848,10 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     for (size_t k = b; k < e; ++k) all_titles &= is_role_word(td.folded[k]);
     if (all_titles) continue;
     if (e - b == 1 && is_month_or_weekday(td.folded[b])) continue;
+    // 'a $48 million Series B': a funding round, not a name.
+    if (td.folded[b] == "series" && e - b <= 2 && b + 1 < n && in.words[b + 1].size() == 1 &&
+        is_upper(in.words[b + 1][0]))
+      continue;
     std::vector<uint64_t> hs;
     for (size_t k = b; k < e; ++k) hs.push_back(ner::lower_hash(in.words[k]));
     uint32_t cls = gaz.lookup(hs.data(), hs.size());

@@ -44,6 +44,16 @@ TEST_CASE("a name the tagger runs on into a verb keeps its name words", "[entiti
   for (const std::string &x : f) CHECK(x.find(" won") == std::string::npos);
 }
 
+TEST_CASE("funding rounds are not organisations; companies named by their head word are", "[entities]") {
+  auto f = found("Harbor Robotics raised $48M in Series C funding. It closed a $12 million Series A "
+                 "led by Tidewater Ventures last year, and a Series B round in May. He said Sunrise "
+                 "Capital Partners also invested.");
+  CHECK(has(f, "ORG|Harbor Robotics|Harbor Robotics"));
+  CHECK(has(f, "ORG|Tidewater Ventures|Tidewater Ventures"));
+  CHECK(has(f, "ORG|Sunrise Capital Partners|Sunrise Capital Partners"));
+  for (const std::string &x : f) CHECK(x.find("Series") == std::string::npos);
+}
+
 TEST_CASE("built-in aliases group countries", "[entities]") {
   auto f = found("Officials in the U.S. and the UK met in Washington with the EU.");
   CHECK(has(f, "GPE|United States|U.S."));
