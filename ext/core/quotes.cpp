@@ -439,6 +439,11 @@ struct Extractor {
           continue;
         }
       }
+      // A bare weekday: 'Priebus later Thursday told'.
+      if (j > lo + 1 && weekday(j - 1)) {
+        --j;
+        continue;
+      }
       return j;
     }
   }
@@ -448,6 +453,10 @@ struct Extractor {
   uint32_t skip_adverbs_forward(uint32_t j, uint32_t hi) const {
     for (;;) {
       while (j < hi && word(j) && (lx.adverbs->count(low(j)) || ly_adverb(j))) ++j;
+      if (j < hi && weekday(j)) {
+        ++j;
+        continue;
+      }
       uint32_t k = j;
       if (k < hi && word(k) && (low(k) == "in" || low(k) == "on" || low(k) == "at" || low(k) == "during"))
         ++k;
@@ -464,6 +473,9 @@ struct Extractor {
       return j;
     }
   }
+
+  // A capitalised time noun of ext/data/time_nouns.txt: a weekday.
+  bool weekday(uint32_t i) const { return cap(i) && lx.time_nouns->count(low(i)) > 0; }
 
   // A lower-case adverb in -ly ('increasingly', 'generally'), not a noun of
   // ext/data/ly_nouns.txt ('family').
@@ -1075,6 +1087,11 @@ struct Extractor {
 
   // ---- pass 4: quotes
 
+  // A subject that is a relative pronoun ('who', 'which').
+  bool relative(const Subject &s) const {
+    return s.kind != Np::None && (s.ref_last > s.ref_first || low(s.first) == "who" || low(s.first) == "which");
+  }
+
   // Frame of a candidate: tokens [lb, open) and (close, re).
   void frame(size_t ci, uint32_t *lb, uint32_t *re) const {
     const Candidate &c = cands[ci];
@@ -1243,6 +1260,24 @@ struct Extractor {
           break;
         }
       }
+      auto word_before = [&](uint32_t i) {
+        while (i > 0 && punct(i - 1, ',')) --i;
+        return i > 0 && word(i - 1) ? low(i - 1) : std::string();
+      };
+      auto starts = [&](const Event *e) {
+        return e->subj.role_last ? std::min(e->subj.role_first, e->subj.first) : e->subj.first;
+      };
+      static const std::unordered_set<std::string> kSubordinate = {
+          "when", "after", "while", "although", "though", "as", "if", "before", "since",
+          "once", "until", "because", "whether"};
+      auto comma_between = [&](uint32_t a, uint32_t b) {
+        for (uint32_t k = a; k < b; ++k)
+          if (!in_quote[k] && punct(k, ',')) return true;
+        return false;
+      };
+      auto subordinate = [&](const Event *e) {
+        return e->subj.kind != Np::None && kSubordinate.count(word_before(starts(e))) > 0;
+      };
       // Left: 'X said: “…”', 'X said in a statement, “…”', 'X said the … “…”'.
       const Event *left = nullptr, *outer = nullptr;
       bool left_frame = false;
@@ -1255,6 +1290,15 @@ struct Extractor {
           uint32_t last = c.open_tok - 1;
           left_frame = left->cue_end == c.open_tok || punct(last, ',') || punct(last, ':');
         }
+        // A relative clause before a nearer verb is embedded in its
+        // antecedent's phrase ('Petrilli, who thinks …, called the law
+        // “…”'): it governs nothing after it.
+        if (e != left && relative(e->subj)) continue;
+        // A subordinate clause ends the search: before a nearer verb it is
+        // an adverbial of that verb's clause ('While Trump argued …, Rubio
+        // said only that his “…”'); as the nearest verb it holds the quote
+        // ('Axelrod tweeted after Clinton argued that “…”').
+        if (e != left && subordinate(e) && comma_between(e->cue_end, starts(left))) break;
         if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
             (!outer && e->subj.kind != Np::None))
           outer = e;
@@ -1265,10 +1309,6 @@ struct Extractor {
       // verb is looked for before them too, up to the sentence start.
       // Not past a clause of its own ('…, and Trump vowed to “…”', '…, but
       // he also noted the “…”', 'whom he described as “…”').
-      auto word_before = [&](uint32_t i) {
-        while (i > 0 && punct(i - 1, ',')) --i;
-        return i > 0 && word(i - 1) ? low(i - 1) : std::string();
-      };
       auto own_clause = [&](const Event *e) {
         if (!e || (e->subj.kind != Np::Name && e->subj.kind != Np::Pronoun)) return false;
         std::string w = word_before(e->subj.first);
@@ -1334,14 +1374,8 @@ struct Extractor {
           // 'Benjamin said he believes “…”', 'McCain said that he was
           // referring to …, “…”': the outer speaker, unless the nearer verb
           // opens a clause of its own ('…, and Trump said “…”').
-          auto starts = [&](const Event *e) {
-            return e->subj.role_last ? std::min(e->subj.role_first, e->subj.first) : e->subj.first;
-          };
           static const std::unordered_set<std::string> kLeftOwn = {
               "and", "but", "yet", "or", "though", "although", "while", "as", "who", "whom", "which"};
-          static const std::unordered_set<std::string> kSubordinate = {
-              "when", "after", "while", "although", "though", "as", "if", "before", "since",
-              "once", "until", "because", "whether"};
           uint32_t ls = starts(left);
           bool left_own = (ls > 0 && punct(ls - 1, ',')) || kLeftOwn.count(word_before(ls)) > 0 ||
                           low(left->subj.first) == "who" || left->lemma == "call";
@@ -1455,7 +1489,12 @@ struct Extractor {
     for (size_t ci = 0; ci < cands.size(); ++ci) {
       const Candidate &c = cands[ci];
       while (evi < events.size() && events[evi].cue < c.open_tok) {
-        if (events[evi].subj.kind != Np::None) last_event = &events[evi];
+        // Not a relative clause ('said O'Donnell, who wrote about it. “…”'):
+        // the sentence's attribution is its main verb.
+        if (events[evi].subj.kind != Np::None &&
+            !(relative(events[evi].subj) && last_event &&
+              sentence_first_token(last_event->cue) == sentence_first_token(events[evi].cue)))
+          last_event = &events[evi];
         ++evi;
       }
       if (!keep[ci] || chosen[ci]) continue;

@@ -334,6 +334,21 @@ TEST_CASE("quotes: speaker patterns of political news") {
             "real conservative", "Carly Fiorina"},
            {"Brafman said, \"The zeal was unusual.\" He added, \"Things happened.\"", "The zeal",
             "Brafman"},
+           // speakers4: weekdays, relative and subordinate clauses
+           {"Halvorsen later Thursday told Fox News: \"Both leaders will meet next week.\"",
+            "Both leaders", "Halvorsen"},
+           {"Okafor, who thinks the budget is late, called the new plan \"much, much better\" than "
+            "the old one.",
+            "much, much", "Okafor"},
+           {"\"He tried to scare me,\" said Dana Whitlock, who wrote about the visit. \"It did not "
+            "work.\"",
+            "It did not", "Dana Whitlock"},
+           {"While Marsh argued that the fund should grow, Delgado said only that his \"numbers "
+            "do not add up.\"",
+            "numbers do not", "Delgado"},
+           {"Ben Ortiz told reporters just before he spoke that he believed the party must act "
+            "\"in the way it did eight years ago\" to unify.",
+            "in the way", "Ben Ortiz"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
