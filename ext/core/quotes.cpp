@@ -251,7 +251,10 @@ struct Extractor {
   bool terminal(uint32_t i) const {
     // The period of an abbreviation closing a parenthesis ('(R-Fla.)') ends
     // no sentence.
+    // Nor does one before a comma ('Mitch McConnell, R-Ky., said').
     return toks[i].kind == TokenKind::Punct && is_terminal_cp(t[toks[i].end - 1]) &&
+           !(t[toks[i].end - 1] == '.' && i + 1 < ntok && toks[i + 1].start == toks[i].end &&
+             t[toks[i].end] == ',') &&
            !(i + 1 < ntok && toks[i + 1].start == toks[i].end && t[toks[i].end] == ')' &&
              i > 0 && word(i - 1) && toks[i - 1].end == toks[i].start);
   }
@@ -666,6 +669,16 @@ struct Extractor {
       if (ante.kind == Np::Name) return {Np::Name, w, w + 1, ante.role_first, ante.role_last, ante.first, ante.last};
       return {};
     }
+    if (j > lo + 1 && punct(j - 1, ',') && punct(j - 2, ')')) {
+      // A party label set off by a comma: 'Gov. John Kasich (R-OH), said'
+      // (capitalised words only, not an aside such as '(a Republican PAC)').
+      bool label = true;
+      uint32_t k = j - 2;
+      for (; k > lo && j - 2 - k < 8 && !punct(k - 1, '('); --k)
+        if (word(k - 1) && !is_upper(c0(k - 1))) label = false;
+      Subject s = label && k > lo && punct(k - 1, '(') ? np_before(j - 1, lo) : Subject{};
+      if (s.kind == Np::Name) return s;
+    }
     if (j > lo && punct(j - 1, ',')) {
       uint32_t close = j - 1;
       uint32_t k = close;
@@ -682,9 +695,11 @@ struct Extractor {
           // a meeting in Columbus, Ohio, said'; 'In Salem, New Hampshire,
           // Trump went after Bush, calling'): the clause's subject wins.
           Subject cs = clause_subject(lo, cue);
+          // So is a 'head' that ends an opening phrase before a clause
+          // ('Here in Columbia, Sanders stepped up …, saying').
           if ((cs.kind == Np::Name || cs.kind == Np::Pronoun) && cs.first != head.first &&
               ((head.first > lo && punct(head.first - 1, ',')) ||
-               (cs.first < head.first && cs.last < cue && punct(cs.last, ','))))
+               (cs.first < head.first && cs.last < cue && punct(cs.last, ',')) || cs.first == k))
             return cs;
         }
         if (head.kind == Np::Name || head.kind == Np::Pronoun) {
@@ -1448,9 +1463,24 @@ struct Extractor {
         }
       }
       if (!chosen[ci] && colon) {
-        // 'Pollsters agree - Carl Bialik: “…”'
+        // 'Pollsters agree - Carl Bialik: “…”', 'More from Jones: “…”'; not
+        // the object of a preposition ('… broke down what was wrong to the
+        // newspaper NRC Handelsblad: “…”', 'quoting X in Italian: “…”'),
+        // which leaves the clause subject below.
         Subject sub = np_before(c.open_tok - 1, lb);
-        if (sub.kind == Np::Name || sub.kind == Np::Pronoun) {
+        uint32_t from = sub.role_last > sub.role_first ? std::min(sub.first, sub.role_first) : sub.first;
+        // … back over a noun phrase before the name ('the Dutch newspaper').
+        for (uint32_t k = from; k > lb + 1 && from - k < 4 && word(k - 1); --k) {
+          if (determiner(low(k - 1))) {
+            from = k - 1;
+            break;
+          }
+          if (!plain_word(k - 1) && !cap(k - 1)) break;
+        }
+        static const std::unordered_set<std::string> kPrep = {"to", "in", "on", "at", "with", "for", "by",
+                                                             "about", "into", "of", "against"};
+        if ((sub.kind == Np::Name || sub.kind == Np::Pronoun) &&
+            !(from > lb && word(from - 1) && kPrep.count(low(from - 1)))) {
           chosen[ci] = &attribute_from_context(sub);
         }
       }

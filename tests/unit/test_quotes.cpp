@@ -349,6 +349,17 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Ben Ortiz told reporters just before he spoke that he believed the party must act "
             "\"in the way it did eight years ago\" to unify.",
             "in the way", "Ben Ortiz"},
+           {"Here in Dayton, Okafor stepped up his attacks on the plan, saying, \"We cannot pay "
+            "for it.\"",
+            "We cannot pay", "Okafor"},
+           {"Lena Brandt gave her verdict on the plan to the Dutch newspaper De Telegraaf: \"It was "
+            "careless.\"",
+            "It was careless", "Lena Brandt"},
+           {"After the vote, Gov. Mark Tellen (R-OH), said, \"We are ready.\"", "We are ready",
+            "Mark Tellen"},
+           {"Senate Majority Leader Ada Brooks, R-Ky., sent a message to the caucus: \"Stop the "
+            "attacks.\"",
+            "Stop the", "Ada Brooks"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
