@@ -625,6 +625,22 @@ struct Extractor {
     return {};
   }
 
+  // The next possible end after `after` of a prepositional phrase ('of',
+  // 'for', 'at', 'from', 'with') at token `a`, before `hi`: its object is
+  // a determiner (first) and up to six names or content words. `a` when
+  // there is none.
+  uint32_t pp_object(uint32_t a, uint32_t hi, uint32_t after) const {
+    if (a + 1 >= hi || !word(a)) return a;
+    const std::string &w = low(a);
+    if (w != "of" && w != "for" && w != "at" && w != "from" && w != "with") return a;
+    for (uint32_t k = a + 1; k < hi && k - a <= 7 && word(k) && !in_quote[k]; ++k) {
+      bool content = name_token(k) || plain_word(k);
+      if (!content && !(k == a + 1 && determiner(low(k)))) break;
+      if (content && k + 1 > after) return k + 1;
+    }
+    return a;
+  }
+
   // Subject of the clause a verb at `cue` belongs to, when the words right
   // before the verb are not one ('and said', 'by saying', 'to say'): the
   // first noun phrase after the sentence start or a comma that is followed
@@ -648,6 +664,13 @@ struct Extractor {
         // longest shorter phrase followed by a verb-like word.
         for (uint32_t l = s.last - 1; l > s.first + 1; --l)
           if (!cap(l) && verb_next(l)) return {Np::Nominal, s.first, l, 0, 0};
+      }
+      // A prepositional phrase after a common noun: 'A spokesman for Platte
+      // River declined …, but said', 'Attorneys for Clinton appeared …,
+      // saying' (the shortest object followed by a verb-like word).
+      if (s.kind == Np::Nominal || (s.kind == Np::Name && s.last == s.first + 1 && !role_word(s.first) && !title_word(s.first))) {
+        for (uint32_t pp = pp_object(s.last, cue, s.last); pp > s.last; pp = pp_object(s.last, cue, pp))
+          if (verb_next(pp)) return {Np::Nominal, s.first, pp, 0, 0};
       }
       uint32_t nx = s.last;
       while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;

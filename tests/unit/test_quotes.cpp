@@ -360,6 +360,15 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Senate Majority Leader Ada Brooks, R-Ky., sent a message to the caucus: \"Stop the "
             "attacks.\"",
             "Stop the", "Ada Brooks"},
+           {"A spokeswoman for Delmar Logistics declined to discuss the audit but said in a "
+            "statement that \"no records were ever lost.\"",
+            "no records", "A spokeswoman for Delmar Logistics"},
+           {"Attorneys for the mayor appeared to oppose the move, saying the files were private "
+            "and \"never belonged to the city.\"",
+            "never belonged", "Attorneys for the mayor"},
+           {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
+            "matters.\"",
+            "It matters", "Ana Ruiz"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
