@@ -702,6 +702,23 @@ struct Extractor {
       Subject s = label && k > lo && punct(k - 1, '(') ? np_before(j - 1, lo) : Subject{};
       if (s.kind == Np::Name) return s;
     }
+    if (j > lo + 2 && !word(j - 1) && is_dash(c0(j - 1)) && !in_quote[j - 1]) {
+      // An aside between dashes: 'Jason Sims — a teacher from Mount
+      // Pleasant — says'.
+      uint32_t close = j - 1, k = close;
+      while (k > lo && close - k < kRoleTokens && !in_quote[k - 1] && !terminal(k - 1) &&
+             !(!word(k - 1) && is_dash(c0(k - 1))))
+        --k;
+      if (k > lo + 1 && k < close && !word(k - 1) && is_dash(c0(k - 1))) {
+        Subject head = np_before(k - 1, lo);
+        if (head.kind == Np::Name && head.role_last == 0) {
+          head.role_first = k;
+          head.role_last = close;
+        }
+        if (head.kind == Np::Name || head.kind == Np::Pronoun) return head;
+      }
+      return {};
+    }
     if (j > lo && punct(j - 1, ',')) {
       uint32_t close = j - 1;
       uint32_t k = close;
@@ -954,6 +971,25 @@ struct Extractor {
   std::vector<Person> mentioned;                 // person-like names, text order
   std::unordered_map<std::string, char> gender_of; // canonical -> 'm'/'f'
 
+  // Regions written in Title Case (headlines: 'Hillary Clinton Says No To
+  // Fox News'): four words or more, none of four letters or more in lower
+  // case. Their capitalised runs are no names.
+  std::vector<uint8_t> title_case;
+  void find_title_case() {
+    uint32_t nregions = static_cast<uint32_t>(region_start.size()) - 1;
+    title_case.assign(nregions, 0);
+    for (uint32_t r = 0; r < nregions; ++r) {
+      uint32_t words = 0;
+      bool lower = false;
+      for (uint32_t k = region_start[r]; k < region_start[r + 1] && !lower; ++k) {
+        if (!word(k) || in_quote[k]) continue;
+        ++words;
+        lower = is_lower(c0(k)) && len(k) >= 4;
+      }
+      title_case[r] = !lower && words >= 4;
+    }
+  }
+
   void collect_names() {
     bool have_persons = false;
     // An article names the same entity many times: clean each distinct
@@ -965,10 +1001,24 @@ struct Extractor {
       if (it == cleaned.end()) it = cleaned.emplace(std::move(key), clean_speaker_name(decode_utf8(text), type)).first;
       return it->second;
     };
+    // Mentions inside a headline in Title Case are left out, and so is an
+    // entity name that ran over one ('Mark Cuban Just Revealed Who …'): a
+    // mention linked to it keeps its own text.
+    find_title_case();
+    std::unordered_set<std::string_view> body_names; // name words outside headlines
+    for (uint32_t k = 0; k < ntok; ++k)
+      if (name_token(k) && !title_case[region_of[k]]) body_names.insert(low(k));
+    auto in_title = [&](const EntityMention &m) { return title_case[region_of[token_at(m.span.start)]] != 0; };
+    std::unordered_set<std::string_view> title_entities;
+    for (auto &m : entities)
+      if (in_title(m) && !m.entity.empty()) title_entities.insert(m.entity);
+    auto text_of = [&](const EntityMention &m) -> const std::string & {
+      return m.entity.empty() || title_entities.count(m.entity) ? m.mention : m.entity;
+    };
     for (auto &m : entities) {
       if (m.type == "PERSON") have_persons = true;
-      if (m.type == "PERSON" || m.type == "ORG")
-        names.add(clean_once(m.entity.empty() ? m.mention : m.entity, m.type.c_str()), m.type);
+      if ((m.type == "PERSON" || m.type == "ORG") && !in_title(m))
+        names.add(clean_once(text_of(m), m.type.c_str()), m.type);
     }
     // Capitalised runs of two words or more: candidate people.
     uint32_t i = 0;
@@ -981,6 +1031,20 @@ struct Extractor {
       while (i < ntok && (name_token(i) || (cap(i) && title_word(i))) &&
              (i == a || (!toks[i].newline_before && toks[i].start <= toks[i - 1].end + 1)))
         ++i;
+      if (title_case[region_of[a]]) {
+        // In a headline only the first two or three words of a run, when
+        // the text also writes the words after the first as names ('Jon
+        // Cohen' of 'Jon Cohen Explains …'; initials pass).
+        for (uint32_t e = a + 1; e < i && e < a + 3; ++e) {
+          bool initial = len(e) == 2 && t[toks[e].end - 1] == '.';
+          if (!initial && !body_names.count(low(e))) break;
+          if (initial) continue;
+          std::string nm = clean_speaker_name(doc.view(toks[a].start, toks[e].end));
+          if (word_count(nm) >= 2) names.add(nm, "PERSON");
+          break;
+        }
+        continue;
+      }
       uint32_t n = a;
       while (n < i && (role_word(n) || title_word(n))) ++n;
       if (i - n >= 2 && i - n <= 4 && !org_like(n, i)) {
@@ -1014,9 +1078,9 @@ struct Extractor {
     if (have_persons) {
       mentioned.clear();
       for (auto &m : entities)
-        if (m.type == "PERSON") {
+        if (m.type == "PERSON" && !in_title(m)) {
           uint32_t tok = token_at(m.span.start);
-          mentioned.push_back({names.canonical(clean_once(m.entity, "PERSON"), "PERSON"), tok, para_of[tok], 0});
+          mentioned.push_back({names.canonical(clean_once(text_of(m), "PERSON"), "PERSON"), tok, para_of[tok], 0});
         }
     }
   }

@@ -151,6 +151,13 @@ TEST_CASE("quotes: speakers resolve to the fullest name, never across unrelated 
   CHECK(opt(qs[1].speaker) == "Kai-Fu Lee");
   CHECK(opt(qs[1].speaker_mention) == "he");
 
+  // A headline in Title Case is no name ('Marta Quill Slams Budget Plan …'),
+  // but its first words are when the text writes them as names too.
+  auto head = run("Marta Quill Slams Budget Plan As Reckless\n\n"
+                  "The city treasurer spoke on Monday. “It is reckless,” Quill said.");
+  REQUIRE(head.size() == 1);
+  CHECK(opt(head[0].speaker) == "Marta Quill");
+
   auto far = run("Ann Body said nothing.\n\nP2.\n\nP3.\n\nP4.\n\n“It rained,” she said.");
   REQUIRE(far.size() == 1);
   CHECK(opt(far[0].speaker_mention) == "she");
@@ -366,6 +373,9 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Attorneys for the mayor appeared to oppose the move, saying the files were private "
             "and \"never belonged to the city.\"",
             "never belonged", "Attorneys for the mayor"},
+           {"Rosa Lind \u2014 a nurse from Dover \u2014 says the new rule is \"a big deal\" for her "
+            "ward.",
+            "a big deal", "Rosa Lind"},
            {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
             "matters.\"",
             "It matters", "Ana Ruiz"},
