@@ -649,16 +649,42 @@ struct Extractor {
     // 'And then Trump went on the attack, saying': openers are no subject.
     while (lo + 1 < cue && word(lo) && is_opener(low(lo))) ++lo;
     for (uint32_t p = lo; p < cue; ++p) {
-      if (!(p == lo || punct(p - 1, ','))) continue;
+      // A clause starts the sentence, follows a comma or a dash ('PHOENIX
+      // (AP) — Trump launched …').
+      if (!(p == lo || punct(p - 1, ',') || (!word(p - 1) && is_dash(c0(p - 1))))) continue;
       Subject s = np_after(p, cue);
       if (s.kind == Np::None) continue;
       auto verb_next = [&](uint32_t nx) {
+        if (nx + 2 < cue && punct(nx, '(')) {
+          // a party label: 'Gov. Pat McCrory (R) blamed'
+          uint32_t k = nx + 1;
+          while (k < cue && k - nx < 8 && !punct(k, ')')) ++k;
+          if (k < cue && punct(k, ')')) nx = k + 1;
+        }
         nx = skip_adverbs_forward(nx, cue);
         return nx == cue ||
                (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
                 !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or");
       };
       if (verb_next(s.last)) return s;
+      if ((s.kind == Np::Name || s.kind == Np::Nominal) && s.last + 1 < cue && word(s.last) &&
+          low(s.last) == "and") {
+        // Two subjects: 'Trump and Ryan issued a statement', 'Netanyahu and
+        // other leaders shunned …' — one common noun phrase as the mention.
+        Subject t = np_after(s.last + 1, cue);
+        if (t.kind != Np::Name) t = {};
+        if (word(s.last + 1) && low(s.last + 1) == "other") {
+          for (uint32_t k = s.last + 2; k < cue && k - s.last < 7 && (plain_word(k) || name_token(k)); ++k)
+            if (!cap(k) && low(k).back() == 's' && verb_next(k + 1)) { // 'other' + plural
+              t = {Np::Nominal, s.last + 1, k + 1, 0, 0};
+              break;
+            }
+        }
+        if ((t.kind == Np::Name || t.kind == Np::Nominal) && verb_next(t.last)) {
+          uint32_t first = s.role_last > s.role_first ? std::min(s.first, s.role_first) : s.first;
+          return {Np::Nominal, first, t.last, 0, 0};
+        }
+      }
       if (s.kind == Np::Nominal) {
         // The phrase may have taken the verb ('the ad targets a …'): the
         // longest shorter phrase followed by a verb-like word.
@@ -1315,6 +1341,7 @@ struct Extractor {
     std::vector<const Event *> chosen(cands.size(), nullptr);
     std::vector<bool> keep(cands.size(), false), partial(cands.size(), false),
         context(cands.size(), false);
+    std::vector<const Event *> last_resort(cands.size(), nullptr);
     for (size_t ci = 0; ci < cands.size(); ++ci) {
       const Candidate &c = cands[ci];
       uint32_t lb = 0, re = kNone;
@@ -1590,6 +1617,14 @@ struct Extractor {
         Subject sub = clause_subject(lb, c.open_tok);
         if (sub.kind != Np::None) {
           chosen[ci] = &attribute_from_context(sub);
+        } else if (ci > 0 && cands[ci - 1].close_tok != kNone && cands[ci - 1].close_tok + 1 >= lb &&
+                   lb > region_start[c.region]) {
+          // The frame starts after an earlier quote of the sentence ('Fiorina
+          // characterizes herself as a “…” who “…”'): the clause subject of
+          // the sentence, when the context below finds no speaker.
+          uint32_t from = std::max(sentence_first_token(c.open_tok), region_start[c.region]);
+          if (c.open_tok - from <= kFrameTokens) sub = clause_subject(from, c.open_tok);
+          if (sub.kind != Np::None) last_resort[ci] = &attribute_from_context(sub);
         }
       }
       context[ci] = !chosen[ci] || chosen[ci]->lemma.empty();
@@ -1631,7 +1666,7 @@ struct Extractor {
            para_of[last_event->cue] == para_of[c.open_tok]))
         prev = last_event;
       if (prev && partial[ci] && para_of[prev->cue] != para_of[c.open_tok]) prev = nullptr;
-      chosen[ci] = prev;
+      chosen[ci] = prev ? prev : last_resort[ci];
     }
 
     for (size_t ci = 0; ci < cands.size(); ++ci) {

@@ -376,6 +376,21 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Rosa Lind \u2014 a nurse from Dover \u2014 says the new rule is \"a big deal\" for her "
             "ward.",
             "a big deal", "Rosa Lind"},
+           {"When the subject comes up, Marlow routinely pictures herself as a \"change agent\" "
+            "who \"saved the whole company from ruin.\"",
+            "saved the whole", "Marlow"},
+           {"DAYTON (AP) \u2014 Democrat Ada Brooks has taken a swipe at her rival, saying that "
+            "\"loud comments\" do more harm than good.",
+            "loud comments", "Ada Brooks"},
+           {"After the ruling, Gov. Pat Dunmore (R) blamed the judges for \"blocking every "
+            "protection we passed.\"",
+            "blocking every", "Pat Dunmore"},
+           {"Marsh and other local leaders shunned the mayor, claiming that he is \"hostile to the "
+            "city.\"",
+            "hostile to", "Marsh and other local leaders"},
+           {"Marsh and Delgado issued a statement describing the talks as a \"very positive step "
+            "toward a deal.\"",
+            "very positive", "Marsh and Delgado"},
            {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
             "matters.\"",
             "It matters", "Ana Ruiz"},
