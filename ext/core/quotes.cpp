@@ -505,6 +505,11 @@ struct Extractor {
       s = {Np::Pronoun, j, j + 1, 0, 0};
       return s;
     }
+    if (quantifier(low(j)) && (j == lo || !word(j - 1) || is_opener(low(j - 1)))) {
+      // A quantifier standing for people, opening its clause: 'Some
+      // chanted', 'Others, reacting to …, shouted'.
+      return {Np::Nominal, j, j + 1, 0, 0};
+    }
     if (name_token(j) || (cap(j) && title_word(j))) {
       uint32_t a = j;
       while (a > lo && end - a < kNpTokens) {
@@ -580,6 +585,11 @@ struct Extractor {
     return w == "and" || w == "but" || w == "so" || w == "yet" || w == "then" || w == "still" ||
            w == "also" || w == "now" || w == "meanwhile" || w == "instead" || w == "even" ||
            w == "again" || w == "or" || w == "thus" || w == "indeed";
+  }
+
+  static bool quantifier(const std::string &w) {
+    return w == "some" || w == "others" || w == "many" || w == "several" || w == "both" ||
+           w == "most" || w == "few" || w == "all";
   }
 
   static bool determiner(const std::string &w) {
@@ -1366,8 +1376,11 @@ struct Extractor {
             // phrase cut at 'and' ('the Florida senator and Republican
             // presidential candidate said').
             adjacent = true;
+            // (coordinate adjectives: 'the bespectacled, 71-year-old diplomat')
             for (uint32_t w = k; w < subj_start; ++w)
-              if (!word(w) || in_quote[w] || (!is_lower(c0(w)) && !cap(w))) adjacent = false;
+              if ((!word(w) && !(ev.subj.kind == Np::Nominal && w > k && punct(w, ','))) || in_quote[w] ||
+                  (word(w) && !is_lower(c0(w)) && !cap(w) && !is_digit(c0(w))))
+                adjacent = false;
             if (adjacent && ev.subj.kind == Np::Nominal && i - k <= kNpTokens + kRoleTokens) {
               Event e = ev; // the whole phrase is the mention
               e.subj.first = k;

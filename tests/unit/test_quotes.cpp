@@ -391,6 +391,11 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Marsh and Delgado issued a statement describing the talks as a \"very positive step "
             "toward a deal.\"",
             "very positive", "Marsh and Delgado"},
+           {"Fans waved flags as the results came in. Some chanted \"Four more years!\"",
+            "Four more years", "Some"},
+           {"\"It was the top priority,\" the bespectacled, 71-year-old envoy said in an "
+            "interview.",
+            "It was the top", "the bespectacled, 71-year-old envoy"},
            {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
             "matters.\"",
             "It matters", "Ana Ruiz"},
