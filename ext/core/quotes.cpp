@@ -1011,7 +1011,8 @@ struct Extractor {
   // Fox News'): four words or more, none of four letters or more in lower
   // case. Their capitalised runs are no names.
   std::vector<uint8_t> title_case;
-  void find_title_case() {
+  bool find_title_case() {
+    bool any = false;
     uint32_t nregions = static_cast<uint32_t>(region_start.size()) - 1;
     title_case.assign(nregions, 0);
     for (uint32_t r = 0; r < nregions; ++r) {
@@ -1023,7 +1024,9 @@ struct Extractor {
         lower = is_lower(c0(k)) && len(k) >= 4;
       }
       title_case[r] = !lower && words >= 4;
+      any = any || title_case[r];
     }
+    return any;
   }
 
   void collect_names() {
@@ -1040,16 +1043,23 @@ struct Extractor {
     // Mentions inside a headline in Title Case are left out, and so is an
     // entity name that ran over one ('Mark Cuban Just Revealed Who …'): a
     // mention linked to it keeps its own text.
-    find_title_case();
-    std::unordered_set<std::string_view> body_names; // name words outside headlines
-    for (uint32_t k = 0; k < ntok; ++k)
-      if (name_token(k) && !title_case[region_of[k]]) body_names.insert(low(k));
-    auto in_title = [&](const EntityMention &m) { return title_case[region_of[token_at(m.span.start)]] != 0; };
+    bool any_title = find_title_case();
+    std::unordered_set<std::string_view> body_names; // name words outside headlines, made on demand
+    auto body_name = [&](uint32_t e) {
+      if (body_names.empty())
+        for (uint32_t k = 0; k < ntok; ++k)
+          if (cap(k) && !title_case[region_of[k]] && name_token(k)) body_names.insert(low(k));
+      return body_names.count(low(e)) > 0;
+    };
+    auto in_title = [&](const EntityMention &m) {
+      return any_title && title_case[region_of[token_at(m.span.start)]] != 0;
+    };
     std::unordered_set<std::string_view> title_entities;
-    for (auto &m : entities)
-      if (in_title(m) && !m.entity.empty()) title_entities.insert(m.entity);
+    if (any_title)
+      for (auto &m : entities)
+        if (!m.entity.empty() && in_title(m)) title_entities.insert(m.entity);
     auto text_of = [&](const EntityMention &m) -> const std::string & {
-      return m.entity.empty() || title_entities.count(m.entity) ? m.mention : m.entity;
+      return m.entity.empty() || (!title_entities.empty() && title_entities.count(m.entity)) ? m.mention : m.entity;
     };
     for (auto &m : entities) {
       if (m.type == "PERSON") have_persons = true;
@@ -1073,7 +1083,7 @@ struct Extractor {
         // Cohen' of 'Jon Cohen Explains …'; initials pass).
         for (uint32_t e = a + 1; e < i && e < a + 3; ++e) {
           bool initial = len(e) == 2 && t[toks[e].end - 1] == '.';
-          if (!initial && !body_names.count(low(e))) break;
+          if (!initial && !body_name(e)) break;
           if (initial) continue;
           std::string nm = clean_speaker_name(doc.view(toks[a].start, toks[e].end));
           if (word_count(nm) >= 2) names.add(nm, "PERSON");
