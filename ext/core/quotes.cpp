@@ -676,9 +676,14 @@ struct Extractor {
                (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
                 !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or");
       };
+      if (s.kind == Np::Nominal && s.last == cue) {
+        // A phrase running up to the quote took its verb ('the former
+        // governor loves “…”'): the longest shorter phrase before a verb.
+        for (uint32_t l = s.last - 1; l > s.first + 1; --l)
+          if (!cap(l) && verb_next(l)) return {Np::Nominal, s.first, l, 0, 0};
+      }
       if (verb_next(s.last)) return s;
-      if ((s.kind == Np::Name || s.kind == Np::Nominal) && s.last + 1 < cue && word(s.last) &&
-          low(s.last) == "and") {
+      if (s.kind == Np::Name && s.last + 1 < cue && word(s.last) && low(s.last) == "and") {
         // Two subjects: 'Trump and Ryan issued a statement', 'Netanyahu and
         // other leaders shunned …' — one common noun phrase as the mention.
         Subject t = np_after(s.last + 1, cue);
@@ -1638,6 +1643,10 @@ struct Extractor {
         // clause ('Hillary Clinton’s slogan is “…”', 'He then turned to the
         // crowd: “…”').
         Subject sub = clause_subject(lb, c.open_tok);
+        for (uint32_t k = lb; sub.kind == Np::None && k < lb + 2 && k + 1 < c.open_tok && word(k) &&
+                              (kSubordinate.count(low(k)) || is_opener(low(k)));
+             ++k)
+          sub = clause_subject(k + 1, c.open_tok); // 'even if he reserved his passion for “…”'
         if (sub.kind != Np::None) {
           chosen[ci] = &attribute_from_context(sub);
         } else if (ci > 0 && cands[ci - 1].close_tok != kNone && cands[ci - 1].close_tok + 1 >= lb &&

@@ -396,6 +396,12 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"\"It was the top priority,\" the bespectacled, 71-year-old envoy said in an "
             "interview.",
             "It was the top", "the bespectacled, 71-year-old envoy"},
+           {"When Okafor finally wrapped up his speech with a promise of \"jobs for every town in "
+            "the valley,\" the crowd cheered.",
+            "jobs for every", "Okafor"},
+           {"The senator likes \"The Walking Dead,\" while the former governor loves \"Lilyhammer "
+            "and other crime shows.\"",
+            "Lilyhammer", "the former governor"},
            {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
             "matters.\"",
             "It matters", "Ana Ruiz"},
