@@ -942,7 +942,21 @@ struct Extractor {
       if (*lemma == "according to") ev.subj = subject_after(end, hi_sent, true);
       else if (gerund) {
         ev.subj = subject_before(i, lo);
-        if (ev.subj.kind != Np::Name && ev.subj.kind != Np::Pronoun) ev.subj = clause_subject(lo, i);
+        if (ev.subj.kind != Np::Name && ev.subj.kind != Np::Pronoun) {
+          // 'with many marchers and spectators chanting “…”': the noun
+          // phrase after 'with' is the participle's own subject.
+          uint32_t w = i;
+          while (w > lo && i - w < 7 && word(w - 1) && !in_quote[w - 1] && low(w - 1) != "with" &&
+                 (plain_word(w - 1) || name_token(w - 1) || title_word(w - 1) ||
+                  determiner(low(w - 1)) || quantifier(low(w - 1)) || low(w - 1) == "and"))
+            --w;
+          if (w > lo && w < i && word(w - 1) && low(w - 1) == "with" && low(w) != "and") {
+            Subject np = np_before(i, w);
+            ev.subj = np.kind == Np::Name && np.first == w ? np : Subject{Np::Nominal, w, i, 0, 0};
+          } else {
+            ev.subj = clause_subject(lo, i);
+          }
+        }
         // '“…,” he said, adding, “…”': the subject of the verb just before.
         if (i > 1 && punct(i - 1, ',') && !events.empty()) {
           const Event &pv = events.back();

@@ -402,6 +402,9 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"The senator likes \"The Walking Dead,\" while the former governor loves \"Lilyhammer "
             "and other crime shows.\"",
             "Lilyhammer", "the former governor"},
+           {"The crowd grew louder, with many marchers and spectators chanting \"We are one "
+            "city\" as the parade passed.",
+            "We are one", "many marchers and spectators"},
            {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
             "matters.\"",
             "It matters", "Ana Ruiz"},
