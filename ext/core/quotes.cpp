@@ -966,6 +966,17 @@ struct Extractor {
             if (in_quote[k] || (!word(k) && !punct(k, ','))) near = false;
           if (near) ev.subj = pv.subj;
         }
+        // '… with Trump tweeting that it was a “…” and asking, “…”': a
+        // participle coordinated with an earlier one of its sentence shares
+        // its subject.
+        if (i > 1 && word(i - 1) && low(i - 1) == "and" && !events.empty()) {
+          const Event &pv = events.back();
+          const std::string &pf = low(pv.cue);
+          bool pv_gerund = pf.size() > 4 && pf.compare(pf.size() - 3, 3, "ing") == 0;
+          if (pv_gerund && pv.subj.kind != Np::None && pv.cue_end < i && i - pv.cue_end <= kFrameTokens &&
+              sentence_first_token(pv.cue) == sentence_first_token(i))
+            ev.subj = pv.subj;
+        }
       } else {
         ev.subj = subject_before(i, lo);
         if (ev.subj.kind == Np::None) ev.subj = clause_subject(lo, i);

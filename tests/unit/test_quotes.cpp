@@ -405,6 +405,9 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"The crowd grew louder, with many marchers and spectators chanting \"We are one "
             "city\" as the parade passed.",
             "We are one", "many marchers and spectators"},
+           {"Republicans were quick to respond, with Dana Whitlock tweeting that it was a "
+            "\"disaster\" for the mayor and asking, \"How can he lead the city?\"",
+            "How can he", "Dana Whitlock"},
            {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
             "matters.\"",
             "It matters", "Ana Ruiz"},
