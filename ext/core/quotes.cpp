@@ -1546,8 +1546,16 @@ struct Extractor {
       if (title_of_work(c)) continue;
       const Event *ev = nullptr;
       auto has = [](const Event *e) { return e && e->subj.kind != Np::None; };
+      // 'Obama said “…” every time he thinks about …': a verb introducing
+      // the quote directly wins over a later clause that does not open
+      // right after the closing mark.
+      bool right_loose = right && rs != kNone && right->subj.kind != Np::None &&
+                         std::min(right->cue, right->subj.first) > rs + (punct(rs, ',') ? 1u : 0u);
+      bool left_tight = left && left->subj.kind != Np::None && left->cue_end == c.open_tok &&
+                        !(right_loose && final_attribution(c)); // not before '…, Song wrote.'
       if (direct) {
-        if (has(right)) ev = right;
+        if (has(right) && !(right_loose && left_tight)) ev = right;
+        else if (has(right) && left_tight) ev = left;
         else if (!initial && !colon && (ev = final_attribution(c))) {
           // '…, saying “…,” CNN reported.'
         }

@@ -408,6 +408,10 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Republicans were quick to respond, with Dana Whitlock tweeting that it was a "
             "\"disaster\" for the mayor and asking, \"How can he lead the city?\"",
             "How can he", "Dana Whitlock"},
+           {"Mayor Ortiz said \"it makes me angry\" every time he thinks about the flooded homes.",
+            "it makes me", "Ortiz"},
+           {"The group was branded \"a front for the party\" by critics, Song wrote.", "a front for",
+            "Song"},
            {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
             "matters.\"",
             "It matters", "Ana Ruiz"},
