@@ -251,7 +251,10 @@ struct Extractor {
   bool terminal(uint32_t i) const {
     // The period of an abbreviation closing a parenthesis ('(R-Fla.)') ends
     // no sentence.
+    // Nor does one before a comma ('Mitch McConnell, R-Ky., said').
     return toks[i].kind == TokenKind::Punct && is_terminal_cp(t[toks[i].end - 1]) &&
+           !(t[toks[i].end - 1] == '.' && i + 1 < ntok && toks[i + 1].start == toks[i].end &&
+             t[toks[i].end] == ',') &&
            !(i + 1 < ntok && toks[i + 1].start == toks[i].end && t[toks[i].end] == ')' &&
              i > 0 && word(i - 1) && toks[i - 1].end == toks[i].start);
   }
@@ -439,6 +442,11 @@ struct Extractor {
           continue;
         }
       }
+      // A bare weekday: 'Priebus later Thursday told'.
+      if (j > lo + 1 && weekday(j - 1)) {
+        --j;
+        continue;
+      }
       return j;
     }
   }
@@ -448,6 +456,10 @@ struct Extractor {
   uint32_t skip_adverbs_forward(uint32_t j, uint32_t hi) const {
     for (;;) {
       while (j < hi && word(j) && (lx.adverbs->count(low(j)) || ly_adverb(j))) ++j;
+      if (j < hi && weekday(j)) {
+        ++j;
+        continue;
+      }
       uint32_t k = j;
       if (k < hi && word(k) && (low(k) == "in" || low(k) == "on" || low(k) == "at" || low(k) == "during"))
         ++k;
@@ -464,6 +476,9 @@ struct Extractor {
       return j;
     }
   }
+
+  // A capitalised time noun of ext/data/time_nouns.txt: a weekday.
+  bool weekday(uint32_t i) const { return cap(i) && lx.time_nouns->count(low(i)) > 0; }
 
   // A lower-case adverb in -ly ('increasingly', 'generally'), not a noun of
   // ext/data/ly_nouns.txt ('family').
@@ -489,6 +504,11 @@ struct Extractor {
     if (pronoun(j)) {
       s = {Np::Pronoun, j, j + 1, 0, 0};
       return s;
+    }
+    if (quantifier(low(j)) && (j == lo || !word(j - 1) || is_opener(low(j - 1)))) {
+      // A quantifier standing for people, opening its clause: 'Some
+      // chanted', 'Others, reacting to …, shouted'.
+      return {Np::Nominal, j, j + 1, 0, 0};
     }
     if (name_token(j) || (cap(j) && title_word(j))) {
       uint32_t a = j;
@@ -567,6 +587,11 @@ struct Extractor {
            w == "again" || w == "or" || w == "thus" || w == "indeed";
   }
 
+  static bool quantifier(const std::string &w) {
+    return w == "some" || w == "others" || w == "many" || w == "several" || w == "both" ||
+           w == "most" || w == "few" || w == "all";
+  }
+
   static bool determiner(const std::string &w) {
     return w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" ||
            w == "its" || w == "our" || w == "some" || w == "many" || w == "several" ||
@@ -610,6 +635,22 @@ struct Extractor {
     return {};
   }
 
+  // The next possible end after `after` of a prepositional phrase ('of',
+  // 'for', 'at', 'from', 'with') at token `a`, before `hi`: its object is
+  // a determiner (first) and up to six names or content words. `a` when
+  // there is none.
+  uint32_t pp_object(uint32_t a, uint32_t hi, uint32_t after) const {
+    if (a + 1 >= hi || !word(a)) return a;
+    const std::string &w = low(a);
+    if (w != "of" && w != "for" && w != "at" && w != "from" && w != "with") return a;
+    for (uint32_t k = a + 1; k < hi && k - a <= 7 && word(k) && !in_quote[k]; ++k) {
+      bool content = name_token(k) || plain_word(k);
+      if (!content && !(k == a + 1 && determiner(low(k)))) break;
+      if (content && k + 1 > after) return k + 1;
+    }
+    return a;
+  }
+
   // Subject of the clause a verb at `cue` belongs to, when the words right
   // before the verb are not one ('and said', 'by saying', 'to say'): the
   // first noun phrase after the sentence start or a comma that is followed
@@ -618,21 +659,59 @@ struct Extractor {
     // 'And then Trump went on the attack, saying': openers are no subject.
     while (lo + 1 < cue && word(lo) && is_opener(low(lo))) ++lo;
     for (uint32_t p = lo; p < cue; ++p) {
-      if (!(p == lo || punct(p - 1, ','))) continue;
+      // A clause starts the sentence, follows a comma or a dash ('PHOENIX
+      // (AP) — Trump launched …').
+      if (!(p == lo || punct(p - 1, ',') || (!word(p - 1) && is_dash(c0(p - 1))))) continue;
       Subject s = np_after(p, cue);
       if (s.kind == Np::None) continue;
       auto verb_next = [&](uint32_t nx) {
+        if (nx + 2 < cue && punct(nx, '(')) {
+          // a party label: 'Gov. Pat McCrory (R) blamed'
+          uint32_t k = nx + 1;
+          while (k < cue && k - nx < 8 && !punct(k, ')')) ++k;
+          if (k < cue && punct(k, ')')) nx = k + 1;
+        }
         nx = skip_adverbs_forward(nx, cue);
         return nx == cue ||
                (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
                 !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or");
       };
+      if (s.kind == Np::Nominal && s.last == cue) {
+        // A phrase running up to the quote took its verb ('the former
+        // governor loves “…”'): the longest shorter phrase before a verb.
+        for (uint32_t l = s.last - 1; l > s.first + 1; --l)
+          if (!cap(l) && verb_next(l)) return {Np::Nominal, s.first, l, 0, 0};
+      }
       if (verb_next(s.last)) return s;
+      if (s.kind == Np::Name && s.last + 1 < cue && word(s.last) && low(s.last) == "and") {
+        // Two subjects: 'Trump and Ryan issued a statement', 'Netanyahu and
+        // other leaders shunned …' — one common noun phrase as the mention.
+        Subject t = np_after(s.last + 1, cue);
+        if (t.kind != Np::Name) t = {};
+        if (word(s.last + 1) && low(s.last + 1) == "other") {
+          for (uint32_t k = s.last + 2; k < cue && k - s.last < 7 && (plain_word(k) || name_token(k)); ++k)
+            if (!cap(k) && low(k).back() == 's' && verb_next(k + 1)) { // 'other' + plural
+              t = {Np::Nominal, s.last + 1, k + 1, 0, 0};
+              break;
+            }
+        }
+        if ((t.kind == Np::Name || t.kind == Np::Nominal) && verb_next(t.last)) {
+          uint32_t first = s.role_last > s.role_first ? std::min(s.first, s.role_first) : s.first;
+          return {Np::Nominal, first, t.last, 0, 0};
+        }
+      }
       if (s.kind == Np::Nominal) {
         // The phrase may have taken the verb ('the ad targets a …'): the
         // longest shorter phrase followed by a verb-like word.
         for (uint32_t l = s.last - 1; l > s.first + 1; --l)
           if (!cap(l) && verb_next(l)) return {Np::Nominal, s.first, l, 0, 0};
+      }
+      // A prepositional phrase after a common noun: 'A spokesman for Platte
+      // River declined …, but said', 'Attorneys for Clinton appeared …,
+      // saying' (the shortest object followed by a verb-like word).
+      if (s.kind == Np::Nominal || (s.kind == Np::Name && s.last == s.first + 1 && !role_word(s.first) && !title_word(s.first))) {
+        for (uint32_t pp = pp_object(s.last, cue, s.last); pp > s.last; pp = pp_object(s.last, cue, pp))
+          if (verb_next(pp)) return {Np::Nominal, s.first, pp, 0, 0};
       }
       uint32_t nx = s.last;
       while (nx < cue && word(nx) && lx.adverbs->count(low(nx))) ++nx;
@@ -654,6 +733,33 @@ struct Extractor {
       if (ante.kind == Np::Name) return {Np::Name, w, w + 1, ante.role_first, ante.role_last, ante.first, ante.last};
       return {};
     }
+    if (j > lo + 1 && punct(j - 1, ',') && punct(j - 2, ')')) {
+      // A party label set off by a comma: 'Gov. John Kasich (R-OH), said'
+      // (capitalised words only, not an aside such as '(a Republican PAC)').
+      bool label = true;
+      uint32_t k = j - 2;
+      for (; k > lo && j - 2 - k < 8 && !punct(k - 1, '('); --k)
+        if (word(k - 1) && !is_upper(c0(k - 1))) label = false;
+      Subject s = label && k > lo && punct(k - 1, '(') ? np_before(j - 1, lo) : Subject{};
+      if (s.kind == Np::Name) return s;
+    }
+    if (j > lo + 2 && !word(j - 1) && is_dash(c0(j - 1)) && !in_quote[j - 1]) {
+      // An aside between dashes: 'Jason Sims — a teacher from Mount
+      // Pleasant — says'.
+      uint32_t close = j - 1, k = close;
+      while (k > lo && close - k < kRoleTokens && !in_quote[k - 1] && !terminal(k - 1) &&
+             !(!word(k - 1) && is_dash(c0(k - 1))))
+        --k;
+      if (k > lo + 1 && k < close && !word(k - 1) && is_dash(c0(k - 1))) {
+        Subject head = np_before(k - 1, lo);
+        if (head.kind == Np::Name && head.role_last == 0) {
+          head.role_first = k;
+          head.role_last = close;
+        }
+        if (head.kind == Np::Name || head.kind == Np::Pronoun) return head;
+      }
+      return {};
+    }
     if (j > lo && punct(j - 1, ',')) {
       uint32_t close = j - 1;
       uint32_t k = close;
@@ -670,9 +776,11 @@ struct Extractor {
           // a meeting in Columbus, Ohio, said'; 'In Salem, New Hampshire,
           // Trump went after Bush, calling'): the clause's subject wins.
           Subject cs = clause_subject(lo, cue);
+          // So is a 'head' that ends an opening phrase before a clause
+          // ('Here in Columbia, Sanders stepped up …, saying').
           if ((cs.kind == Np::Name || cs.kind == Np::Pronoun) && cs.first != head.first &&
               ((head.first > lo && punct(head.first - 1, ',')) ||
-               (cs.first < head.first && cs.last < cue && punct(cs.last, ','))))
+               (cs.first < head.first && cs.last < cue && punct(cs.last, ',')) || cs.first == k))
             return cs;
         }
         if (head.kind == Np::Name || head.kind == Np::Pronoun) {
@@ -834,7 +942,21 @@ struct Extractor {
       if (*lemma == "according to") ev.subj = subject_after(end, hi_sent, true);
       else if (gerund) {
         ev.subj = subject_before(i, lo);
-        if (ev.subj.kind != Np::Name && ev.subj.kind != Np::Pronoun) ev.subj = clause_subject(lo, i);
+        if (ev.subj.kind != Np::Name && ev.subj.kind != Np::Pronoun) {
+          // 'with many marchers and spectators chanting “…”': the noun
+          // phrase after 'with' is the participle's own subject.
+          uint32_t w = i;
+          while (w > lo && i - w < 7 && word(w - 1) && !in_quote[w - 1] && low(w - 1) != "with" &&
+                 (plain_word(w - 1) || name_token(w - 1) || title_word(w - 1) ||
+                  determiner(low(w - 1)) || quantifier(low(w - 1)) || low(w - 1) == "and"))
+            --w;
+          if (w > lo && w < i && word(w - 1) && low(w - 1) == "with" && low(w) != "and") {
+            Subject np = np_before(i, w);
+            ev.subj = np.kind == Np::Name && np.first == w ? np : Subject{Np::Nominal, w, i, 0, 0};
+          } else {
+            ev.subj = clause_subject(lo, i);
+          }
+        }
         // '“…,” he said, adding, “…”': the subject of the verb just before.
         if (i > 1 && punct(i - 1, ',') && !events.empty()) {
           const Event &pv = events.back();
@@ -843,6 +965,17 @@ struct Extractor {
           for (uint32_t k = pv.cue_end; near && k + 1 < i; ++k)
             if (in_quote[k] || (!word(k) && !punct(k, ','))) near = false;
           if (near) ev.subj = pv.subj;
+        }
+        // '… with Trump tweeting that it was a “…” and asking, “…”': a
+        // participle coordinated with an earlier one of its sentence shares
+        // its subject.
+        if (i > 1 && word(i - 1) && low(i - 1) == "and" && !events.empty()) {
+          const Event &pv = events.back();
+          const std::string &pf = low(pv.cue);
+          bool pv_gerund = pf.size() > 4 && pf.compare(pf.size() - 3, 3, "ing") == 0;
+          if (pv_gerund && pv.subj.kind != Np::None && pv.cue_end < i && i - pv.cue_end <= kFrameTokens &&
+              sentence_first_token(pv.cue) == sentence_first_token(i))
+            ev.subj = pv.subj;
         }
       } else {
         ev.subj = subject_before(i, lo);
@@ -904,6 +1037,28 @@ struct Extractor {
   std::vector<Person> mentioned;                 // person-like names, text order
   std::unordered_map<std::string, char> gender_of; // canonical -> 'm'/'f'
 
+  // Regions written in Title Case (headlines: 'Hillary Clinton Says No To
+  // Fox News'): four words or more, none of four letters or more in lower
+  // case. Their capitalised runs are no names.
+  std::vector<uint8_t> title_case;
+  bool find_title_case() {
+    bool any = false;
+    uint32_t nregions = static_cast<uint32_t>(region_start.size()) - 1;
+    title_case.assign(nregions, 0);
+    for (uint32_t r = 0; r < nregions; ++r) {
+      uint32_t words = 0;
+      bool lower = false;
+      for (uint32_t k = region_start[r]; k < region_start[r + 1] && !lower; ++k) {
+        if (!word(k) || in_quote[k]) continue;
+        ++words;
+        lower = is_lower(c0(k)) && len(k) >= 4;
+      }
+      title_case[r] = !lower && words >= 4;
+      any = any || title_case[r];
+    }
+    return any;
+  }
+
   void collect_names() {
     bool have_persons = false;
     // An article names the same entity many times: clean each distinct
@@ -915,10 +1070,31 @@ struct Extractor {
       if (it == cleaned.end()) it = cleaned.emplace(std::move(key), clean_speaker_name(decode_utf8(text), type)).first;
       return it->second;
     };
+    // Mentions inside a headline in Title Case are left out, and so is an
+    // entity name that ran over one ('Mark Cuban Just Revealed Who …'): a
+    // mention linked to it keeps its own text.
+    bool any_title = find_title_case();
+    std::unordered_set<std::string_view> body_names; // name words outside headlines, made on demand
+    auto body_name = [&](uint32_t e) {
+      if (body_names.empty())
+        for (uint32_t k = 0; k < ntok; ++k)
+          if (cap(k) && !title_case[region_of[k]] && name_token(k)) body_names.insert(low(k));
+      return body_names.count(low(e)) > 0;
+    };
+    auto in_title = [&](const EntityMention &m) {
+      return any_title && title_case[region_of[token_at(m.span.start)]] != 0;
+    };
+    std::unordered_set<std::string_view> title_entities;
+    if (any_title)
+      for (auto &m : entities)
+        if (!m.entity.empty() && in_title(m)) title_entities.insert(m.entity);
+    auto text_of = [&](const EntityMention &m) -> const std::string & {
+      return m.entity.empty() || (!title_entities.empty() && title_entities.count(m.entity)) ? m.mention : m.entity;
+    };
     for (auto &m : entities) {
       if (m.type == "PERSON") have_persons = true;
-      if (m.type == "PERSON" || m.type == "ORG")
-        names.add(clean_once(m.entity.empty() ? m.mention : m.entity, m.type.c_str()), m.type);
+      if ((m.type == "PERSON" || m.type == "ORG") && !in_title(m))
+        names.add(clean_once(text_of(m), m.type.c_str()), m.type);
     }
     // Capitalised runs of two words or more: candidate people.
     uint32_t i = 0;
@@ -931,6 +1107,20 @@ struct Extractor {
       while (i < ntok && (name_token(i) || (cap(i) && title_word(i))) &&
              (i == a || (!toks[i].newline_before && toks[i].start <= toks[i - 1].end + 1)))
         ++i;
+      if (title_case[region_of[a]]) {
+        // In a headline only the first two or three words of a run, when
+        // the text also writes the words after the first as names ('Jon
+        // Cohen' of 'Jon Cohen Explains …'; initials pass).
+        for (uint32_t e = a + 1; e < i && e < a + 3; ++e) {
+          bool initial = len(e) == 2 && t[toks[e].end - 1] == '.';
+          if (!initial && !body_name(e)) break;
+          if (initial) continue;
+          std::string nm = clean_speaker_name(doc.view(toks[a].start, toks[e].end));
+          if (word_count(nm) >= 2) names.add(nm, "PERSON");
+          break;
+        }
+        continue;
+      }
       uint32_t n = a;
       while (n < i && (role_word(n) || title_word(n))) ++n;
       if (i - n >= 2 && i - n <= 4 && !org_like(n, i)) {
@@ -964,9 +1154,9 @@ struct Extractor {
     if (have_persons) {
       mentioned.clear();
       for (auto &m : entities)
-        if (m.type == "PERSON") {
+        if (m.type == "PERSON" && !in_title(m)) {
           uint32_t tok = token_at(m.span.start);
-          mentioned.push_back({names.canonical(clean_once(m.entity, "PERSON"), "PERSON"), tok, para_of[tok], 0});
+          mentioned.push_back({names.canonical(clean_once(text_of(m), "PERSON"), "PERSON"), tok, para_of[tok], 0});
         }
     }
   }
@@ -1074,6 +1264,11 @@ struct Extractor {
   }
 
   // ---- pass 4: quotes
+
+  // A subject that is a relative pronoun ('who', 'which').
+  bool relative(const Subject &s) const {
+    return s.kind != Np::None && (s.ref_last > s.ref_first || low(s.first) == "who" || low(s.first) == "which");
+  }
 
   // Frame of a candidate: tokens [lb, open) and (close, re).
   void frame(size_t ci, uint32_t *lb, uint32_t *re) const {
@@ -1196,6 +1391,7 @@ struct Extractor {
     std::vector<const Event *> chosen(cands.size(), nullptr);
     std::vector<bool> keep(cands.size(), false), partial(cands.size(), false),
         context(cands.size(), false);
+    std::vector<const Event *> last_resort(cands.size(), nullptr);
     for (size_t ci = 0; ci < cands.size(); ++ci) {
       const Candidate &c = cands[ci];
       uint32_t lb = 0, re = kNone;
@@ -1220,8 +1416,11 @@ struct Extractor {
             // phrase cut at 'and' ('the Florida senator and Republican
             // presidential candidate said').
             adjacent = true;
+            // (coordinate adjectives: 'the bespectacled, 71-year-old diplomat')
             for (uint32_t w = k; w < subj_start; ++w)
-              if (!word(w) || in_quote[w] || (!is_lower(c0(w)) && !cap(w))) adjacent = false;
+              if ((!word(w) && !(ev.subj.kind == Np::Nominal && w > k && punct(w, ','))) || in_quote[w] ||
+                  (word(w) && !is_lower(c0(w)) && !cap(w) && !is_digit(c0(w))))
+                adjacent = false;
             if (adjacent && ev.subj.kind == Np::Nominal && i - k <= kNpTokens + kRoleTokens) {
               Event e = ev; // the whole phrase is the mention
               e.subj.first = k;
@@ -1243,6 +1442,24 @@ struct Extractor {
           break;
         }
       }
+      auto word_before = [&](uint32_t i) {
+        while (i > 0 && punct(i - 1, ',')) --i;
+        return i > 0 && word(i - 1) ? low(i - 1) : std::string();
+      };
+      auto starts = [&](const Event *e) {
+        return e->subj.role_last ? std::min(e->subj.role_first, e->subj.first) : e->subj.first;
+      };
+      static const std::unordered_set<std::string> kSubordinate = {
+          "when", "after", "while", "although", "though", "as", "if", "before", "since",
+          "once", "until", "because", "whether"};
+      auto comma_between = [&](uint32_t a, uint32_t b) {
+        for (uint32_t k = a; k < b; ++k)
+          if (!in_quote[k] && punct(k, ',')) return true;
+        return false;
+      };
+      auto subordinate = [&](const Event *e) {
+        return e->subj.kind != Np::None && kSubordinate.count(word_before(starts(e))) > 0;
+      };
       // Left: 'X said: “…”', 'X said in a statement, “…”', 'X said the … “…”'.
       const Event *left = nullptr, *outer = nullptr;
       bool left_frame = false;
@@ -1255,6 +1472,15 @@ struct Extractor {
           uint32_t last = c.open_tok - 1;
           left_frame = left->cue_end == c.open_tok || punct(last, ',') || punct(last, ':');
         }
+        // A relative clause before a nearer verb is embedded in its
+        // antecedent's phrase ('Petrilli, who thinks …, called the law
+        // “…”'): it governs nothing after it.
+        if (e != left && relative(e->subj)) continue;
+        // A subordinate clause ends the search: before a nearer verb it is
+        // an adverbial of that verb's clause ('While Trump argued …, Rubio
+        // said only that his “…”'); as the nearest verb it holds the quote
+        // ('Axelrod tweeted after Clinton argued that “…”').
+        if (e != left && subordinate(e) && comma_between(e->cue_end, starts(left))) break;
         if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
             (!outer && e->subj.kind != Np::None))
           outer = e;
@@ -1265,10 +1491,6 @@ struct Extractor {
       // verb is looked for before them too, up to the sentence start.
       // Not past a clause of its own ('…, and Trump vowed to “…”', '…, but
       // he also noted the “…”', 'whom he described as “…”').
-      auto word_before = [&](uint32_t i) {
-        while (i > 0 && punct(i - 1, ',')) --i;
-        return i > 0 && word(i - 1) ? low(i - 1) : std::string();
-      };
       auto own_clause = [&](const Event *e) {
         if (!e || (e->subj.kind != Np::Name && e->subj.kind != Np::Pronoun)) return false;
         std::string w = word_before(e->subj.first);
@@ -1324,8 +1546,16 @@ struct Extractor {
       if (title_of_work(c)) continue;
       const Event *ev = nullptr;
       auto has = [](const Event *e) { return e && e->subj.kind != Np::None; };
+      // 'Obama said “…” every time he thinks about …': a verb introducing
+      // the quote directly wins over a later clause that does not open
+      // right after the closing mark.
+      bool right_loose = right && rs != kNone && right->subj.kind != Np::None &&
+                         std::min(right->cue, right->subj.first) > rs + (punct(rs, ',') ? 1u : 0u);
+      bool left_tight = left && left->subj.kind != Np::None && left->cue_end == c.open_tok &&
+                        !(right_loose && final_attribution(c)); // not before '…, Song wrote.'
       if (direct) {
-        if (has(right)) ev = right;
+        if (has(right) && !(right_loose && left_tight)) ev = right;
+        else if (has(right) && left_tight) ev = left;
         else if (!initial && !colon && (ev = final_attribution(c))) {
           // '…, saying “…,” CNN reported.'
         }
@@ -1334,14 +1564,8 @@ struct Extractor {
           // 'Benjamin said he believes “…”', 'McCain said that he was
           // referring to …, “…”': the outer speaker, unless the nearer verb
           // opens a clause of its own ('…, and Trump said “…”').
-          auto starts = [&](const Event *e) {
-            return e->subj.role_last ? std::min(e->subj.role_first, e->subj.first) : e->subj.first;
-          };
           static const std::unordered_set<std::string> kLeftOwn = {
               "and", "but", "yet", "or", "though", "although", "while", "as", "who", "whom", "which"};
-          static const std::unordered_set<std::string> kSubordinate = {
-              "when", "after", "while", "although", "though", "as", "if", "before", "since",
-              "once", "until", "because", "whether"};
           uint32_t ls = starts(left);
           bool left_own = (ls > 0 && punct(ls - 1, ',')) || kLeftOwn.count(word_before(ls)) > 0 ||
                           low(left->subj.first) == "who" || left->lemma == "call";
@@ -1414,9 +1638,24 @@ struct Extractor {
         }
       }
       if (!chosen[ci] && colon) {
-        // 'Pollsters agree - Carl Bialik: “…”'
+        // 'Pollsters agree - Carl Bialik: “…”', 'More from Jones: “…”'; not
+        // the object of a preposition ('… broke down what was wrong to the
+        // newspaper NRC Handelsblad: “…”', 'quoting X in Italian: “…”'),
+        // which leaves the clause subject below.
         Subject sub = np_before(c.open_tok - 1, lb);
-        if (sub.kind == Np::Name || sub.kind == Np::Pronoun) {
+        uint32_t from = sub.role_last > sub.role_first ? std::min(sub.first, sub.role_first) : sub.first;
+        // … back over a noun phrase before the name ('the Dutch newspaper').
+        for (uint32_t k = from; k > lb + 1 && from - k < 4 && word(k - 1); --k) {
+          if (determiner(low(k - 1))) {
+            from = k - 1;
+            break;
+          }
+          if (!plain_word(k - 1) && !cap(k - 1)) break;
+        }
+        static const std::unordered_set<std::string> kPrep = {"to", "in", "on", "at", "with", "for", "by",
+                                                             "about", "into", "of", "against"};
+        if ((sub.kind == Np::Name || sub.kind == Np::Pronoun) &&
+            !(from > lb && word(from - 1) && kPrep.count(low(from - 1)))) {
           chosen[ci] = &attribute_from_context(sub);
         }
       }
@@ -1437,8 +1676,20 @@ struct Extractor {
         // clause ('Hillary Clinton’s slogan is “…”', 'He then turned to the
         // crowd: “…”').
         Subject sub = clause_subject(lb, c.open_tok);
+        for (uint32_t k = lb; sub.kind == Np::None && k < lb + 2 && k + 1 < c.open_tok && word(k) &&
+                              (kSubordinate.count(low(k)) || is_opener(low(k)));
+             ++k)
+          sub = clause_subject(k + 1, c.open_tok); // 'even if he reserved his passion for “…”'
         if (sub.kind != Np::None) {
           chosen[ci] = &attribute_from_context(sub);
+        } else if (ci > 0 && cands[ci - 1].close_tok != kNone && cands[ci - 1].close_tok + 1 >= lb &&
+                   lb > region_start[c.region]) {
+          // The frame starts after an earlier quote of the sentence ('Fiorina
+          // characterizes herself as a “…” who “…”'): the clause subject of
+          // the sentence, when the context below finds no speaker.
+          uint32_t from = std::max(sentence_first_token(c.open_tok), region_start[c.region]);
+          if (c.open_tok - from <= kFrameTokens) sub = clause_subject(from, c.open_tok);
+          if (sub.kind != Np::None) last_resort[ci] = &attribute_from_context(sub);
         }
       }
       context[ci] = !chosen[ci] || chosen[ci]->lemma.empty();
@@ -1455,7 +1706,12 @@ struct Extractor {
     for (size_t ci = 0; ci < cands.size(); ++ci) {
       const Candidate &c = cands[ci];
       while (evi < events.size() && events[evi].cue < c.open_tok) {
-        if (events[evi].subj.kind != Np::None) last_event = &events[evi];
+        // Not a relative clause ('said O'Donnell, who wrote about it. “…”'):
+        // the sentence's attribution is its main verb.
+        if (events[evi].subj.kind != Np::None &&
+            !(relative(events[evi].subj) && last_event &&
+              sentence_first_token(last_event->cue) == sentence_first_token(events[evi].cue)))
+          last_event = &events[evi];
         ++evi;
       }
       if (!keep[ci] || chosen[ci]) continue;
@@ -1475,7 +1731,7 @@ struct Extractor {
            para_of[last_event->cue] == para_of[c.open_tok]))
         prev = last_event;
       if (prev && partial[ci] && para_of[prev->cue] != para_of[c.open_tok]) prev = nullptr;
-      chosen[ci] = prev;
+      chosen[ci] = prev ? prev : last_resort[ci];
     }
 
     for (size_t ci = 0; ci < cands.size(); ++ci) {

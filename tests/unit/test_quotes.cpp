@@ -151,6 +151,13 @@ TEST_CASE("quotes: speakers resolve to the fullest name, never across unrelated 
   CHECK(opt(qs[1].speaker) == "Kai-Fu Lee");
   CHECK(opt(qs[1].speaker_mention) == "he");
 
+  // A headline in Title Case is no name ('Marta Quill Slams Budget Plan …'),
+  // but its first words are when the text writes them as names too.
+  auto head = run("Marta Quill Slams Budget Plan As Reckless\n\n"
+                  "The city treasurer spoke on Monday. “It is reckless,” Quill said.");
+  REQUIRE(head.size() == 1);
+  CHECK(opt(head[0].speaker) == "Marta Quill");
+
   auto far = run("Ann Body said nothing.\n\nP2.\n\nP3.\n\nP4.\n\n“It rained,” she said.");
   REQUIRE(far.size() == 1);
   CHECK(opt(far[0].speaker_mention) == "she");
@@ -334,6 +341,80 @@ TEST_CASE("quotes: speaker patterns of political news") {
             "real conservative", "Carly Fiorina"},
            {"Brafman said, \"The zeal was unusual.\" He added, \"Things happened.\"", "The zeal",
             "Brafman"},
+           // speakers4: weekdays, relative and subordinate clauses
+           {"Halvorsen later Thursday told Fox News: \"Both leaders will meet next week.\"",
+            "Both leaders", "Halvorsen"},
+           {"Okafor, who thinks the budget is late, called the new plan \"much, much better\" than "
+            "the old one.",
+            "much, much", "Okafor"},
+           {"\"He tried to scare me,\" said Dana Whitlock, who wrote about the visit. \"It did not "
+            "work.\"",
+            "It did not", "Dana Whitlock"},
+           {"While Marsh argued that the fund should grow, Delgado said only that his \"numbers "
+            "do not add up.\"",
+            "numbers do not", "Delgado"},
+           {"Ben Ortiz told reporters just before he spoke that he believed the party must act "
+            "\"in the way it did eight years ago\" to unify.",
+            "in the way", "Ben Ortiz"},
+           {"Here in Dayton, Okafor stepped up his attacks on the plan, saying, \"We cannot pay "
+            "for it.\"",
+            "We cannot pay", "Okafor"},
+           {"Lena Brandt gave her verdict on the plan to the Dutch newspaper De Telegraaf: \"It was "
+            "careless.\"",
+            "It was careless", "Lena Brandt"},
+           {"After the vote, Gov. Mark Tellen (R-OH), said, \"We are ready.\"", "We are ready",
+            "Mark Tellen"},
+           {"Senate Majority Leader Ada Brooks, R-Ky., sent a message to the caucus: \"Stop the "
+            "attacks.\"",
+            "Stop the", "Ada Brooks"},
+           {"A spokeswoman for Delmar Logistics declined to discuss the audit but said in a "
+            "statement that \"no records were ever lost.\"",
+            "no records", "A spokeswoman for Delmar Logistics"},
+           {"Attorneys for the mayor appeared to oppose the move, saying the files were private "
+            "and \"never belonged to the city.\"",
+            "never belonged", "Attorneys for the mayor"},
+           {"Rosa Lind \u2014 a nurse from Dover \u2014 says the new rule is \"a big deal\" for her "
+            "ward.",
+            "a big deal", "Rosa Lind"},
+           {"When the subject comes up, Marlow routinely pictures herself as a \"change agent\" "
+            "who \"saved the whole company from ruin.\"",
+            "saved the whole", "Marlow"},
+           {"DAYTON (AP) \u2014 Democrat Ada Brooks has taken a swipe at her rival, saying that "
+            "\"loud comments\" do more harm than good.",
+            "loud comments", "Ada Brooks"},
+           {"After the ruling, Gov. Pat Dunmore (R) blamed the judges for \"blocking every "
+            "protection we passed.\"",
+            "blocking every", "Pat Dunmore"},
+           {"Marsh and other local leaders shunned the mayor, claiming that he is \"hostile to the "
+            "city.\"",
+            "hostile to", "Marsh and other local leaders"},
+           {"Marsh and Delgado issued a statement describing the talks as a \"very positive step "
+            "toward a deal.\"",
+            "very positive", "Marsh and Delgado"},
+           {"Fans waved flags as the results came in. Some chanted \"Four more years!\"",
+            "Four more years", "Some"},
+           {"\"It was the top priority,\" the bespectacled, 71-year-old envoy said in an "
+            "interview.",
+            "It was the top", "the bespectacled, 71-year-old envoy"},
+           {"When Okafor finally wrapped up his speech with a promise of \"jobs for every town in "
+            "the valley,\" the crowd cheered.",
+            "jobs for every", "Okafor"},
+           {"The senator likes \"The Walking Dead,\" while the former governor loves \"Lilyhammer "
+            "and other crime shows.\"",
+            "Lilyhammer", "the former governor"},
+           {"The crowd grew louder, with many marchers and spectators chanting \"We are one "
+            "city\" as the parade passed.",
+            "We are one", "many marchers and spectators"},
+           {"Republicans were quick to respond, with Dana Whitlock tweeting that it was a "
+            "\"disaster\" for the mayor and asking, \"How can he lead the city?\"",
+            "How can he", "Dana Whitlock"},
+           {"Mayor Ortiz said \"it makes me angry\" every time he thinks about the flooded homes.",
+            "it makes me", "Ortiz"},
+           {"The group was branded \"a front for the party\" by critics, Song wrote.", "a front for",
+            "Song"},
+           {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
+            "matters.\"",
+            "It matters", "Ana Ruiz"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
