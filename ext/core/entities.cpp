@@ -328,6 +328,17 @@ bool is_company_head(std::string_view f) {
                               "inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "plc", "gmbh"};
   return kWords.has(f);
 }
+// Function words a Title Case headline capitalises and a name does not.
+bool is_title_case_function_word(std::string_view f) {
+  static const WordSet kWords{"and", "or", "but", "nor", "to", "in", "on", "at", "by", "for", "with",
+                              "from", "into", "over", "after", "before", "between", "about", "as",
+                              "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                              "would", "can", "could", "should", "may", "might", "must", "not",
+                              "just", "who", "what", "why", "how", "when", "where", "which",
+                              "that", "this", "he", "she", "it", "they", "we", "you", "his", "her",
+                              "its", "their", "he'd", "she'd", "says", "said", "say", "vs", "vs."};
+  return kWords.has(f);
+}
 // Words that open a phrase but not a company's name ('The Robotics Group').
 bool is_phrase_opener(std::string_view f) {
   static const WordSet kWords{"the", "a", "an", "this", "that", "these", "those", "our", "their",
@@ -829,6 +840,14 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // 'Samuel T. Greer won': the tagger ran on into the verb; lower-case
     // words at the end are not part of the name.
     while (e > b + 1 && !has_upper_cp(in.words[e - 1]) && is_letter(in.words[e - 1][0])) --e;
+    // A headline or subhead in Title Case ('Mark Cuban Just Revealed Who
+    // He'd Pick Between Cruz And Trump'): a name ends before a capitalised
+    // function word, which names write in lower case ('Bank of America').
+    for (size_t k = b + 1; k < e; ++k)
+      if (is_upper(in.words[k][0]) && is_title_case_function_word(td.folded[k])) {
+        e = k;
+        break;
+      }
     // 'AI startup Larkspur Labs': a lower-case word that is not a name
     // particle ('Bank of England', 'van Gogh') ends what came before it.
     for (size_t k = e; k-- > b + 1;) {
