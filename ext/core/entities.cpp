@@ -172,6 +172,11 @@ bool has_upper_cp(std::u32string_view w) {
     if (is_upper(c)) return true;
   return false;
 }
+bool has_lower_cp(std::u32string_view w) {
+  for (char32_t c : w)
+    if (is_lower(c)) return true;
+  return false;
+}
 
 bool is_name_particle(std::string_view f) {
   static const WordSet kWords{"of", "de", "del", "der", "den", "van", "von", "la", "le", "du", "da",
@@ -826,6 +831,27 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
 
   // 4. Names from the tagger.
   const ner::Gazetteer &gaz = tagger.gazetteer();
+  // Title Case lines (headlines, subheads): four in five of their longer
+  // words capitalised, and a capitalised function word ('To', 'Of') after
+  // the first (not a table of names, not an ALL CAPS line). There a capitalised dictionary word after a name's
+  // first word is more likely the headline's verb than part of the name.
+  std::vector<uint8_t> title_case(n, 0);
+  for (size_t s0 = 0; s0 < n;) {
+    size_t s1 = s0 + 1;
+    while (s1 < n && !td.starts[s1]) ++s1;
+    size_t longer = 0, caps = 0, function_caps = 0;
+    for (size_t k = s0; k < s1; ++k) {
+      if (k > s0 && is_upper(in.words[k][0]) && has_lower_cp(in.words[k]) &&
+          (is_title_case_function_word(td.folded[k]) || td.folded[k] == "of" || td.folded[k] == "the"))
+        ++function_caps;
+      if (in.words[k].size() < 4 || !is_letter(in.words[k][0])) continue;
+      if (!has_lower_cp(in.words[k])) continue; // ALL CAPS lines are the tagger's call
+      ++longer;
+      caps += is_upper(in.words[k][0]);
+    }
+    if (longer >= 3 && caps * 5 >= longer * 4 && function_caps > 0) std::fill(title_case.begin() + s0, title_case.begin() + s1, 1);
+    s0 = s1;
+  }
   for (size_t i = 0; i < n;) {
     if (td.tags[i] == ner::O) {
       ++i;
@@ -843,11 +869,21 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // A headline or subhead in Title Case ('Mark Cuban Just Revealed Who
     // He'd Pick Between Cruz And Trump'): a name ends before a capitalised
     // function word, which names write in lower case ('Bank of America').
-    for (size_t k = b + 1; k < e; ++k)
-      if (is_upper(in.words[k][0]) && is_title_case_function_word(td.folded[k])) {
+    for (size_t k = b + 1; k < e; ++k) {
+      bool cut = is_upper(in.words[k][0]) && is_title_case_function_word(td.folded[k]);
+      if (!cut && title_case[k] && k >= b + 2) {
+        // 'Hillary Clinton Speaks', 'Ted Cruz Refuses'
+        uint64_t h = ner::lower_hash(in.words[k]);
+        uint32_t c = gaz.lookup(&h, 1);
+        cut = (c & ner::Gazetteer::CommonWord) &&
+              !(c & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
+                     ner::Gazetteer::Region));
+      }
+      if (cut) {
         e = k;
         break;
       }
+    }
     // 'AI startup Larkspur Labs': a lower-case word that is not a name
     // particle ('Bank of England', 'van Gogh') ends what came before it.
     for (size_t k = e; k-- > b + 1;) {

@@ -67,6 +67,12 @@ TEST_CASE("a Title Case headline does not make one long name", "[entities]") {
   }
   CHECK(quill);
   CHECK(has(f, "ORG|Bank of America|Bank of America"));
+  // A headline's verb after a name: 'Blasts' is a dictionary word.
+  auto g = found("Hillary Clinton Speaks Out On Trade Deal\n\nClinton said the deal was bad.");
+  CHECK(has(g, "PERSON|Hillary Clinton|Hillary Clinton"));
+  CHECK(has(g, "PERSON|Hillary Clinton|Clinton"));
+  // Not in an ordinary sentence or a table of names.
+  CHECK(has(found("Martin Luther King spoke in Atlanta."), "PERSON|Martin Luther King|Martin Luther King"));
 }
 
 TEST_CASE("built-in aliases group countries", "[entities]") {
