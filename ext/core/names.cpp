@@ -67,7 +67,11 @@ bool is_title_word(std::string_view folded) {
       "economist", "coach", "manager", "head", "leader", "premier", "speaker", "deputy",
       "attorney", "technology", "product", "operating", "financial", "marketing", "research",
       "scientist", "engineer", "partner", "principal", "senior", "general", "managing", "st.",
-      "saint", "sheikh", "emir", "sultan", "mrs.", "madam", "herr", "mme", "mlle"};
+      "saint", "sheikh", "emir", "sultan", "mrs.", "madam", "herr", "mme", "mlle", "assemblyman",
+      "assemblywoman", "assemblymember", "congressman", "congresswoman", "councilman",
+      "councilwoman", "councillor", "councilor", "councilmember", "sheriff", "rabbi", "imam",
+      "pastor", "archbishop", "lieutenant", "sergeant", "detective", "trooper", "superintendent",
+      "candidate", "nominee", "lawmaker", "billionaire", "businessman", "businesswoman"};
   return kTitles.has(folded);
 }
 

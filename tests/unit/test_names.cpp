@@ -16,6 +16,9 @@ TEST_CASE("clean_name strips what never belongs to a name", "[names]") {
   CHECK(clean_name("Mr Hale", "PERSON") == "Hale");
   CHECK(clean_name("Mr\xC2\xA0Hale", "PERSON") == "Hale"); // no-break space
   CHECK(clean_name("Chief Product Officer Kim Lee", "PERSON") == "Kim Lee");
+  CHECK(clean_name("Assemblywoman Rosa Delgado", "PERSON") == "Rosa Delgado");
+  CHECK(clean_name("Billionaire Tom Steyer", "PERSON") == "Tom Steyer");
+  CHECK(clean_name("Sheriff Joe Arpaio", "PERSON") == "Joe Arpaio");
   CHECK(clean_name("CEO", "PERSON") == "CEO"); // nothing left to strip to
   CHECK(clean_name("  ", "ORG").empty());
 }
