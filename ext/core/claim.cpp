@@ -33,6 +33,9 @@ constexpr float kSynCredit = 0.7f;     // WordNet synonym (first sense)
 constexpr size_t kMaxTextWords = 4096;  // words of a text examined (longer: the rest ignored)
 constexpr double kCorpusBlend = 0.4;   // share of corpus relevance (BM25) in the table form
 constexpr double kGramBonus = 0.5;      // character 4-gram cosine: share of the gap to 1 it may close (table form)
+constexpr size_t kFeedbackDocs = 10;    // pseudo-relevance feedback: best-scored texts that vote (table form)
+constexpr double kFeedbackTemp = 10;    // a voter's weight: exp(kFeedbackTemp * (its score - the best score))
+constexpr double kFeedbackBonus = 0.5;  // share of the gap to the next line (0.5 or 1) feedback may close
 constexpr double kCorpusCap = 3.0;     // corpus relevance counts up to this multiple of the text's own
 
 uint64_t fnv(const char *p, size_t n) {
@@ -1034,6 +1037,64 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
 
 ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance) {
   return score_impl(c, text, t_detail, corpus_relevance);
+}
+
+// ---- pseudo-relevance feedback (table form) ----------------------------------------------
+std::vector<double> claim_feedback(const Claim &c, const std::vector<std::string_view> &texts,
+                                   const std::vector<double> &scores) {
+  const size_t n = texts.size();
+  std::vector<double> out(n, 0.0);
+  if (n < 2 || scores.size() != n) return out;
+  // Each text's content words beyond the claim: stem -> share of the text's
+  // content words, times the word's English weight (an IDF).
+  std::vector<std::unordered_map<uint64_t, double>> bags(n);
+  std::vector<Tok> &toks = t_toks;
+  for (size_t i = 0; i < n; ++i) {
+    tokenize(texts[i], toks, kMaxTextWords);
+    double len = 0;
+    for (const Tok &t : toks)
+      if (content(t)) {
+        len += 1;
+        if (!c.find(t.stem)) bags[i][t.stem] += t.weight;
+      }
+    if (len > 0)
+      for (auto &kv : bags[i]) kv.second /= len;
+  }
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] > scores[b]; });
+  const size_t k = std::min(kFeedbackDocs, n);
+  // The feedback model: the voters' bags weighed by their score.
+  std::vector<double> vote(n, 0.0);
+  std::unordered_map<uint64_t, double> model;
+  double total = 0;
+  for (size_t r = 0; r < k; ++r) {
+    size_t i = order[r];
+    vote[i] = std::exp(kFeedbackTemp * (scores[i] - scores[order[0]]));
+    for (const auto &kv : bags[i]) {
+      model[kv.first] += vote[i] * kv.second;
+      total += vote[i] * kv.second;
+    }
+  }
+  // A text's agreement: the share of the model (without its own vote) that
+  // it also says.
+  for (size_t i = 0; i < n; ++i) {
+    double shared = 0, own_total = 0;
+    for (const auto &kv : bags[i]) {
+      auto it = model.find(kv.first);
+      if (it == model.end()) continue;
+      shared += it->second - vote[i] * kv.second;
+      own_total += vote[i] * kv.second;
+    }
+    double z = total - own_total;
+    out[i] = z > 1e-12 ? std::clamp(shared / z, 0.0, 1.0) : 0.0;
+  }
+  return out;
+}
+
+double feedback_score(double score, double agreement) {
+  double line = score >= 0.5 ? 1.0 : 0.5;
+  return score + kFeedbackBonus * std::clamp(agreement, 0.0, 1.0) * (line - score);
 }
 
 // ---- explanation ------------------------------------------------------------------------
