@@ -360,13 +360,11 @@ void search(sqlite3 *db, Cursor *c) {
   st.bind(1, std::string_view(query));
   sqlite3_bind_pointer(st.get(), 2, &stats, kStatsPtr, nullptr);
   int rank = -1;
-  std::vector<std::string> bodies; // per candidate article, by rank
   while (st.step(db, kName)) {
     ++rank;
     int64_t article = st.int64(0);
     double bm25 = -st.real(1);
-    bodies.emplace_back(st.text(2));
-    std::string_view body = bodies.back();
+    std::string_view body = st.text(2);
     sents.reset().bind(1, article);
     size_t byte = 0, cp = 0; // walk the body forward: sentences come in order
     while (sents.step(db, kName)) {
@@ -406,19 +404,19 @@ void search(sqlite3 *db, Cursor *c) {
       double idf = std::log((stats.rows - df + 0.5) / (df + 0.5));
       self += idf <= 0 ? 1e-6 : idf;
     }
+  std::vector<lede::TextTerms> terms(static_cast<size_t>(rank + 1)); // per candidate article, by rank
   for (Hit &h : c->rows) {
     h.crel = self > 0 ? h.bm25 / self : -1;
-    lede::ClaimScore s = lede::score_claim(*claim, h.sentence, h.crel);
+    lede::ClaimScore s = lede::score_claim(*claim, h.sentence, h.crel, &terms[static_cast<size_t>(h.rank)]);
     h.parts = s;
     h.score = s.score;
     h.stance = s.stance;
   }
   // Pseudo-relevance feedback: what the best articles say beyond the claim
   // raises the articles that say it too (never across 0.5).
-  std::vector<double> best(bodies.size(), 0.0);
+  std::vector<double> best(terms.size(), 0.0);
   for (const Hit &h : c->rows) best[static_cast<size_t>(h.rank)] = std::max(best[static_cast<size_t>(h.rank)], h.score);
-  std::vector<std::string_view> texts(bodies.begin(), bodies.end());
-  std::vector<double> agree = lede::claim_feedback(*claim, texts, best);
+  std::vector<double> agree = lede::claim_feedback(terms, best);
   for (Hit &h : c->rows) {
     h.feedback = agree[static_cast<size_t>(h.rank)];
     h.score = lede::feedback_score(h.score, h.feedback);

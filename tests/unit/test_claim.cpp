@@ -127,7 +127,9 @@ TEST_CASE("claim: feedback raises texts that say what the best texts say beyond 
       "The island council cut the diesel subsidy for the harbour service.",
       "Bakery bread prices climb after a poor wheat harvest."};
   std::vector<double> best = {0.9, 0.4, 0.4};
-  std::vector<double> agree = lede::claim_feedback(*c, texts, best);
+  std::vector<lede::TextTerms> terms(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) lede::score_claim(*c, texts[i], -1, &terms[i]);
+  std::vector<double> agree = lede::claim_feedback(terms, best);
   REQUIRE(agree.size() == 3);
   CHECK(agree[1] > agree[2]);
   CHECK(agree[1] > 0.2);
