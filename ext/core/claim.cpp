@@ -33,6 +33,9 @@ constexpr float kSynCredit = 0.7f;     // WordNet synonym (first sense)
 constexpr size_t kMaxTextWords = 4096;  // words of a text examined (longer: the rest ignored)
 constexpr double kCorpusBlend = 0.4;   // share of corpus relevance (BM25) in the table form
 constexpr double kGramBonus = 0.5;      // character 4-gram cosine: share of the gap to 1 it may close (table form)
+constexpr size_t kFeedbackDocs = 10;    // pseudo-relevance feedback: best-scored texts that vote (table form)
+constexpr double kFeedbackTemp = 10;    // a voter's weight: exp(kFeedbackTemp * (its score - the best score))
+constexpr double kFeedbackBonus = 0.5;  // share of the gap to the next line (0.5 or 1) feedback may close
 constexpr double kCorpusCap = 3.0;     // corpus relevance counts up to this multiple of the text's own
 
 uint64_t fnv(const char *p, size_t n) {
@@ -1032,8 +1035,81 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
 
 } // namespace
 
-ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance) {
-  return score_impl(c, text, t_detail, corpus_relevance);
+ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance, TextTerms *terms) {
+  ClaimScore r = score_impl(c, text, t_detail, corpus_relevance);
+  // score_impl leaves the text's tokens in t_toks (not when the claim is empty).
+  if (terms && !claim_is_empty(c))
+    for (const Tok &t : t_toks)
+      if (content(t)) {
+        terms->words += 1;
+        if (!c.find(t.stem)) terms->terms.emplace_back(t.stem, t.weight);
+      }
+  return r;
+}
+
+// ---- pseudo-relevance feedback (table form) ----------------------------------------------
+namespace {
+using StemWeights = std::vector<std::pair<uint64_t, float>>;
+// Sorts by stem and sums the weights of equal stems.
+void merge_stems(StemWeights &v) {
+  std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+  size_t o = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (o > 0 && v[o - 1].first == v[i].first) v[o - 1].second += v[i].second;
+    else v[o++] = v[i];
+  }
+  v.resize(o);
+}
+} // namespace
+
+std::vector<double> claim_feedback(std::vector<TextTerms> &texts, const std::vector<double> &scores) {
+  const size_t n = texts.size();
+  std::vector<double> out(n, 0.0);
+  if (n < 2 || scores.size() != n) return out;
+  // Each text's words beyond the claim: stem -> share of the text's content
+  // words times the word's English weight (an IDF).
+  for (TextTerms &t : texts) {
+    merge_stems(t.terms);
+    if (t.words > 0)
+      for (auto &kv : t.terms) kv.second = static_cast<float>(kv.second / t.words);
+  }
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] > scores[b]; });
+  const size_t k = std::min(kFeedbackDocs, n);
+  // The feedback model: the voters' words weighed by their score.
+  std::vector<double> vote(n, 0.0);
+  StemWeights model;
+  double total = 0;
+  for (size_t r = 0; r < k; ++r) {
+    size_t i = order[r];
+    vote[i] = std::exp(kFeedbackTemp * (scores[i] - scores[order[0]]));
+    for (const auto &kv : texts[i].terms) {
+      model.emplace_back(kv.first, static_cast<float>(vote[i] * kv.second));
+      total += vote[i] * kv.second;
+    }
+  }
+  merge_stems(model);
+  // A text's agreement: the share of the model (without its own vote) that
+  // it also says.
+  for (size_t i = 0; i < n; ++i) {
+    double shared = 0, own_total = 0;
+    for (const auto &kv : texts[i].terms) {
+      auto it = std::lower_bound(model.begin(), model.end(), kv.first,
+                                 [](const auto &a, uint64_t stem) { return a.first < stem; });
+      if (it == model.end() || it->first != kv.first) continue;
+      shared += it->second - vote[i] * kv.second;
+      own_total += vote[i] * kv.second;
+    }
+    double z = total - own_total;
+    out[i] = z > 1e-12 ? std::clamp(shared / z, 0.0, 1.0) : 0.0;
+  }
+  return out;
+}
+
+double feedback_score(double score, double agreement) {
+  double line = score >= 0.5 ? 1.0 : 0.5;
+  return score + kFeedbackBonus * std::clamp(agreement, 0.0, 1.0) * (line - score);
 }
 
 // ---- explanation ------------------------------------------------------------------------

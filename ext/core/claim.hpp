@@ -107,7 +107,28 @@ struct ClaimScore {
 // cap, so a contradiction still scores below 0.5. In that mode the cosine
 // of the claim's and the text's character 4-grams also closes half of the
 // relevance's gap to 1 (the claim must be analysed with stats).
-ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance = -1);
+// `terms` (table form), when given, gets the text's content words that are
+// not the claim's appended (for claim_feedback).
+struct TextTerms {
+  std::vector<std::pair<uint64_t, float>> terms; // stem hash, English weight
+  double words = 0;                               // content words seen
+};
+ClaimScore score_claim(const Claim &c, std::string_view text, double corpus_relevance = -1,
+                       TextTerms *terms = nullptr);
+
+// Pseudo-relevance feedback for the table form. `texts` are candidate
+// articles (the TextTerms of their sentences; sorted and normalised in
+// place) and `scores` their best sentence's score. The best-scored texts
+// (up to ten, each weighed by exp(10 (score - best score))) vote with the
+// content words they say beyond the claim (share of their content words
+// times the word's English weight); a text's agreement in [0,1] is the
+// share of that vote, less its own, on words it also says. Evidence of the
+// topic the claim is about that the claim's own words miss.
+std::vector<double> claim_feedback(std::vector<TextTerms> &texts, const std::vector<double> &scores);
+// A score raised by agreement: it closes up to half of the gap to the next
+// line (0.5 below it, 1 above), so it never crosses 0.5 and never changes
+// a stance.
+double feedback_score(double score, double agreement);
 
 // The evidence for a score as one JSON object: score and its parts,
 // matched terms (claim word, text word, how), missing terms, numbers with

@@ -39,8 +39,10 @@
 // scalar alone lacks; the core lets it count at most three times the
 // sentence's own relevance, and weighs focus a little more here), and
 // the rows are sorted by that score (ties by BM25). A contradiction still
-// caps the score below 0.5. Articles that share no indexed word with the
-// claim are never read.
+// caps the score below 0.5. Pseudo-relevance feedback (claim_feedback)
+// then raises the articles that say what the ten best say beyond the claim,
+// never across 0.5. Articles that share no indexed word with the claim are
+// never read.
 #include "registry.hpp"
 
 #include "raii.hpp"
@@ -255,6 +257,7 @@ struct Hit {
   lede::ClaimScore parts; // the scalar's parts (for the features column)
   double crel = -1;       // corpus relevance given to the scalar
   int rank = 0;           // the article's place in the BM25 candidates (0: first)
+  double feedback = 0;    // the article's agreement with the best articles (claim_feedback)
 };
 
 struct Cursor : sqlite3_vtab_cursor {
@@ -401,12 +404,22 @@ void search(sqlite3 *db, Cursor *c) {
       double idf = std::log((stats.rows - df + 0.5) / (df + 0.5));
       self += idf <= 0 ? 1e-6 : idf;
     }
+  std::vector<lede::TextTerms> terms(static_cast<size_t>(rank + 1)); // per candidate article, by rank
   for (Hit &h : c->rows) {
     h.crel = self > 0 ? h.bm25 / self : -1;
-    lede::ClaimScore s = lede::score_claim(*claim, h.sentence, h.crel);
+    lede::ClaimScore s = lede::score_claim(*claim, h.sentence, h.crel, &terms[static_cast<size_t>(h.rank)]);
     h.parts = s;
     h.score = s.score;
     h.stance = s.stance;
+  }
+  // Pseudo-relevance feedback: what the best articles say beyond the claim
+  // raises the articles that say it too (never across 0.5).
+  std::vector<double> best(terms.size(), 0.0);
+  for (const Hit &h : c->rows) best[static_cast<size_t>(h.rank)] = std::max(best[static_cast<size_t>(h.rank)], h.score);
+  std::vector<double> agree = lede::claim_feedback(terms, best);
+  for (Hit &h : c->rows) {
+    h.feedback = agree[static_cast<size_t>(h.rank)];
+    h.score = lede::feedback_score(h.score, h.feedback);
   }
   std::stable_sort(c->rows.begin(), c->rows.end(), [](const Hit &a, const Hit &b) {
     return a.score != b.score ? a.score > b.score : a.bm25 > b.bm25;
@@ -451,10 +464,11 @@ std::string features_json(const Hit &h) {
   return format("{\"rank\":%d,\"bm25\":%.6g,\"crel\":%.6g,\"own\":%.6g,\"relevance\":%.6g,\"f\":%.6g,"
                 "\"coverage\":%.6g,\"focus\":%.6g,\"bigrams\":%.6g,\"entities\":%.6g,\"text_weight\":%.6g,"
                 "\"claim_weight\":%.6g,\"numbers_agree\":%d,\"numbers_conflict\":%d,\"numbers_missing\":%d,"
-                "\"negation\":%d,\"antonym\":%d,\"chargrams\":%.6g,\"idx\":%d}",
+                "\"negation\":%d,\"antonym\":%d,\"chargrams\":%.6g,\"feedback\":%.6g,\"idx\":%d}",
                 h.rank, h.bm25, h.crel, p.own, p.relevance, p.f, p.coverage, p.focus, p.bigrams, p.entities,
                 p.text_weight, p.claim_weight, p.numbers_agree, p.numbers_conflict, p.numbers_missing,
-                p.negation_conflict ? 1 : 0, p.antonym_conflict ? 1 : 0, p.chargrams, static_cast<int>(h.idx));
+                p.negation_conflict ? 1 : 0, p.antonym_conflict ? 1 : 0, p.chargrams, h.feedback,
+                static_cast<int>(h.idx));
 }
 
 int xColumn(sqlite3_vtab_cursor *pc, sqlite3_context *ctx, int col) noexcept {

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 using lede::analyse_claim;
 using lede::score_claim;
@@ -116,6 +118,28 @@ TEST_CASE("claim: a 10,000-word claim keeps the heaviest terms") {
   auto c = analyse_claim(big);
   CHECK(lede::claim_terms(*c).size() == lede::kMaxClaimTerms);
   CHECK(score(big, "word1 word2") >= 0);
+}
+
+TEST_CASE("claim: feedback raises texts that say what the best texts say beyond the claim") {
+  auto c = analyse_claim("The harbour ferry fares rise");
+  std::vector<std::string_view> texts = {
+      "Harbour ferry fares rise as the island council cuts its diesel subsidy.",
+      "The island council cut the diesel subsidy for the harbour service.",
+      "Bakery bread prices climb after a poor wheat harvest."};
+  std::vector<double> best = {0.9, 0.4, 0.4};
+  std::vector<lede::TextTerms> terms(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) lede::score_claim(*c, texts[i], -1, &terms[i]);
+  std::vector<double> agree = lede::claim_feedback(terms, best);
+  REQUIRE(agree.size() == 3);
+  CHECK(agree[1] > agree[2]);
+  CHECK(agree[1] > 0.2);
+  CHECK(agree[2] < 0.05);
+  // Never across the 0.5 line, in either direction; never lower.
+  CHECK(lede::feedback_score(0.49, 1.0) < 0.5);
+  CHECK(lede::feedback_score(0.5, 1.0) >= 0.5);
+  CHECK(lede::feedback_score(0.3, 0.5) > 0.3);
+  CHECK(lede::feedback_score(0.3, 0.0) == 0.3);
+  CHECK(lede::feedback_score(0.8, 1.0) <= 1.0);
 }
 
 TEST_CASE("claim: the project's labelled set, >= 95% right on the 0.5 line") {
