@@ -731,6 +731,10 @@ struct Extractor {
       if (punct(a - 1, ',')) --a;
       Subject ante = np_before(a, lo);
       if (ante.kind == Np::Name) return {Np::Name, w, w + 1, ante.role_first, ante.role_last, ante.first, ante.last};
+      // A common noun set off by a comma ('said one Democrat …, who added'):
+      // 'who' again, the phrase as its role; a restrictive clause ('a
+      // general who suggested …') is no subject of its own.
+      if (ante.kind == Np::Nominal && a < w) return {Np::Nominal, w, w + 1, ante.first, ante.last};
       return {};
     }
     if (j > lo + 1 && punct(j - 1, ',') && punct(j - 2, ')')) {
@@ -1583,7 +1587,10 @@ struct Extractor {
       } else {
         // A fragment belongs to the verb of its sentence: the one before it,
         // else one right after it.
-        if (has(outer)) ev = outer;
+        // The nearest verb opening a relative clause holds the fragment
+        // ('…,” said Weaver, who said there are “…”').
+        if (has(left) && relative(left->subj)) ev = left;
+        else if (has(outer)) ev = outer;
         else if (has(right)) ev = right;
         else if (has(right_far)) ev = right_far;
         // A reporting clause closing the sentence governs all of it ('… was
