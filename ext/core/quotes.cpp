@@ -1304,13 +1304,14 @@ struct Extractor {
         const Event &ev = events[event_at[k]];
         uint32_t after = ev.cue_end;
         std::string nx = after < hi && word(after) ? low(after) : std::string();
-        // 'ask' and 'tell' take an object ('?” Todd asked the mogul.').
+        // 'ask' and 'tell' take an object ('?” Todd asked the mogul.'); a
+        // weekday may follow any verb ('?” Todd said Friday.').
         bool takes_object = ev.lemma == "ask" || ev.lemma == "tell";
         // '“…” He added, “…”': the verb introduces the next quote.
         bool introduces = after + 1 < ntok && (punct(after, ',') || punct(after, ':')) &&
                           in_quote[after + 1] && is_mark(after + 1);
         attribution = !introduces && ev.subj.kind != Np::None && ev.subj.first == b &&
-                      (after >= hi || !word(after) || takes_object ||
+                      (after >= hi || !word(after) || takes_object || weekday(after) ||
                        (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
       }
       if (!attribution) {

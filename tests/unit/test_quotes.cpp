@@ -415,6 +415,8 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
             "matters.\"",
             "It matters", "Ana Ruiz"},
+           {"\"Who is going to pay for it?\" Whitlock said Friday. The crowd cheered.",
+            "Who is going", "Whitlock"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
