@@ -1457,6 +1457,7 @@ struct Extractor {
       static const std::unordered_set<std::string> kSubordinate = {
           "when", "after", "while", "although", "though", "as", "if", "before", "since",
           "once", "until", "because", "whether"};
+      static const std::unordered_set<std::string> kHolds = {"while", "although", "after", "whom", "who"};
       auto comma_between = [&](uint32_t a, uint32_t b) {
         for (uint32_t k = a; k < b; ++k)
           if (!in_quote[k] && punct(k, ',')) return true;
@@ -1591,6 +1592,11 @@ struct Extractor {
         // The nearest verb opening a relative clause holds the fragment
         // ('…,” said Weaver, who said there are “…”').
         if (has(left) && relative(left->subj)) ev = left;
+        // So does one opening a contrastive, temporal or relative clause of
+        // its own ('Rubio suggested …, while Cruz said that the “…”',
+        // 'Axelrod tweeted after Clinton argued that “…”', 'whom he
+        // describes as having “…”').
+        else if (has(left) && left != outer && kHolds.count(word_before(starts(left)))) ev = left;
         else if (has(outer)) ev = outer;
         else if (has(right)) ev = right;
         else if (has(right_far)) ev = right_far;

@@ -417,6 +417,13 @@ TEST_CASE("quotes: speaker patterns of political news") {
             "It matters", "Ana Ruiz"},
            {"\"Who is going to pay for it?\" Whitlock said Friday. The crowd cheered.",
             "Who is going", "Whitlock"},
+           {"Dana Ortiz suggested that the plan was weak, while Lee Park said the stakes were \"too "
+            "high\" for the town.",
+            "too high", "Lee Park"},
+           {"Marsh tweeted after Delgado argued that the budget was \"a disaster\" for schools.",
+            "a disaster", "Delgado"},
+           {"Ortiz urged voters to back Park, whom he describes as having \"a steady hand.\"",
+            "a steady hand", "he"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
