@@ -442,6 +442,12 @@ struct Extractor {
           continue;
         }
       }
+      // A year after a preposition: 'McConnell, who in 2010 said'.
+      if (j > lo + 2 && word(j - 1) && year(j - 1) && word(j - 2) &&
+          (low(j - 2) == "in" || low(j - 2) == "during")) {
+        j -= 2;
+        continue;
+      }
       // A bare weekday: 'Priebus later Thursday told'.
       if (j > lo + 1 && weekday(j - 1)) {
         --j;
@@ -475,6 +481,13 @@ struct Extractor {
       }
       return j;
     }
+  }
+
+  // Four digits from 1000 to 2999: a year.
+  bool year(uint32_t i) const {
+    const std::string &w = low(i);
+    return w.size() == 4 && (w[0] == '1' || w[0] == '2') &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
   // A capitalised time noun of ext/data/time_nouns.txt: a weekday.

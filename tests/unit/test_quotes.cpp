@@ -424,6 +424,8 @@ TEST_CASE("quotes: speaker patterns of political news") {
             "a disaster", "Delgado"},
            {"Ortiz urged voters to back Park, whom he describes as having \"a steady hand.\"",
             "a steady hand", "he"},
+           {"Voters still remember Hale, who in 2012 said the plant was \"safe for decades.\"",
+            "safe for", "who"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
