@@ -442,6 +442,12 @@ struct Extractor {
           continue;
         }
       }
+      // A year after a preposition: 'McConnell, who in 2010 said'.
+      if (j > lo + 2 && word(j - 1) && year(j - 1) && word(j - 2) &&
+          (low(j - 2) == "in" || low(j - 2) == "during")) {
+        j -= 2;
+        continue;
+      }
       // A bare weekday: 'Priebus later Thursday told'.
       if (j > lo + 1 && weekday(j - 1)) {
         --j;
@@ -475,6 +481,13 @@ struct Extractor {
       }
       return j;
     }
+  }
+
+  // Four digits from 1000 to 2999: a year.
+  bool year(uint32_t i) const {
+    const std::string &w = low(i);
+    return w.size() == 4 && (w[0] == '1' || w[0] == '2') &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
   // A capitalised time noun of ext/data/time_nouns.txt: a weekday.
@@ -731,6 +744,10 @@ struct Extractor {
       if (punct(a - 1, ',')) --a;
       Subject ante = np_before(a, lo);
       if (ante.kind == Np::Name) return {Np::Name, w, w + 1, ante.role_first, ante.role_last, ante.first, ante.last};
+      // A common noun set off by a comma ('said one Democrat …, who added'):
+      // 'who' again, the phrase as its role; a restrictive clause ('a
+      // general who suggested …') is no subject of its own.
+      if (ante.kind == Np::Nominal && a < w) return {Np::Nominal, w, w + 1, ante.first, ante.last};
       return {};
     }
     if (j > lo + 1 && punct(j - 1, ',') && punct(j - 2, ')')) {
@@ -1300,13 +1317,14 @@ struct Extractor {
         const Event &ev = events[event_at[k]];
         uint32_t after = ev.cue_end;
         std::string nx = after < hi && word(after) ? low(after) : std::string();
-        // 'ask' and 'tell' take an object ('?” Todd asked the mogul.').
+        // 'ask' and 'tell' take an object ('?” Todd asked the mogul.'); a
+        // weekday may follow any verb ('?” Todd said Friday.').
         bool takes_object = ev.lemma == "ask" || ev.lemma == "tell";
         // '“…” He added, “…”': the verb introduces the next quote.
         bool introduces = after + 1 < ntok && (punct(after, ',') || punct(after, ':')) &&
                           in_quote[after + 1] && is_mark(after + 1);
         attribution = !introduces && ev.subj.kind != Np::None && ev.subj.first == b &&
-                      (after >= hi || !word(after) || takes_object ||
+                      (after >= hi || !word(after) || takes_object || weekday(after) ||
                        (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
       }
       if (!attribution) {
@@ -1452,6 +1470,7 @@ struct Extractor {
       static const std::unordered_set<std::string> kSubordinate = {
           "when", "after", "while", "although", "though", "as", "if", "before", "since",
           "once", "until", "because", "whether"};
+      static const std::unordered_set<std::string> kHolds = {"while", "although", "after", "whom", "who"};
       auto comma_between = [&](uint32_t a, uint32_t b) {
         for (uint32_t k = a; k < b; ++k)
           if (!in_quote[k] && punct(k, ',')) return true;
@@ -1583,7 +1602,15 @@ struct Extractor {
       } else {
         // A fragment belongs to the verb of its sentence: the one before it,
         // else one right after it.
-        if (has(outer)) ev = outer;
+        // The nearest verb opening a relative clause holds the fragment
+        // ('…,” said Weaver, who said there are “…”').
+        if (has(left) && relative(left->subj)) ev = left;
+        // So does one opening a contrastive, temporal or relative clause of
+        // its own ('Rubio suggested …, while Cruz said that the “…”',
+        // 'Axelrod tweeted after Clinton argued that “…”', 'whom he
+        // describes as having “…”').
+        else if (has(left) && left != outer && kHolds.count(word_before(starts(left)))) ev = left;
+        else if (has(outer)) ev = outer;
         else if (has(right)) ev = right;
         else if (has(right_far)) ev = right_far;
         // A reporting clause closing the sentence governs all of it ('… was

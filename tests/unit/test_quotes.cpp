@@ -415,11 +415,53 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Former Secretary of State Ana Ruiz recently urged voters to turn out, saying, \"It "
             "matters.\"",
             "It matters", "Ana Ruiz"},
+           {"\"Who is going to pay for it?\" Whitlock said Friday. The crowd cheered.",
+            "Who is going", "Whitlock"},
+           {"Dana Ortiz suggested that the plan was weak, while Lee Park said the stakes were \"too "
+            "high\" for the town.",
+            "too high", "Lee Park"},
+           {"Marsh tweeted after Delgado argued that the budget was \"a disaster\" for schools.",
+            "a disaster", "Delgado"},
+           {"Ortiz urged voters to back Park, whom he describes as having \"a steady hand.\"",
+            "a steady hand", "he"},
+           {"Voters still remember Hale, who in 2012 said the plant was \"safe for decades.\"",
+            "safe for", "who"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
     const Quote *q = find(qs, c.prefix);
     REQUIRE(q);
     CHECK(opt(q->speaker_mention) == c.mention);
+  }
+}
+
+TEST_CASE("quotes: a fragment inside a relative clause belongs to 'who'") {
+  struct Case {
+    const char *text, *prefix, *mention, *speaker, *role;
+  };
+  for (const Case &c : std::vector<Case>{
+           // The quote sits in the relative clause after the earlier quote's
+           // attribution: the mention is 'who', the speaker its antecedent.
+           {"\"The plan is late,\" said Nora Vance, who added that the board seemed \"rattled\" "
+            "by the vote.",
+            "rattled", "who", "Nora Vance", "NULL"},
+           // A common-noun antecedent set off by a comma: 'who', no name, the
+           // phrase as the role.
+           {"\"It did not work,\" said one longtime council member, who added that the mayor "
+            "looked \"worried\" afterwards.",
+            "worried", "who", "NULL", "one longtime council member"},
+           // A restrictive clause ('a general who suggested') is no speaker of
+           // the outer sentence's quote.
+           {"Dana Ortiz asked the senator to reject a retired general who suggested that the city "
+            "should \"close\" its borders.",
+            "close", "Dana Ortiz", "Dana Ortiz", "NULL"},
+       }) {
+    INFO(c.text);
+    auto qs = run(c.text);
+    const Quote *q = find(qs, c.prefix);
+    REQUIRE(q);
+    CHECK(opt(q->speaker_mention) == c.mention);
+    CHECK(opt(q->speaker) == c.speaker);
+    CHECK(opt(q->speaker_role) == c.role);
   }
 }
