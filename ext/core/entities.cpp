@@ -322,6 +322,12 @@ bool is_corp_suffix(std::string_view f) {
   return kWords.has(f);
 }
 bool is_possessive(std::string_view f) { return f == "'s" || f == "'"; }
+// Gazetteer classes of a word known only as a common word: no name, no place.
+bool only_common_word(uint32_t cls) {
+  return (cls & ner::Gazetteer::CommonWord) &&
+         !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
+                  ner::Gazetteer::Region));
+}
 // Last words that make a run of capitalised words a company's name
 // ('Harbor Robotics', 'Tidewater Ventures'), whatever the tagger said.
 bool is_company_head(std::string_view f) {
@@ -833,8 +839,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   const ner::Gazetteer &gaz = tagger.gazetteer();
   // Title Case lines (headlines, subheads): four in five of their longer
   // words capitalised, and a capitalised function word ('To', 'Of') after
-  // the first (not a table of names, not an ALL CAPS line). There a capitalised dictionary word after a name's
-  // first word is more likely the headline's verb than part of the name.
+  // the first (not a table of names, not an ALL CAPS line). There a
+  // capitalised dictionary word after a name's first word is more likely
+  // the headline's verb than part of the name.
   std::vector<uint8_t> title_case(n, 0);
   for (size_t s0 = 0; s0 < n;) {
     size_t s1 = s0 + 1;
@@ -849,7 +856,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       ++longer;
       caps += is_upper(in.words[k][0]);
     }
-    if (longer >= 3 && caps * 5 >= longer * 4 && function_caps > 0) std::fill(title_case.begin() + s0, title_case.begin() + s1, 1);
+    if (longer >= 3 && caps * 5 >= longer * 4 && function_caps > 0)
+      std::fill(title_case.begin() + s0, title_case.begin() + s1, 1);
     s0 = s1;
   }
   for (size_t i = 0; i < n;) {
@@ -874,10 +882,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       if (!cut && title_case[k] && k >= b + 2) {
         // 'Hillary Clinton Speaks', 'Ted Cruz Refuses'
         uint64_t h = ner::lower_hash(in.words[k]);
-        uint32_t c = gaz.lookup(&h, 1);
-        cut = (c & ner::Gazetteer::CommonWord) &&
-              !(c & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
-                     ner::Gazetteer::Region));
+        cut = only_common_word(gaz.lookup(&h, 1));
       }
       if (cut) {
         e = k;
@@ -910,10 +915,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     std::vector<uint64_t> hs;
     for (size_t k = b; k < e; ++k) hs.push_back(ner::lower_hash(in.words[k]));
     uint32_t cls = gaz.lookup(hs.data(), hs.size());
-    if (e - b == 1 && td.starts[b] && (cls & ner::Gazetteer::CommonWord) &&
-        !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
-                 ner::Gazetteer::Region)))
-      continue;
+    if (e - b == 1 && td.starts[b] && only_common_word(cls)) continue;
     Raw r;
     r.start = td.words[b].start;
     r.end = td.words[e - 1].end;

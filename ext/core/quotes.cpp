@@ -39,6 +39,7 @@
 #include "names.hpp"
 #include "resources.hpp"
 #include "text.hpp"
+#include "wordset.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -1467,17 +1468,17 @@ struct Extractor {
       auto starts = [&](const Event *e) {
         return e->subj.role_last ? std::min(e->subj.role_first, e->subj.first) : e->subj.first;
       };
-      static const std::unordered_set<std::string> kSubordinate = {
+      static const WordSet kSubordinate{
           "when", "after", "while", "although", "though", "as", "if", "before", "since",
           "once", "until", "because", "whether"};
-      static const std::unordered_set<std::string> kHolds = {"while", "although", "after", "whom", "who"};
+      static const WordSet kHolds{"while", "although", "after", "whom", "who"};
       auto comma_between = [&](uint32_t a, uint32_t b) {
         for (uint32_t k = a; k < b; ++k)
           if (!in_quote[k] && punct(k, ',')) return true;
         return false;
       };
       auto subordinate = [&](const Event *e) {
-        return e->subj.kind != Np::None && kSubordinate.count(word_before(starts(e))) > 0;
+        return e->subj.kind != Np::None && kSubordinate.has(word_before(starts(e)));
       };
       // Left: 'X said: “…”', 'X said in a statement, “…”', 'X said the … “…”'.
       const Event *left = nullptr, *outer = nullptr;
@@ -1594,7 +1595,7 @@ struct Extractor {
                 punct(k, ';'))
               left_own = true;
           if (frame_outer && frame_outer != left && frame_outer->cue < ls && !left_own &&
-              !kSubordinate.count(word_before(starts(frame_outer))))
+              !kSubordinate.has(word_before(starts(frame_outer))))
             ev = frame_outer;
         } else if (has(right_far) && right_far->subj.first > right_far->cue &&
                  right_far->subj.kind == Np::Name)
@@ -1609,7 +1610,7 @@ struct Extractor {
         // its own ('Rubio suggested …, while Cruz said that the “…”',
         // 'Axelrod tweeted after Clinton argued that “…”', 'whom he
         // describes as having “…”').
-        else if (has(left) && left != outer && kHolds.count(word_before(starts(left)))) ev = left;
+        else if (has(left) && left != outer && kHolds.has(word_before(starts(left)))) ev = left;
         else if (has(outer)) ev = outer;
         else if (has(right)) ev = right;
         else if (has(right_far)) ev = right_far;
@@ -1679,10 +1680,10 @@ struct Extractor {
           }
           if (!plain_word(k - 1) && !cap(k - 1)) break;
         }
-        static const std::unordered_set<std::string> kPrep = {"to", "in", "on", "at", "with", "for", "by",
+        static const WordSet kPrep{"to", "in", "on", "at", "with", "for", "by",
                                                              "about", "into", "of", "against"};
         if ((sub.kind == Np::Name || sub.kind == Np::Pronoun) &&
-            !(from > lb && word(from - 1) && kPrep.count(low(from - 1)))) {
+            !(from > lb && word(from - 1) && kPrep.has(low(from - 1)))) {
           chosen[ci] = &attribute_from_context(sub);
         }
       }
@@ -1704,7 +1705,7 @@ struct Extractor {
         // crowd: “…”').
         Subject sub = clause_subject(lb, c.open_tok);
         for (uint32_t k = lb; sub.kind == Np::None && k < lb + 2 && k + 1 < c.open_tok && word(k) &&
-                              (kSubordinate.count(low(k)) || is_opener(low(k)));
+                              (kSubordinate.has(low(k)) || is_opener(low(k)));
              ++k)
           sub = clause_subject(k + 1, c.open_tok); // 'even if he reserved his passion for “…”'
         if (sub.kind != Np::None) {
