@@ -358,6 +358,19 @@ bool is_phrase_opener(std::string_view f) {
   return kWords.has(f);
 }
 
+// One-word reporting verbs of ext/data/speech_verbs.txt ('said', 'announced').
+bool is_reporting_verb(std::string_view f) {
+  static const std::unordered_set<std::string_view> kForms = [] {
+    std::unordered_set<std::string_view> forms;
+    for (std::string_view line : resource_lines("speech_verbs.txt")) {
+      const std::string_view form = line.substr(0, line.find(' '));
+      if (form.find('_') == std::string_view::npos) forms.insert(form);
+    }
+    return forms;
+  }();
+  return kForms.count(f) != 0;
+}
+
 uint8_t begin_tag(int type) { return static_cast<uint8_t>(2 * type - 1); }
 
 // Sets words [b, e) to one span of `type` (1 PER .. 4 MISC), or to O.
@@ -544,6 +557,41 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
                  (!starts[a] || side == 0)) {
         set_span(tags, a, a + 1, 2);
       }
+    }
+  }
+
+  // d2. registered organisations: a single word the 1996 tagger calls a
+  // person or a place ('Google said', 'Amazon and ...'), or leaves out
+  // before a reporting verb ('Zoom said'), that the gazetteer knows as an
+  // organisation and not as a place, and that is no word of a longer
+  // person's name in the document ('Dell' of 'Michael Dell'), is an
+  // organisation unless a cue says otherwise ('Mr. Dell', 'Amazon-based').
+  {
+    std::unordered_set<std::string_view> name_words;
+    for (size_t i = 0; i < n;) {
+      size_t j = i + 1;
+      while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
+      if (tags[i] != ner::O && ner::tag_type(tags[i]) == 1 && j - i >= 2)
+        for (size_t k = i; k < j; ++k) name_words.insert(f[k]);
+      i = j;
+    }
+    for (size_t i = 0; i < n;) {
+      size_t j = i + 1;
+      while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
+      const int ty = tags[i] == ner::O ? 0 : ner::tag_type(tags[i]);
+      const bool before_verb = ty == 0 && i + 1 < n && !starts[i + 1] && is_reporting_verb(f[i + 1]) &&
+                               is_cap_word(w[i]) && w[i].size() > 1 && is_letter(w[i][0]) &&
+                               (starts[i] || !is_cap_word(w[i - 1])) && !is_role_word(f[i]);
+      if ((ty == 1 || ty == 3 || before_verb) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1]))) &&
+          !name_words.count(f[i])) {
+        const uint32_t cls = gaz_class(i);
+        if ((cls & ner::Gazetteer::Org) &&
+            !(cls & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region))) {
+          const int c = cue(i);
+          if (c != 1 && c != 3) set_span(tags, i, j, 2);
+        }
+      }
+      i = j;
     }
   }
 

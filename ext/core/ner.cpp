@@ -261,6 +261,7 @@ Gazetteer::Gazetteer(std::string_view tsv) {
       case 'T': bits |= City; break;
       case 'P': bits |= ProperNoun; break;
       case 'W': bits |= CommonWord; break;
+      case 'O': bits |= Org; break;
       default: break;
       }
     }
@@ -414,7 +415,9 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     lower[i] = lo;
     bool fresh;
     lid_[i] = lower_ids.intern(hl, &fresh);
-    if (fresh) gz_unigram.push_back(gaz_.lookup(&hl_[i], 1));
+    // The tagger's features: the classes it was trained with (the
+    // organisation class serves the document pass in entities.cpp).
+    if (fresh) gz_unigram.push_back(gaz_.lookup(&hl_[i], 1) & Gazetteer::kTaggerClasses);
     gz[i] |= gz_unigram[lid_[i]];
   }
   nlower_ = lower_ids.size();

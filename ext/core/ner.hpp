@@ -57,7 +57,8 @@ void split_words(std::u32string_view text, uint32_t start, uint32_t end, std::ve
 // Lower-cased phrase -> class bits, from ner-gazetteer.tsv.
 class Gazetteer {
 public:
-  enum Class : uint32_t { Country = 1, Region = 2, City = 4, ProperNoun = 8, CommonWord = 16 };
+  enum Class : uint32_t { Country = 1, Region = 2, City = 4, ProperNoun = 8, CommonWord = 16, Org = 32 };
+  static constexpr uint32_t kTaggerClasses = Country | Region | City | ProperNoun | CommonWord;
   explicit Gazetteer(std::string_view tsv);
   static const Gazetteer &builtin();
   // Class bits of the phrase whose words have the given lower-case hashes.

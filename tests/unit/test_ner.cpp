@@ -49,6 +49,16 @@ TEST_CASE("the built-in model and gazetteer load", "[ner]") {
   std::u32string a = U"germany";
   uint64_t h = lower_hash(a);
   CHECK((t.gazetteer().lookup(&h, 1) & Gazetteer::Country) != 0);
+  // Registered organisations (ieee-data): whole names, and names cut from
+  // a generic last word ('Cisco Systems'); not a word that opens many names.
+  auto cls = [&](std::u32string w) {
+    uint64_t k = lower_hash(w);
+    return t.gazetteer().lookup(&k, 1);
+  };
+  CHECK((cls(U"apple") & Gazetteer::Org) != 0);
+  CHECK((cls(U"cisco") & Gazetteer::Org) != 0);
+  CHECK((cls(U"shenzhen") & Gazetteer::Org) == 0);
+  CHECK((cls(U"germany") & Gazetteer::Org) == 0);
 }
 
 TEST_CASE("tagging obeys BIO and finds plain names", "[ner]") {
