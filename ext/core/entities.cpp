@@ -534,31 +534,36 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   }
 
   // d. coordination: 'Microsoft and Nvidia', 'Anthropic and Google DeepMind'.
-  for (size_t i = 0; i + 2 < n; ++i) {
-    if (f[i + 1] != "and" && f[i + 1] != "or" && f[i + 1] != ",") continue;
-    for (int side = 0; side < 2; ++side) {
-      const size_t a = side ? i + 2 : i; // the word to retype
-      const size_t o = side ? i : i + 2; // a neighbour that is an organisation
-      if (ner::tag_type(tags[o]) != 2) continue;
-      if (a + 1 < n && tags[a + 1] != ner::O && !ner::tag_begins(tags[a + 1]) && side == 1) continue;
-      if (side == 0 && tags[a] != ner::O && !ner::tag_begins(tags[a])) continue;
-      const bool single = tags[a] == ner::O || a + 1 >= n || tags[a + 1] == ner::O || ner::tag_begins(tags[a + 1]);
-      if (!single || !is_cap_word(w[a]) || !is_letter(w[a][0])) continue;
-      const int ta = ner::tag_type(tags[a]);
-      if (ta == 3) {
-        if (is_place_word(a)) continue;
-        set_span(tags, a, a + 1, 2);
-      } else if (ta == 0 && w[a].size() > 1 && !is_role_word(f[a]) && !is_generic_acronym(f[a]) &&
-                 !is_month_or_weekday(f[a]) &&
-                 (!is_common(a) || is_camel(w[a]) ||
-                  // 'Anthropic and Google declined': a sentence-initial
-                  // word that is no plural noun ('Analysts and ...').
-                  (side == 0 && f[i + 1] == "and" && f[a].back() != 's')) &&
-                 (!starts[a] || side == 0)) {
-        set_span(tags, a, a + 1, 2);
+  // Run again after e, whose types it builds on ('Alibaba and Tencent
+  // said', Tencent an ORG by a later 'Tencent spokesperson').
+  auto coordinate = [&] {
+    for (size_t i = 0; i + 2 < n; ++i) {
+      if (f[i + 1] != "and" && f[i + 1] != "or" && f[i + 1] != ",") continue;
+      for (int side = 0; side < 2; ++side) {
+        const size_t a = side ? i + 2 : i; // the word to retype
+        const size_t o = side ? i : i + 2; // a neighbour that is an organisation
+        if (ner::tag_type(tags[o]) != 2) continue;
+        if (a + 1 < n && tags[a + 1] != ner::O && !ner::tag_begins(tags[a + 1]) && side == 1) continue;
+        if (side == 0 && tags[a] != ner::O && !ner::tag_begins(tags[a])) continue;
+        const bool single = tags[a] == ner::O || a + 1 >= n || tags[a + 1] == ner::O || ner::tag_begins(tags[a + 1]);
+        if (!single || !is_cap_word(w[a]) || !is_letter(w[a][0])) continue;
+        const int ta = ner::tag_type(tags[a]);
+        if (ta == 3) {
+          if (is_place_word(a)) continue;
+          set_span(tags, a, a + 1, 2);
+        } else if (ta == 0 && w[a].size() > 1 && !is_role_word(f[a]) && !is_generic_acronym(f[a]) &&
+                   !is_month_or_weekday(f[a]) &&
+                   (!is_common(a) || is_camel(w[a]) ||
+                    // 'Anthropic and Google declined': a sentence-initial
+                    // word that is no plural noun ('Analysts and ...').
+                    (side == 0 && f[i + 1] == "and" && f[a].back() != 's')) &&
+                   (!starts[a] || side == 0)) {
+          set_span(tags, a, a + 1, 2);
+        }
       }
     }
-  }
+  };
+  coordinate();
 
   // d2. registered organisations: a single word the 1996 tagger calls a
   // person or a place ('Google said', 'Amazon and ...'), or leaves out
@@ -624,7 +629,6 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     }
     i = j;
   }
-  if (votes.empty()) return;
   bool any = false;
   for (auto &[key, v] : votes) {
     int best = 0;
@@ -636,8 +640,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     v.resolved = best;
     any = true;
   }
-  if (!any) return;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; any && i < n; ++i) {
     const bool poss = i + 1 < n && is_possessive(f[i + 1]) && tags[i] != ner::O && tags[i + 1] != ner::O &&
                       !ner::tag_begins(tags[i + 1]);
     const bool single = (tags[i] == ner::O) ||
@@ -663,6 +666,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     }
     set_span(tags, i, i + 1 + poss, v.resolved);
   }
+
+  coordinate();
 
   // f. 'OpenAI, Inc.'
   for (size_t i = 0; i + 1 < n; ++i) {

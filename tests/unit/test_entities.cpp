@@ -209,3 +209,11 @@ TEST_CASE("document pass: companies the tagger mistakes, from the registered-org
   // Known gap: a company the registry does not list ('Walmart') keeps the
   // tagger's type.
 }
+
+TEST_CASE("document pass: coordination again after consistency", "[entities]") {
+  // Tencent is an ORG only by the later cue; Alibaba, beside it, follows.
+  auto f = found("Alibaba and Tencent said they would keep buying domestic chips. "
+                 "\"We have options,\" a Tencent spokesperson said.");
+  CHECK(has(f, "ORG|Tencent|Tencent"));
+  CHECK(has(f, "ORG|Alibaba|Alibaba"));
+}
