@@ -217,7 +217,7 @@ std::string person_from_segment(const std::string &seg) {
 }
 
 // Names from the text after 'By' / 'Written by'. Separators: ',', ' and ',
-// '&', '|', ';', ' - '. Dates and roles are dropped.
+// '&', '|', ';', ' - ', '·', '•'. Dates, roles and '5 min read' are dropped.
 std::string names_from_byline(std::string rest) {
   size_t db = 0, de = 0;
   if (find_date(rest, &db, &de)) rest = rest.substr(0, db) + " | " + rest.substr(de);
@@ -243,6 +243,11 @@ std::string names_from_byline(std::string rest) {
         rest.compare(i, 5, " \xE2\x80\x93 ") == 0) {
       flush();
       i += rest[i + 1] == '-' ? 2 : 4;
+      continue;
+    }
+    if (rest.compare(i, 2, "\xC2\xB7") == 0 || rest.compare(i, 3, "\xE2\x80\xA2") == 0) { // '·', '•'
+      flush();
+      i += rest[i] == '\xC2' ? 1 : 2;
       continue;
     }
     cur.push_back(c);
@@ -536,8 +541,19 @@ Article parse_article(std::string_view text) {
         if (kind[j] != Blank) kind[j] = Tail;
       break;
     }
+    std::string names;
+    bool empty_label = false;
+    // A byline that names the people and the date: 'By Jane Roe, Feb 1, 2025'.
+    auto take_byline = [&] {
+      if (byline.empty()) byline = names;
+      size_t db = 0, de = 0;
+      if (auto d = find_date(line, &db, &de); d && published.empty()) published = *d;
+    };
     if (is_furniture(key, w)) {
       kind[i] = Furniture;
+      // 'By A and B | March 3, 2025 | 5 min read' is furniture by its
+      // reading time, but its names and date are the article's.
+      if (header && byline_line(line, key, w, names, empty_label)) take_byline();
       continue;
     }
     std::string iso;
@@ -551,20 +567,13 @@ Article parse_article(std::string_view text) {
                                                     : &plain;
       if (slot->empty()) *slot = iso;
       // 'By Jane Roe | Feb 1, 2025': the byline part
-      std::string names;
-      bool empty_label = false;
       if (byline.empty() && byline_line(line, key, w, names, empty_label)) byline = names;
       continue;
     }
-    std::string names;
-    bool empty_label = false;
     if ((header || starts_with(key, "written by") || starts_with(key, "by ")) && w <= 12 &&
         byline_line(line, key, w, names, empty_label)) {
       kind[i] = Byline;
-      if (byline.empty()) byline = names;
-      // 'By Jane Roe, Feb 1, 2025'
-      size_t db = 0, de = 0;
-      if (auto d = find_date(line, &db, &de); d && published.empty()) published = *d;
+      take_byline();
       continue;
     }
     std::string sec = section_line(line, key, w, header);

@@ -93,6 +93,21 @@ TEST_CASE("bylines: names only") {
   CHECK(by("By SAM ROE | Reuters") == "Sam Roe");
   CHECK(by("By Ana Diaz & Lee Park, Feb 1, 2025") == "Ana Diaz, Lee Park");
   CHECK(by("Written by") == "NULL");
+  // Meta lines with a date and a reading time (furniture by the latter).
+  CHECK(by("By Priya Natarajan and Tom Becker | March 3, 2025 | 5 min read") == "Priya Natarajan, Tom Becker");
+  CHECK(by("By Jane Roe \xC2\xB7 Feb 1, 2025 \xC2\xB7 4 min read") == "Jane Roe");
+  CHECK(by("By Jane Roe \xE2\x80\xA2 Staff Writer \xE2\x80\xA2 Feb 2, 2025") == "Jane Roe");
+  CHECK(by("5 min read") == "NULL");
+  CHECK(by("By continuing you agree to our cookie policy") == "NULL");
+}
+
+TEST_CASE("a byline meta line gives the date and leaves the body") {
+  Article a = parse_article("Chip Maker Warns on Sales\nBy Priya Natarajan | March 3, 2025 | 5 min read\n\n"
+                            "The company said on Monday that sales would fall by as much as 10% this quarter as "
+                            "customers delay orders.");
+  CHECK(a.published == std::optional<std::string>("2025-03-03"));
+  CHECK(a.body == "The company said on Monday that sales would fall by as much as 10% this quarter as customers "
+                  "delay orders.");
 }
 
 TEST_CASE("no headline: a body sentence is never a title") {
