@@ -21,6 +21,7 @@
 
 #include "dates.hpp"
 #include "document.hpp"
+#include "names.hpp"
 #include "resources.hpp"
 #include "text.hpp"
 
@@ -162,27 +163,6 @@ DateRole date_line(const std::string &line, const std::string &key, size_t words
 const std::unordered_set<std::string_view> &role_words() { return resource_set("byline_roles.txt"); }
 
 // Title-cases an ALL-CAPS word; leaves other words alone.
-std::string fix_caps(const std::string &w) {
-  bool has_lower = false, has_upper = false;
-  for (unsigned char c : w) {
-    if (std::islower(c)) has_lower = true;
-    if (std::isupper(c)) has_upper = true;
-  }
-  if (has_lower || !has_upper || w.size() < 2) return w;
-  std::string out = w;
-  bool first = true;
-  for (auto &c : out) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalpha(u)) {
-      c = static_cast<char>(first ? std::toupper(u) : std::tolower(u));
-      first = false;
-    } else {
-      first = (c == '-' || c == '\'');
-    }
-  }
-  return out;
-}
-
 // One byline segment -> a person name, or empty when it is a role/outlet.
 std::string person_from_segment(const std::string &seg) {
   std::string s = trim(seg);
@@ -211,7 +191,7 @@ std::string person_from_segment(const std::string &seg) {
                     lw == "di" || lw == "dos" || lw == "du";
     if (!(std::isupper(c0) || c0 >= 0x80 || particle)) return {};
     if (!out.empty()) out += ' ';
-    out += fix_caps(w);
+    out += title_case_caps(w);
   }
   return out;
 }

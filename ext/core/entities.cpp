@@ -371,6 +371,20 @@ bool is_reporting_verb(std::string_view f) {
   return kForms.count(f) != 0;
 }
 
+// True when every space-separated word of `s` has more than `n` letters.
+bool all_words_longer_than(std::string_view s, size_t n) {
+  size_t letters = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ' ') {
+      if (letters <= n) return false;
+      letters = 0;
+    } else if (std::isalpha(static_cast<unsigned char>(s[i])) || static_cast<unsigned char>(s[i]) >= 0x80) {
+      ++letters;
+    }
+  }
+  return true;
+}
+
 uint8_t begin_tag(int type) { return static_cast<uint8_t>(2 * type - 1); }
 
 // Sets words [b, e) to one span of `type` (1 PER .. 4 MISC), or to O.
@@ -1040,6 +1054,31 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   std::vector<std::string> cleaned(kept.size());
   std::vector<const Alias *> hit(kept.size(), nullptr);
   std::vector<Alias> user_hits(kept.size());
+  // Names in capitals (datelines, all-caps headlines): the article's
+  // mixed-case form of the same name ('SAN FRANCISCO' -> 'San Francisco'),
+  // else, for places and people, Title Case ('SHANGHAI' -> 'Shanghai');
+  // an organisation in capitals may be an acronym and stays ('NATO').
+  {
+    std::unordered_map<std::string, size_t> mixed; // folded -> first mixed-case mention
+    for (size_t k = 0; k < kept.size(); ++k) {
+      if (kept[k].value) continue;
+      cleaned[k] = clean_name(doc.utf8(kept[k].start, kept[k].end), kept[k].type);
+      if (cleaned[k].empty()) cleaned[k] = doc.utf8(kept[k].start, kept[k].end);
+      if (title_case_caps(cleaned[k]) == cleaned[k]) mixed.emplace(fold_for_match(cleaned[k]), k);
+    }
+    for (size_t k = 0; k < kept.size(); ++k) {
+      if (kept[k].value) continue;
+      std::string t = title_case_caps(cleaned[k]);
+      if (t == cleaned[k]) continue;
+      auto m = mixed.find(fold_for_match(cleaned[k]));
+      if (m != mixed.end()) {
+        cleaned[k] = cleaned[m->second];
+      } else if (kept[k].type != "ORG" && kept[k].type != "PRODUCT" && all_words_longer_than(t, 2) &&
+                 t.size() >= 5) {
+        cleaned[k] = std::move(t);
+      }
+    }
+  }
   for (size_t k = 0; k < kept.size(); ++k) {
     const Raw &r = kept[k];
     EntityMention m;
@@ -1051,8 +1090,6 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (r.value) {
       m.entity = *r.value;
     } else {
-      cleaned[k] = clean_name(m.mention, m.type);
-      if (cleaned[k].empty()) cleaned[k] = m.mention;
       std::string fm = fold_for_match(m.mention), fc = fold_for_match(cleaned[k]);
       auto u = aliases.find(fm);
       if (u == aliases.end()) u = aliases.find(fc);

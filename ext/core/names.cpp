@@ -103,6 +103,26 @@ std::string strip_possessive(std::string w) {
 
 } // namespace
 
+std::string title_case_caps(std::string_view utf8) {
+  std::u32string c = decode_utf8(utf8);
+  size_t upper = 0;
+  for (char32_t ch : c) {
+    if (is_lower(ch)) return std::string(utf8);
+    upper += is_upper(ch);
+  }
+  if (upper < 2) return std::string(utf8);
+  bool first = true;
+  for (char32_t &ch : c) {
+    if (is_letter(ch)) {
+      ch = first ? ch : to_lower(ch);
+      first = false;
+    } else {
+      first = ch == '-' || ch == '\'' || ch == U'\u2019' || is_space(ch);
+    }
+  }
+  return encode_utf8(c);
+}
+
 std::string clean_name(std::string_view mention, std::string_view type) {
   std::vector<std::string> w = split_ws(mention);
   if (w.empty()) return {};

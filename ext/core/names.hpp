@@ -19,6 +19,11 @@ namespace lede {
 // ('CEO', 'Dr.', 'President'), a leading 'the', org suffixes (', Inc.').
 std::string clean_name(std::string_view mention, std::string_view type);
 
+// A name written in capitals ('SAN FRANCISCO', 'JOHN O'NEILL', 'SÃO
+// PAULO') in Title Case ('San Francisco', 'John O'Neill', 'São Paulo');
+// text with a lower-case letter, or a single capital, is returned as is.
+std::string title_case_caps(std::string_view utf8);
+
 // True when `folded` (a fold_for_match word) is a title or role that comes
 // before a person's name ('ceo', 'dr.', 'president', 'chief', 'officer').
 bool is_title_word(std::string_view folded);

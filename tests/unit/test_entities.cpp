@@ -217,3 +217,11 @@ TEST_CASE("document pass: coordination again after consistency", "[entities]") {
   CHECK(has(f, "ORG|Tencent|Tencent"));
   CHECK(has(f, "ORG|Alibaba|Alibaba"));
 }
+
+TEST_CASE("names in capitals: the article's own spelling, else Title Case for places and people", "[entities]") {
+  auto f = found("SHANGHAI \u2014 Regulators fined the company, NVIDIA said. Nvidia said demand was strong. "
+                 "NATO said nothing.");
+  CHECK(has(f, "GPE|Shanghai|SHANGHAI"));
+  CHECK(has(f, "ORG|Nvidia|NVIDIA")); // the article's mixed-case form
+  CHECK(has(f, "ORG|NATO|NATO"));     // an organisation in capitals may be an acronym
+}

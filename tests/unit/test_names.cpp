@@ -42,3 +42,13 @@ TEST_CASE("NameIndex stays bounded with many names", "[names]") {
   for (int i = 0; i < 20000; ++i) ix.add("Common Name" + std::to_string(i), "PERSON");
   CHECK(ix.canonical("Common", "PERSON").rfind("Common Name", 0) == 0);
 }
+
+TEST_CASE("names in capitals take Title Case", "[names]") {
+  CHECK(title_case_caps("SAN FRANCISCO") == "San Francisco");
+  CHECK(title_case_caps("JOHN O'NEILL") == "John O'Neill");
+  CHECK(title_case_caps("S\xC3\x83O PAULO") == "S\xC3\xA3o Paulo");
+  CHECK(title_case_caps("WINSTON-SALEM") == "Winston-Salem");
+  CHECK(title_case_caps("OpenAI") == "OpenAI"); // a lower-case letter: as is
+  CHECK(title_case_caps("X") == "X");
+  CHECK(title_case_caps("") == "");
+}
