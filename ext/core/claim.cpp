@@ -156,12 +156,24 @@ struct Lexicon {
       v.erase(std::unique(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.stem == y.stem; }),
               v.end());
     }
+    // 'a b', or 'a b c | x y z': every left word against every right one.
     for (auto line : resource_lines("claim_antonyms.txt")) {
-      auto f = fields(line);
-      if (f.size() != 2) continue;
-      uint64_t a = stem_of(st, f[0]), b = stem_of(st, f[1]);
-      antonyms[a].push_back(b);
-      antonyms[b].push_back(a);
+      const size_t bar = line.find('|');
+      auto left = fields(bar == std::string_view::npos ? line : line.substr(0, bar));
+      auto right = bar == std::string_view::npos ? decltype(left){} : fields(line.substr(bar + 1));
+      if (bar == std::string_view::npos) {
+        if (left.size() != 2) continue;
+        right.assign(1, left[1]);
+        left.resize(1);
+      }
+      for (auto l : left)
+        for (auto r : right) {
+          uint64_t a = stem_of(st, l), b = stem_of(st, r);
+          if (a == b) continue;
+          auto &va = antonyms[a], &vb = antonyms[b];
+          if (std::find(va.begin(), va.end(), b) == va.end()) va.push_back(b);
+          if (std::find(vb.begin(), vb.end(), a) == vb.end()) vb.push_back(a);
+        }
     }
   }
 };
@@ -772,8 +784,13 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
     c->quants.push_back(std::move(cq));
     c->quantities.push_back(std::move(q.q));
   }
-  // Look-up table: exact stems, then related forms, then antonyms.
-  size_t entries = c->terms.size() * 8 + 8;
+  // Look-up table: exact stems, then related forms (at most 6 a term),
+  // then antonyms.
+  size_t entries = c->terms.size() * 7 + 8;
+  for (const ClaimTerm &t : c->terms) {
+    auto it = lex.antonyms.find(t.stem);
+    if (it != lex.antonyms.end()) entries += it->second.size();
+  }
   size_t cap = 16;
   while (cap < entries * 2) cap <<= 1;
   c->table.assign(cap, {});
