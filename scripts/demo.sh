@@ -15,8 +15,9 @@ for report in who_said_what entities; do
   [ -f "sql/reports/$report.sql" ] || continue
   sqlite3 build/samples.db ".load ./build/lede" ".read sql/reports/$report.sql"
 done
-claim='OpenAI could lose $7 billion this year'
-echo "Claim: $claim"
-sqlite3 build/samples.db ".load ./build/lede" ".param set :claim '$claim'" ".read sql/reports/claim.sql"
+for claim in 'OpenAI could lose $7 billion this year' 'Northgate Bank profit fell'; do
+  echo "Claim: $claim"
+  sqlite3 build/samples.db ".load ./build/lede" ".param set :claim '$claim'" ".read sql/reports/claim.sql"
+done
 echo
 echo "The corpus is in build/samples.db: sqlite3 build/samples.db -cmd '.load ./build/lede'"
