@@ -35,6 +35,7 @@ constexpr double kCorpusBlend = 0.4;   // share of corpus relevance (BM25) in th
 constexpr double kGramBonus = 0.5;      // character 4-gram cosine: share of the gap to 1 it may close (table form)
 constexpr size_t kFeedbackDocs = 10;    // pseudo-relevance feedback: best-scored texts that vote (table form)
 constexpr double kFeedbackTemp = 10;    // a voter's weight: exp(kFeedbackTemp * (its score - the best score))
+constexpr double kWholeClaim = 0.95;    // coverage that counts as holding the whole claim (scalar)
 constexpr double kCoverSupport = 0.75;  // share of the claim's weight a sentence must hold to support (table form)
 constexpr double kFeedbackBonus = 0.5;  // share of the gap to the next line (0.5 or 1) feedback may close
 constexpr double kCorpusCap = 3.0;     // corpus relevance counts up to this multiple of the text's own
@@ -1047,8 +1048,15 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
   if (corpus_relevance >= 0 && x >= 0.5 &&
       (r.coverage < kCoverSupport || (r.numbers_agree == 0 && r.numbers_missing > 0 && r.own < 0.5)))
     x = 0.49 + 0.01 * (x - 0.5) / 0.5;
-  r.relevance = x;
   bool contradiction = r.negation_conflict || r.antonym_conflict || r.numbers_conflict > 0;
+  // The scalar: a text holding the whole claim (every weighted term, every
+  // name, each number agreeing) supports it however long it is; focus only
+  // orders such texts ('Larkspur Labs raised $600 million' against a
+  // 40-word sentence saying so scored 0.44).
+  if (corpus_relevance < 0 && !contradiction && r.coverage >= kWholeClaim && r.entities >= 1 &&
+      r.numbers_missing == 0 && (c.quants.empty() || r.numbers_agree > 0))
+    x = std::max(x, 0.5 + 0.25 * x);
+  r.relevance = x;
   // A contradiction keeps the order of relevance but stays below 0.47.
   r.score = !contradiction ? x : x < 0.5 ? x * 0.94 : 0.47 + 0.02 * (x - 0.5) / 0.5;
   if (about < 0) about = x;
