@@ -385,6 +385,11 @@ bool all_words_longer_than(std::string_view s, size_t n) {
   return true;
 }
 
+bool is_affiliation_noun(std::string_view f) {
+  static const std::unordered_set<std::string_view> &kNouns = resource_set("affiliation_nouns.txt");
+  return kNouns.count(f) != 0;
+}
+
 uint8_t begin_tag(int type) { return static_cast<uint8_t>(2 * type - 1); }
 
 // Sets words [b, e) to one span of `type` (1 PER .. 4 MISC), or to O.
@@ -612,6 +617,28 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       }
       i = j;
     }
+  }
+
+  // d3. affiliation: a person's or unknown place's name after 'at' that
+  // follows a noun of work within four words ('an analyst at D.A.
+  // Davidson', 'a professor at Johns Hopkins') is the organisation. Nouns in ext/data/affiliation_nouns.txt.
+  for (size_t i = 1; i < n;) {
+    size_t j = i + 1;
+    while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
+    // A place tagger's guess counts too when no word of it is a known
+    // place ('at Johns Hopkins'; not 'at Oxford').
+    bool candidate = tags[i] != ner::O && (ner::tag_type(tags[i]) == 1 || ner::tag_type(tags[i]) == 3);
+    for (size_t k = i; candidate && ner::tag_type(tags[i]) == 3 && k < j; ++k) candidate = !is_place_word(k);
+    if (candidate && f[i - 1] == "at" && !starts[i] && !starts[i - 1]) {
+      for (size_t k = i - 1; k-- > 0 && i - 1 - k <= 4;) {
+        if (is_affiliation_noun(f[k])) {
+          set_span(tags, i, j, 2);
+          break;
+        }
+        if (starts[k] || f[k] == "," || f[k] == ";") break;
+      }
+    }
+    i = j;
   }
 
   // e. consistency of single-word names.

@@ -225,3 +225,13 @@ TEST_CASE("names in capitals: the article's own spelling, else Title Case for pl
   CHECK(has(f, "ORG|Nvidia|NVIDIA")); // the article's mixed-case form
   CHECK(has(f, "ORG|NATO|NATO"));     // an organisation in capitals may be an acronym
 }
+
+TEST_CASE("document pass: a name after 'at' and a noun of work is the organisation", "[entities]") {
+  auto f = found("\"Nobody has spent money like this,\" said Gil Luria, head of technology research at "
+                 "D.A. Davidson. Maria Chen, a professor of economics at Johns Hopkins, disagreed. "
+                 "She met Paul Jones at the airport.");
+  CHECK(has(f, "ORG|D.A. Davidson|D.A. Davidson"));
+  CHECK(has(f, "ORG|Johns Hopkins|Johns Hopkins"));
+  CHECK(has(f, "PERSON|Gil Luria|Gil Luria"));
+  CHECK(has(f, "PERSON|Paul Jones|Paul Jones")); // 'met X at': no noun of work before 'at'
+}
