@@ -541,8 +541,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       for (size_t k = i; k < j; ++k) camel |= is_camel(w[k]) && is_upper(w[k][0]);
       if (camel) set_span(tags, i, j, 2);
     } else if (ty == 3 && j - i >= 3) {
-      // 'Stockholm School of Technology': an institution, not a place.
-      for (size_t k = i + 1; k + 1 < j; ++k)
+      // 'Stockholm School of Technology', 'Union of Concerned Scientists':
+      // an institution, not a place.
+      for (size_t k = i; k + 1 < j; ++k)
         if (f[k + 1] == "of" && is_org_head(f[k])) set_span(tags, i, j, 2);
     }
     if (j - i == 1 && ty != 4) {
@@ -629,8 +630,10 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // place ('at Johns Hopkins'; not 'at Oxford').
     bool candidate = tags[i] != ner::O && (ner::tag_type(tags[i]) == 1 || ner::tag_type(tags[i]) == 3);
     for (size_t k = i; candidate && ner::tag_type(tags[i]) == 3 && k < j; ++k) candidate = !is_place_word(k);
-    if (candidate && f[i - 1] == "at" && !starts[i] && !starts[i - 1]) {
-      for (size_t k = i - 1; k-- > 0 && i - 1 - k <= 4;) {
+    // 'at X', 'at the X'
+    const size_t at = i >= 2 && f[i - 1] == "the" && !starts[i - 1] ? i - 2 : i - 1;
+    if (candidate && f[at] == "at" && !starts[i] && !starts[at]) {
+      for (size_t k = at; k-- > 0 && at - k <= 4;) {
         if (is_affiliation_noun(f[k])) {
           set_span(tags, i, j, 2);
           break;

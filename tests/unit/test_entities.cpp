@@ -229,7 +229,9 @@ TEST_CASE("names in capitals: the article's own spelling, else Title Case for pl
 TEST_CASE("document pass: a name after 'at' and a noun of work is the organisation", "[entities]") {
   auto f = found("\"Nobody has spent money like this,\" said Gil Luria, head of technology research at "
                  "D.A. Davidson. Maria Chen, a professor of economics at Johns Hopkins, disagreed. "
-                 "She met Paul Jones at the airport.");
+                 "She met Paul Jones at the airport. Edwin Lyman, director of nuclear power safety at the "
+                 "Union of Concerned Scientists, said so.");
+  CHECK(has(f, "ORG|Union of Concerned Scientists|Union of Concerned Scientists"));
   CHECK(has(f, "ORG|D.A. Davidson|D.A. Davidson"));
   CHECK(has(f, "ORG|Johns Hopkins|Johns Hopkins"));
   CHECK(has(f, "PERSON|Gil Luria|Gil Luria"));
