@@ -145,11 +145,12 @@ int xFilter(sqlite3_vtab_cursor *pc, int plan, const char *, int argc, sqlite3_v
     c->st = Stmt();
     if (doc) {
       c->text_mode = true;
+      // A BLOB (readfile() returns one) is read as UTF-8 bytes, as an
+      // inserted raw document is: invalid sequences become U+FFFD.
       int type = sqlite3_value_type(doc);
-      if (type == SQLITE_BLOB)
-        fail(SQLITE_MISMATCH, format("%s: argument doc must be text, got blob", t->name));
       if (type != SQLITE_NULL) {
-        const char *p = reinterpret_cast<const char *>(sqlite3_value_text(doc));
+        const char *p = type == SQLITE_BLOB ? static_cast<const char *>(sqlite3_value_blob(doc))
+                                            : reinterpret_cast<const char *>(sqlite3_value_text(doc));
         std::string_view text(p ? p : "", static_cast<size_t>(sqlite3_value_bytes(doc)));
         t->rows_from_text(text, c->rows);
       }

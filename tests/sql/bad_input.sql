@@ -83,3 +83,9 @@ DROP TABLE "a'b";
 SELECT name FROM sqlite_schema WHERE name LIKE 'a''b%';
 SELECT * FROM sentences WHERE corpus = 'nope';
 SELECT * FROM sentences WHERE corpus = 42;
+
+-- a blob given to a text form (readfile() returns one) is read as UTF-8:
+-- an invalid byte and a NUL become U+FFFD, offsets stay in code points
+SELECT idx, text, start, "end" FROM sentences(x'48656c6c6fff2e20e2809c48692ce2809d2073686520736169642e00');
+SELECT speaker_mention, cue, quote FROM quotes(x'e2809c497420776f726b732ce2809d204a616e6520526f6520736169642e');
+SELECT count(*) FROM entity_mentions(x'');
