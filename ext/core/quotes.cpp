@@ -1205,6 +1205,7 @@ struct Extractor {
       std::string name;
       uint32_t para = 0;
       bool set = false;
+      uint32_t sentence = UINT32_MAX; // where a named attribution set it
     } last;
     size_t mi = 0;
     std::vector<const Person *> recent;
@@ -1228,7 +1229,7 @@ struct Extractor {
         uint32_t nf = ev.subj.ref_last ? ev.subj.ref_first : ev.subj.first;
         uint32_t nl = ev.subj.ref_last ? ev.subj.ref_last : ev.subj.last;
         if (!org_like(nf, nl) && nl - nf >= 1) {
-          last = {*ev.speaker, para, true};
+          last = {*ev.speaker, para, true, doc.sentence_at(toks[ev.cue].start)};
         }
       } else if (ev.subj.kind == Np::Pronoun) {
         char g = lx.pronouns.at(low(ev.subj.first));
@@ -1238,7 +1239,8 @@ struct Extractor {
           auto it = gender_of.find(n);
           return it == gender_of.end() || it->second == g;
         };
-        std::optional<std::string> prev_subject = previous_sentence_subject(ev.subj.first);
+        std::optional<std::string> prev_subject =
+            previous_sentence_subject(ev.subj.first, last.set ? last.sentence : UINT32_MAX, last.name);
         if (prev_subject && compatible(*prev_subject)) {
           ev.speaker = prev_subject;
         } else if (last.set && para - last.para <= 2 && compatible(last.name)) {
@@ -1266,14 +1268,20 @@ struct Extractor {
 
   // The person named as the subject of the sentence before the one holding
   // token `tok`, in the same paragraph ('Hale rejected the criticism. “…,”
-  // he said.'); sentences that open inside a quote are passed over.
-  std::optional<std::string> previous_sentence_subject(uint32_t tok) const {
+  // he said.'); sentences that open inside a quote are passed over unless
+  // they hold the last named attribution (`named_sentence`, `named`:
+  // 'Critics are less sure. “…,” said Edwin Lyman. He warned …' is Lyman).
+  std::optional<std::string> previous_sentence_subject(uint32_t tok, uint32_t named_sentence,
+                                                       const std::string &named) const {
     uint32_t si = doc.sentence_at(toks[tok].start);
     for (int hops = 0; hops < 3 && si > 0; ++hops) {
       --si;
       const Sentence &sn = doc.sentences[si];
       if (sn.first_token >= ntok || para_of[sn.first_token] != para_of[tok]) return std::nullopt;
-      if (in_quote[sn.first_token]) continue;
+      if (in_quote[sn.first_token]) {
+        if (si == named_sentence) return named;
+        continue;
+      }
       Subject sub = clause_subject(sn.first_token, std::min<uint32_t>(sn.end_token, tok));
       if (sub.kind != Np::Name || org_like(sub.first, sub.last)) return std::nullopt;
       return canonical_of(sub);

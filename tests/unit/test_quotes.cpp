@@ -465,3 +465,15 @@ TEST_CASE("quotes: a fragment inside a relative clause belongs to 'who'") {
     CHECK(opt(q->speaker_role) == c.role);
   }
 }
+
+TEST_CASE("quotes: a pronoun after a sentence that opens with a quote goes to its named speaker") {
+  // The sentence before 'He warned' opens inside a quote; its attribution
+  // names Lyman, who is the pronoun's antecedent, not the subject before.
+  auto qs = run("Critics are less sure. \xE2\x80\x98The timelines are fantasy,' said Edwin Lyman, "
+                "director of nuclear power safety at the Union of Concerned Scientists. He warned that "
+                "new reactors \"routinely run years late.\"");
+  const Quote *q = find(qs, "routinely run");
+  REQUIRE(q);
+  CHECK(opt(q->speaker_mention) == "He");
+  CHECK(opt(q->speaker) == "Edwin Lyman");
+}
