@@ -246,6 +246,30 @@ std::string names_from_byline(std::string rest) {
   return out;
 }
 
+// 'REUTERS STAFF', 'Staff Reporter': at most four capitalised words, one
+// of them a role word of byline_roles.txt.
+bool staff_byline(const std::string &rest) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : rest + " ") {
+    if (c == ' ' || c == ',') {
+      if (!cur.empty()) words.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (words.empty() || words.size() > 4) return false;
+  bool role = false;
+  for (const std::string &w : words) {
+    if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
+    std::string lw;
+    for (unsigned char c : w) lw.push_back(static_cast<char>(std::tolower(c)));
+    role |= role_words().count(lw) != 0;
+  }
+  return role;
+}
+
 // 'By …', 'Written by …', 'Words by', 'Author: …', 'Reporting by …'.
 // Returns true when the line is a byline; `names` may come back empty.
 bool byline_line(const std::string &line, const std::string &key, size_t words, std::string &names,
@@ -273,8 +297,10 @@ bool byline_line(const std::string &line, const std::string &key, size_t words, 
     // A byline whose names are all role words is still a byline line.
     empty_label = trim(rest).empty();
     if (lab == "by" && names.empty()) {
-      // 'By the numbers' or a sentence: only a byline if short and label-ish
-      return false;
+      // 'By the numbers' or a sentence: not a byline; 'By REUTERS STAFF',
+      // 'By Staff Reporter' (capitalised words with a role word) is one,
+      // naming no person.
+      return staff_byline(rest);
     }
     return true;
   }

@@ -138,3 +138,18 @@ TEST_CASE("degenerate pages") {
   for (const char *t : {"Don't stop-loss 7.5 now", "a--b 'quoted' 1,000. End.", "caf\xc3\xa9 na\xc3\xafve", ""})
     CHECK(count_words_utf8(t) == count_words(decode_utf8(t)));
 }
+
+TEST_CASE("kicker labels, agency bylines and author boxes are furniture") {
+  Article a = parse_article("BREAKING\nChipmaker Slashes Forecast, Shares Tumble 12%\nBy REUTERS STAFF\n\n"
+                            "Orbis Semiconductor cut its full-year revenue forecast on Monday, sending its "
+                            "shares down 12% in early trading.\n\nAbout the author\nJane Roe covers chips "
+                            "for Example News.");
+  CHECK(a.title == std::optional<std::string>("Chipmaker Slashes Forecast, Shares Tumble 12%"));
+  CHECK_FALSE(a.byline);
+  CHECK(a.body == "Orbis Semiconductor cut its full-year revenue forecast on Monday, sending its shares down "
+                  "12% in early trading.");
+  Article b = parse_article("Council Delays Vote\nBy The Associated Press\n\nThe council delayed its vote on "
+                            "the bus line until March after residents asked for more time to study it.");
+  CHECK_FALSE(b.byline);
+  CHECK(b.body.find("Associated") == std::string::npos);
+}
