@@ -299,6 +299,80 @@ template <class Char> bool has_year_run(std::basic_string_view<Char> s) {
 bool may_hold_date(std::string_view s) { return has_year_run(s); }
 bool may_hold_date(std::u32string_view s) { return has_year_run(s); }
 
+namespace {
+// Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+void civil_from_days(long z, int &y, int &m, int &d) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+// 0 Monday .. 6 Sunday, or -1.
+int weekday_of(std::string_view w) {
+  static const std::string_view days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  for (int k = 0; k < 7; ++k)
+    if (w == days[k] || (w.size() >= 3 && w.size() < days[k].size() && days[k].substr(0, w.size()) == w))
+      return k;
+  return -1;
+}
+} // namespace
+
+std::optional<std::string> resolve_relative_date(std::string_view word, std::string_view published, Anchor when) {
+  if (published.size() < 10) return std::nullopt;
+  auto num = [&](size_t at, size_t len) {
+    int v = 0;
+    for (size_t k = at; k < at + len; ++k) {
+      if (published[k] < '0' || published[k] > '9') return -1;
+      v = v * 10 + (published[k] - '0');
+    }
+    return v;
+  };
+  const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+  if (published[4] != '-' || published[7] != '-' || !valid(y, m, d)) return std::nullopt;
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (int month = month_of(word)) {
+    int year = y;
+    if (when == Anchor::Next) year += month <= m ? 1 : 0;
+    else if (when == Anchor::Last) year -= month >= m ? 1 : 0;
+    else if (when == Anchor::Past) year -= month > m ? 1 : 0;
+    else if (month - m >= 6) year -= 1; // Nearest: at most six months away, earlier on a tie
+    else if (m - month > 6) year += 1;
+    if (year < 1900 || year > 2100) return std::nullopt;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    return std::string(buf);
+  }
+  const int wd = weekday_of(word);
+  if (wd < 0) return std::nullopt;
+  const long today = days_from_civil(y, m, d);
+  const int today_wd = static_cast<int>(((today % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday (3)
+  long day = today;
+  if (when == Anchor::Nearest) {
+    const int back = (today_wd - wd + 7) % 7, ahead = (wd - today_wd + 7) % 7;
+    when = ahead < back ? Anchor::Next : Anchor::Past;
+  }
+  if (when == Anchor::Next) day += (wd - today_wd + 7) % 7 == 0 ? 7 : (wd - today_wd + 7) % 7;
+  else if (when == Anchor::Last) day -= (today_wd - wd + 7) % 7 == 0 ? 7 : (today_wd - wd + 7) % 7;
+  else day -= (today_wd - wd + 7) % 7;
+  int yy = 0, mm = 0, dd = 0;
+  civil_from_days(day, yy, mm, dd);
+  if (!valid(yy, mm, dd)) return std::nullopt;
+  return iso(yy, mm, dd);
+}
+
 std::optional<std::string> find_date(std::string_view s, size_t *begin, size_t *end) {
   // Every pattern match_at accepts holds a year (year_at).
   if (!may_hold_date(s)) return std::nullopt;

@@ -27,4 +27,18 @@ bool may_hold_date(std::u32string_view s);
 std::optional<std::string> find_date(std::string_view s, size_t *begin = nullptr,
                                      size_t *end = nullptr);
 
+// A month or weekday named without a year ('in January', 'on Monday'),
+// anchored to the publication date `published` ('YYYY-MM-DD…'): `word` is
+// the lower-case name ('january', 'jan', 'monday'); `when` says which one
+// the text means — Past: the latest one on or before the publication (news
+// reports what happened: 'said on Monday'), Next: the first one after it
+// ('will vote on Tuesday', 'next March'), Last: the latest one strictly
+// before it ('last Friday'), Nearest: the one closest to it, earlier on a
+// tie ('in May' in a March article is this May, 'in December' last
+// December). Returns 'YYYY-MM' for a month, 'YYYY-MM-DD' for a weekday,
+// or nothing when `word` is neither or `published` is no date.
+enum class Anchor { Past, Next, Last, Nearest };
+std::optional<std::string> resolve_relative_date(std::string_view word, std::string_view published,
+                                                 Anchor when);
+
 } // namespace lede

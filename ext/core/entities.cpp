@@ -725,7 +725,6 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
 
 std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap &aliases,
                                             const std::string &published) {
-  (void)published;
   const Lexicons &lex = Lexicons::get();
   const Tagger &tagger = Tagger::builtin();
   const std::u32string_view text(doc.text);
@@ -908,6 +907,61 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       r.end = td.words[i + 1].end;
       r.type = "DATE";
       r.value = *iso;
+      r.priority = 3;
+      raw.push_back(std::move(r));
+    }
+  }
+
+  // 'in January', 'on Monday', 'on Jan. 5', 'last Friday': a month or a
+  // weekday without a year, after a preposition, anchored to the
+  // publication date when it is known (dates.hpp).
+  if (!published.empty()) {
+    static const WordSet kBefore{"in", "on", "since", "by", "until", "till", "from", "during", "early",
+                                 "late", "mid", "before", "after", "through", "last", "next", "this",
+                                 "of", "between", "and", "or", "to", "past", "coming"};
+    static const WordSet kFuture{"will", "'ll", "next", "upcoming", "scheduled", "expected", "coming", "shall"};
+    auto digits = [](std::u32string_view w, size_t lo, size_t hi) {
+      return w.size() >= lo && w.size() <= hi &&
+             std::all_of(w.begin(), w.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
+    };
+    for (size_t i = 1; i < n; ++i) {
+      if (td.starts[i] || !is_upper(in.words[i][0]) || !is_month_or_weekday(td.folded[i]) ||
+          !kBefore.has(td.folded[i - 1]))
+        continue;
+      // Dates with a year are found above ('October 2024', 'Jan. 5, 2025').
+      if (i + 1 < n && digits(in.words[i + 1], 4, 4)) continue;
+      if (i + 3 < n && digits(in.words[i + 1], 1, 2) && td.folded[i + 2] == "," && digits(in.words[i + 3], 4, 4))
+        continue;
+      // A weekday is the one just past unless a future cue comes before
+      // it; a month the nearest one, unless 'last' or 'next' says.
+      const std::string_view fw = td.folded[i];
+      const bool month = !(fw.size() >= 6 && fw.substr(fw.size() - 3) == "day");
+      Anchor when = month ? Anchor::Nearest : Anchor::Past;
+      if (td.folded[i - 1] == "last") {
+        when = Anchor::Last;
+      } else if (td.folded[i - 1] == "next") {
+        when = Anchor::Next;
+      } else if (!month) {
+        for (size_t k = i; k-- > 0 && i - k <= 8;) {
+          if (kFuture.has(td.folded[k])) when = Anchor::Next;
+          if (td.starts[k]) break;
+        }
+      }
+      auto v = resolve_relative_date(td.folded[i], published, when);
+      if (!v) continue;
+      Raw r;
+      r.start = td.words[i].start;
+      r.end = td.words[i].end;
+      // 'Jan. 5': a day of that month.
+      if (v->size() == 7 && i + 1 < n && !td.starts[i + 1] && digits(in.words[i + 1], 1, 2)) {
+        const int day = std::stoi(encode_utf8(in.words[i + 1]));
+        if (auto full = parse_date(std::string(td.folded[i]) + " " + std::to_string(day) + ", " + v->substr(0, 4))) {
+          v = full;
+          r.end = td.words[i + 1].end;
+        }
+      }
+      r.type = "DATE";
+      r.value = *v;
       r.priority = 3;
       raw.push_back(std::move(r));
     }

@@ -63,3 +63,28 @@ TEST_CASE("may_hold_date: a year as a whole four-digit run, bytes and code point
   }
   CHECK(may_hold_date(std::u32string_view(U"caf\u00e9 2024")));
 }
+
+TEST_CASE("resolve_relative_date: months and weekdays anchored to the publication date") {
+  using lede::Anchor;
+  using lede::resolve_relative_date;
+  const std::string pub = "2025-03-03"; // a Monday
+  CHECK(resolve_relative_date("monday", pub, Anchor::Past) == "2025-03-03");
+  CHECK(resolve_relative_date("friday", pub, Anchor::Past) == "2025-02-28");
+  CHECK(resolve_relative_date("monday", pub, Anchor::Last) == "2025-02-24");
+  CHECK(resolve_relative_date("tuesday", pub, Anchor::Next) == "2025-03-04");
+  CHECK(resolve_relative_date("monday", pub, Anchor::Next) == "2025-03-10");
+  CHECK(resolve_relative_date("january", pub, Anchor::Nearest) == "2025-01");
+  CHECK(resolve_relative_date("may", pub, Anchor::Nearest) == "2025-05");
+  CHECK(resolve_relative_date("sept.", pub, Anchor::Nearest) == "2024-09"); // six months: the earlier
+  CHECK(resolve_relative_date("december", pub, Anchor::Nearest) == "2024-12");
+  CHECK(resolve_relative_date("january", pub, Anchor::Next) == "2026-01");
+  CHECK(resolve_relative_date("march", pub, Anchor::Last) == "2024-03");
+  // Across a year end and a leap day.
+  CHECK(resolve_relative_date("thursday", "2025-01-01", Anchor::Past) == "2024-12-26");
+  CHECK(resolve_relative_date("saturday", "2024-02-28T10:05", Anchor::Next) == "2024-03-02");
+  CHECK(resolve_relative_date("thursday", "2024-02-28", Anchor::Next) == "2024-02-29");
+  // Not a date, or no anchor.
+  CHECK_FALSE(resolve_relative_date("monday", "", Anchor::Past));
+  CHECK_FALSE(resolve_relative_date("monday", "2025-13-01", Anchor::Past));
+  CHECK_FALSE(resolve_relative_date("today", pub, Anchor::Past));
+}
