@@ -1366,7 +1366,12 @@ struct Extractor {
       start = std::min(start, s.role_first);
       end = std::max(end, s.role_last);
     }
-    if (start <= c.close_tok + 1 || end > k || k - end > 3) return nullptr;
+    if (start > c.close_tok + 1 && word(start - 1) && low(start - 1) == "the") --start; // 'the Sentinel'
+    // Right after the closing mark only a clause naming where the words were
+    // read ('…,” according to the report.', '…,” the Sentinel reported.').
+    bool sourcing = last->lemma == "according to" || last->lemma == "report";
+    if (start <= c.close_tok || (start == c.close_tok + 1 && !sourcing) || end > k || k - end > 3)
+      return nullptr;
     // Right after another quote ('…, “…,” he said.'), the clause is that
     // quote's.
     uint32_t before = start - 1;
@@ -1573,8 +1578,17 @@ struct Extractor {
                          std::min(right->cue, right->subj.first) > rs + (punct(rs, ',') ? 1u : 0u);
       bool left_tight = left && left->subj.kind != Np::None && left->cue_end == c.open_tok &&
                         !(right_loose && final_attribution(c)); // not before '…, Song wrote.'
+      // 'Trump attacked Romney, calling him, “…!” Romney fired back in
+      // March': a quote set off by a comma or colon after its verb and
+      // ending its sentence is that verb's; the capitalised clause after
+      // it opens a new sentence.
+      bool left_intro = has(left) && left_frame && c.open_tok > 0 &&
+                        (punct(c.open_tok - 1, ',') || punct(c.open_tok - 1, ':')) &&
+                        is_terminal_cp(end_in) && has(right) && rs != kNone && rs < ntok && word(rs) &&
+                        !is_lower(c0(rs));
       if (direct) {
-        if (has(right) && !(right_loose && left_tight)) ev = right;
+        if (left_intro) ev = left;
+        else if (has(right) && !(right_loose && left_tight)) ev = right;
         else if (has(right) && left_tight) ev = left;
         else if (!initial && !colon && (ev = final_attribution(c))) {
           // '…, saying “…,” CNN reported.'
@@ -1663,6 +1677,24 @@ struct Extractor {
               (after >= hi || punct(after, ',') || punct(after, '.') || punct(after, '('))) {
             chosen[ci] = &attribute_from_context(sub);
           }
+        }
+      }
+      if (!chosen[ci] && direct && (c.close_tok == kNone || c.close_tok + 1 == region_start[c.region + 1]) &&
+          c.region + 2 < region_start.size()) {
+        // A pull quote signed on its own line inside the marks, ending the
+        // paragraph: '"… stimulus. / Josh Bivens, Economic Policy
+        // Institute."' — a name, an optional affiliation, no verb.
+        uint32_t a = region_start[c.region + 1], hi = region_start[c.region + 2];
+        bool ok = para_of[a] == para_of[c.open_tok] && (hi >= ntok || para_of[hi] != para_of[a]) &&
+                  hi - a <= kNpTokens + 4 && word(a) && cap(a);
+        uint32_t e = hi;
+        while (ok && e > a && (is_mark(e - 1) || punct(e - 1, '.'))) --e;
+        ok = ok && e < hi && punct(e, '.');
+        for (uint32_t k = a; ok && k < e; ++k)
+          if (event_at[k] != kNone || in_quote[k] || !(word(k) || punct(k, ','))) ok = false;
+        Subject sub = ok ? subject_after(a, e) : Subject{};
+        if (sub.kind == Np::Name && sub.first == a && (sub.last == e || punct(sub.last, ','))) {
+          chosen[ci] = &attribute_from_context(sub);
         }
       }
       if (!chosen[ci] && colon) {

@@ -426,6 +426,31 @@ TEST_CASE("quotes: speaker patterns of political news") {
             "a steady hand", "he"},
            {"Voters still remember Hale, who in 2012 said the plant was \"safe for decades.\"",
             "safe for", "who"},
+           // A fragment closed by ', according to X' or ', X reported' right
+           // after its mark is X's, not the earlier verb's.
+           {"Ortiz wrote to the board, warning of \"legal steps against you,\" according to a "
+            "copy of the letter.",
+            "legal steps", "a copy of the letter"},
+           {"Marsh met with local leaders and pledged to \"rebuild every road,\" the Dayton "
+            "Courier reported.",
+            "rebuild every", "Dayton Courier"},
+           // … but any other verb there still loses to the earlier one.
+           {"Marsh met with local leaders and pledged to \"rebuild every road,\" Okafor said.",
+            "rebuild every", "Marsh"},
+           // A pull quote signed on its own line inside the marks.
+           {"Economists were split.\n\n\"We will enter the next slump without a plan.\nLena "
+            "Marsh, Institute for Fiscal Studies.\"\n\nThe debate goes on.",
+            "We will enter", "Lena Marsh"},
+           // A quote set off by its verb and ending its sentence is that
+           // verb's, not the next sentence's subject.
+           {"Ortiz attacked Park, calling him, among other things, \"a fraud.\" Park fired back "
+            "in March, attacking Ortiz for his record.",
+            "a fraud", "Ortiz"},
+           {"Lena Marsh told the radio station simply, \"We lost.\" Her aides wrote on Friday "
+            "that the count was fair.",
+            "We lost", "Lena Marsh"},
+           // Without the comma the verb after the quote still wins.
+           {"\"We lost.\" Lena Marsh said on Friday.", "We lost", "Lena Marsh"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
