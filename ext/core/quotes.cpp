@@ -1014,7 +1014,9 @@ struct Extractor {
         // A participle opening its sentence: 'Citing the attack, Will
         // urged …', 'Acknowledging that Trump “…,” though, Allen did …'.
         ev.subj = main_clause_subject(end);
-      } else if ((after_mark || initial_cue) && *lemma != "according to") {
+      } else if ((after_mark || initial_cue) && *lemma != "according to" && !(gerund && after_mark)) {
+        // (A participle is never inverted: '“…,” saying the city …' keeps
+        // the subject of its clause.)
         ev.subj = subject_after(end, hi_sent);
         if (ev.subj.kind == Np::None) {
           // '”, he said' where the pronoun comes first is handled by
@@ -1423,12 +1425,19 @@ struct Extractor {
       uint32_t rs = c.close_tok == kNone ? kNone : c.close_tok + 1;
       // Right: '”, X said' / '” said X' — the cue within a few words.
       const Event *right = nullptr, *right_far = nullptr;
+      bool governed = false;
       if (rs != kNone) {
         uint32_t k = rs;
         if (k < re && (punct(k, ',') || is_dash(c0(k)))) ++k;
         for (uint32_t i = k; i < re; ++i) {
           if (event_at[i] == kNone) continue;
           const Event &ev = events[event_at[i]];
+          // '“…,” referring to …': a participle whose subject stands before
+          // the quote attributes nothing after it.
+          if (ev.subj.kind != Np::None && ev.subj.first < c.open_tok) {
+            governed = i == k; // still no scare quote ('deemed “…,” saying')
+            break;
+          }
           if (!right_far) right_far = &ev;
           uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
           bool adjacent = (ev.subj.kind != Np::None && subj_start >= k && subj_start <= k + 2) || i == k;
@@ -1632,7 +1641,7 @@ struct Extractor {
         // “…” as donors waited, he said.', '…, according to the report.').
         if (const Event *fin = final_attribution(c)) ev = fin;
       }
-      if (!direct && words_in(c) <= 2 && !ends_like_speech && !left && !right) {
+      if (!direct && words_in(c) <= 2 && !ends_like_speech && !left && !right && !governed) {
         // A short term not governed by a reporting verb: a scare quote
         // ('four “war rooms”', 'its “weights”').
         continue;

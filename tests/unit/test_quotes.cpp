@@ -174,6 +174,12 @@ TEST_CASE("quotes: partial quotes and scare quotes") {
   CHECK(run("DeepSeek has published its “weights”, the numbers that make up a model.").empty());
   CHECK(run("Senators urged the White House to tighten the so-called “diffusion rule” on chips.").empty());
   CHECK(run("A report titled “Compute and Containment,” published last month, argued otherwise.").empty());
+  // A short term right before a participle of its sentence's verb is kept
+  // ('… marked “top secret,” saying …'), with that verb's subject.
+  qs = run("Marsh pounced on news that the files were later deemed ''top secret,'' saying the agency "
+           "had erred.");
+  REQUIRE(qs.size() == 1);
+  CHECK(opt(qs[0].speaker) == "Marsh");
 }
 
 // The samples: quotes.tsv has one row per opening mark with the speaker and
@@ -449,6 +455,21 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Lena Marsh told the radio station simply, \"We lost.\" Her aides wrote on Friday "
             "that the count was fair.",
             "We lost", "Lena Marsh"},
+           // A preposition opening the sentence is no name ('Amid', 'Like').
+           {"Amid calls for a boycott of websites that would list them, the Courier's Lena Marsh "
+            "gave a defense of the list, saying it is needed to \"protect the town.\"",
+            "protect the town", "the Courier's Lena Marsh"},
+           {"Like Ortiz, Marsh also rejected the plan, arguing that there is \"no room\" in the "
+            "budget.",
+            "no room", "Marsh"},
+           // A participle right after a closing mark is never inverted: its
+           // subject is its clause's, and it attributes nothing after it.
+           {"Ortiz gave a defense of \"small-town values,\" saying the town embodied the \"heart "
+            "of the state.\"",
+            "heart of the", "Ortiz"},
+           {"Fans chanted, \"Build the bridge,\" referring to the mayor's plan, the Dayton Courier "
+            "reported.",
+            "Build the bridge", "Dayton Courier"},
            // Without the comma the verb after the quote still wins.
            {"\"We lost.\" Lena Marsh said on Friday.", "We lost", "Lena Marsh"},
        }) {
