@@ -1516,7 +1516,7 @@ struct Extractor {
         // ('Axelrod tweeted after Clinton argued that “…”').
         if (e != left && subordinate(e) && comma_between(e->cue_end, starts(left))) break;
         if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
-            (!outer && e->subj.kind != Np::None))
+            (e->subj.kind != Np::None && (!outer || outer->subj.kind == Np::Pronoun)))
           outer = e;
       }
       // A fragment's sentence may hold earlier quotes ('Trump has hailed the
@@ -1554,7 +1554,7 @@ struct Extractor {
           std::string wb = e->subj.kind == Np::None ? std::string() : word_before(e->subj.first);
           if (e->lemma == "call" || wb == "that" || wb == "which" || wb == "whom") continue;
           if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
-              (!outer && e->subj.kind != Np::None))
+              (e->subj.kind != Np::None && (!outer || outer->subj.kind == Np::Pronoun)))
             outer = e;
         }
         xlb = a;

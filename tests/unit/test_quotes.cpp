@@ -470,6 +470,14 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Fans chanted, \"Build the bridge,\" referring to the mayor's plan, the Dayton Courier "
             "reported.",
             "Build the bridge", "Dayton Courier"},
+           // The outer verb's common-noun subject beats a pronoun inside
+           // ('critics say he had proposed …'); a name there already did.
+           {"That is why critics say he had proposed to \"tear down\" the program.", "tear down",
+            "critics"},
+           {"The longtime senator said he rarely asks donors for help, \"because they know where "
+            "I stand.\"",
+            "because they", "The longtime senator"},
+           {"Ortiz said he expects the mayor to \"stay the course.\"", "stay the course", "Ortiz"},
            // Without the comma the verb after the quote still wins.
            {"\"We lost.\" Lena Marsh said on Friday.", "We lost", "Lena Marsh"},
        }) {
