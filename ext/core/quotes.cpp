@@ -686,9 +686,18 @@ struct Extractor {
           if (k < cue && punct(k, ')')) nx = k + 1;
         }
         nx = skip_adverbs_forward(nx, cue);
+        // 'Reeves late Thursday night issued': a time noun is skipped, but
+        // 'Eight years ago, he …' is a time phrase, no subject.
+        if (nx < cue && word(nx) && lx.time_nouns->count(low(nx))) {
+          ++nx;
+          std::string w = nx < cue && word(nx) ? low(nx) : std::string();
+          if (w == "ago" || w == "earlier" || w == "later" || w == "before") return false;
+          nx = skip_adverbs_forward(nx, cue);
+        }
         return nx == cue ||
                (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
-                !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or");
+                !lx.not_before_verb->count(low(nx)) && !lx.time_nouns->count(low(nx)) &&
+                low(nx) != "and" && low(nx) != "or");
       };
       if (s.kind == Np::Nominal && s.last == cue) {
         // A phrase running up to the quote took its verb ('the former

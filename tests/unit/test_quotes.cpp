@@ -478,6 +478,16 @@ TEST_CASE("quotes: speaker patterns of political news") {
             "I stand.\"",
             "because they", "The longtime senator"},
            {"Ortiz said he expects the mayor to \"stay the course.\"", "stay the course", "Ortiz"},
+           // A time phrase opening the sentence is no subject ('Eight years
+           // ago', 'a few days later'); nor is 'Any'.
+           {"Eight years ago, she backed Ortiz over Park and said, \"He is the future.\"",
+            "He is the future", "she"},
+           {"The mayor wavered on the plan. But a few days later, Marsh reversed herself again, "
+            "telling the Courier that the plan \"will not pass.\"",
+            "will not pass", "Marsh"},
+           {"Any decision to charge someone would involve Judge Lena Marsh, who told the council "
+            "when asked last month about the inquiry: \"We will review it.\"",
+            "We will review", "who"},
            // Without the comma the verb after the quote still wins.
            {"\"We lost.\" Lena Marsh said on Friday.", "We lost", "Lena Marsh"},
        }) {
