@@ -1335,7 +1335,12 @@ struct Extractor {
         // '“…” He added, “…”': the verb introduces the next quote.
         bool introduces = after + 1 < ntok && (punct(after, ',') || punct(after, ':')) &&
                           in_quote[after + 1] && is_mark(after + 1);
-        attribution = !introduces && ev.subj.kind != Np::None && ev.subj.first == b &&
+        // The subject may start with a title or role ('?” Sen. Glenn
+        // Thompson said').
+        uint32_t sb = ev.subj.first;
+        if (ev.subj.role_last > ev.subj.role_first) sb = std::min(sb, ev.subj.role_first);
+        while (sb > b && sb - b <= 3 && (title_word(sb - 1) || punct(sb - 1, '.'))) --sb;
+        attribution = !introduces && ev.subj.kind != Np::None && sb == b &&
                       (after >= hi || !word(after) || takes_object || weekday(after) ||
                        (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
       }

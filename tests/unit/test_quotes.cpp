@@ -488,6 +488,11 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"Any decision to charge someone would involve Judge Lena Marsh, who told the council "
             "when asked last month about the inquiry: \"We will review it.\"",
             "We will review", "who"},
+           // After a quote that ends its sentence, an attribution whose
+           // subject starts with a title still follows it.
+           {"The museum waived its fee, according to spokesman Todd Mesek.\n\n\"It is a great "
+            "week for the city.\" Sen. Glenn Thompson said of the swirl of activities.",
+            "It is a great", "Glenn Thompson"},
            // Without the comma the verb after the quote still wins.
            {"\"We lost.\" Lena Marsh said on Friday.", "We lost", "Lena Marsh"},
        }) {
