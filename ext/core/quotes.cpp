@@ -262,7 +262,18 @@ struct Extractor {
   bool cap(uint32_t i) const {
     return toks[i].kind == TokenKind::Word && is_upper(c0(i));
   }
-  bool stopword(uint32_t i) const { return lx.stop->count(low(i)) > 0; }
+  bool stopword(uint32_t i) const {
+    const std::string &w = low(i);
+    if (lx.stop->count(w)) return true;
+    // A contraction of one: 'It’s', 'That's', 'Here’s' ('He’s' stays,
+    // as the pronoun's mention).
+    for (std::string_view s : {std::string_view("\xE2\x80\x99s"), std::string_view("'s")})
+      if (w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0) {
+        std::string_view base = std::string_view(w).substr(0, w.size() - s.size());
+        return lx.stop->count(base) > 0 && base != "he" && base != "she";
+      }
+    return false;
+  }
   bool name_token(uint32_t i) const { return cap(i) && !stopword(i) && !pronoun(i) && !plain_cap[i]; }
   char pronoun(uint32_t i) const {
     if (!word(i)) return 0;

@@ -493,6 +493,9 @@ TEST_CASE("quotes: speaker patterns of political news") {
            {"The museum waived its fee, according to spokesman Todd Mesek.\n\n\"It is a great "
             "week for the city.\" Sen. Glenn Thompson said of the swirl of activities.",
             "It is a great", "Glenn Thompson"},
+           // A contraction of a function word is no name ('It's', 'That’s').
+           {"\"It is a stunt,\" Marsh says. It's \"a show for the cameras and nothing else\"",
+            "a show for", "Marsh"},
            // Without the comma the verb after the quote still wins.
            {"\"We lost.\" Lena Marsh said on Friday.", "We lost", "Lena Marsh"},
        }) {
