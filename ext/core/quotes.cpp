@@ -265,6 +265,7 @@ struct Extractor {
   bool stopword(uint32_t i) const {
     const std::string &w = low(i);
     if (lx.stop->count(w)) return true;
+    if (w.size() < 3 || w.back() != 's') return false;
     // A contraction of one: 'It’s', 'That's', 'Here’s' ('He’s' stays,
     // as the pronoun's mention).
     for (std::string_view s : {std::string_view("\xE2\x80\x99s"), std::string_view("'s")})
