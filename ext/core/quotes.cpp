@@ -73,6 +73,7 @@ struct Lexicon {
   const std::unordered_set<std::string_view> *not_before_verb = nullptr;
   const std::unordered_set<std::string_view> *ly_nouns = nullptr;
   const std::unordered_set<std::string_view> *time_nouns = nullptr;
+  const std::unordered_set<std::string_view> *speech_nouns = nullptr;
 };
 
 const Lexicon &lexicon() {
@@ -100,6 +101,7 @@ const Lexicon &lexicon() {
     l.not_before_verb = &resource_set("cue_blockers.txt");
     l.ly_nouns = &resource_set("ly_nouns.txt");
     l.time_nouns = &resource_set("time_nouns.txt");
+    l.speech_nouns = &resource_set("speech_nouns.txt");
     return l;
   }();
   return lex;
@@ -1254,7 +1256,9 @@ struct Extractor {
           last = {*ev.speaker, para, true};
         }
       } else if (ev.subj.kind == Np::Pronoun) {
-        char g = lx.pronouns.at(low(ev.subj.first));
+        const std::string &pw = low(ev.subj.first);
+        // a possessive ('his remark that “…”') has the gender of its pronoun
+        char g = pw == "his" ? 'm' : pw == "her" ? 'f' : pw == "their" ? 'p' : pw == "its" ? 'n' : lx.pronouns.at(pw);
         ev.confidence = 0.5;
         if (g != 'm' && g != 'f') continue;
         auto compatible = [&](const std::string &n) {
@@ -1764,6 +1768,45 @@ struct Extractor {
         Subject sub = clause_subject(from, colon_tok);
         if (sub.kind == Np::Name || sub.kind == Np::Pronoun || sub.kind == Np::Nominal) {
           chosen[ci] = &attribute_from_context(sub);
+        }
+      }
+      if (!chosen[ci] && !direct && c.open_tok > lb + 1) {
+        // A fragment after a noun of speech with a possessive: 'her remark
+        // that “…”', 'his call for “…”', 'Trump’s claim that Obama “…”'.
+        uint32_t k = c.open_tok;
+        for (int skip = 0; skip < 2 && k > lb + 1 && !word(k - 1); ++skip) --k; // ','
+        if (k > lb + 1 && word(k - 1) && (low(k - 1) == "of" || low(k - 1) == "for")) --k;
+        // … or a that-clause holding the quote ('her claim that she “…”')
+        for (uint32_t j = k; j > lb + 1 && k - j < 8; --j) {
+          if (in_quote[j - 1] || event_at[j - 1] != kNone || punct(j - 1, ';')) break;
+          if (word(j - 1) && low(j - 1) == "that") {
+            k = j - 1;
+            if (k > lb + 1 && punct(k - 1, ',')) --k;
+            break;
+          }
+        }
+        if (k > lb + 1 && word(k - 1) && !in_quote[k - 1] && lx.speech_nouns->count(low(k - 1))) {
+          static const WordSet kMonths{"january", "february", "march",     "april",   "may",      "june",
+                                       "july",    "august",   "september", "october", "november", "december"};
+          uint32_t p = k - 1;
+          for (int m = 0; m < 2 && p > lb && word(p - 1) && !in_quote[p - 1] &&
+                          (plain_word(p - 1) || lx.time_nouns->count(low(p - 1)) || kMonths.has(low(p - 1))) &&
+                          !determiner(low(p - 1));
+               ++m)
+            --p; // 'her March comment', 'his repeated call'
+          if (p > lb && word(p - 1) && !in_quote[p - 1]) {
+            const std::string &w = low(p - 1);
+            Subject sub;
+            if (w == "his" || w == "her" || w == "their") {
+              sub = {Np::Pronoun, p - 1, p, 0, 0};
+            } else if (cap(p - 1) && w.size() > 2 &&
+                       (w.compare(w.size() - 2, 2, "'s") == 0 ||
+                        (w.size() > 4 && w.compare(w.size() - 4, 4, "\xE2\x80\x99s") == 0))) {
+              sub = np_before(p, lb);
+              if (sub.kind != Np::Name) sub = {};
+            }
+            if (sub.kind != Np::None) chosen[ci] = &attribute_from_context(sub);
+          }
         }
       }
       if (!chosen[ci] && !initial) {

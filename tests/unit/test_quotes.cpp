@@ -496,6 +496,17 @@ TEST_CASE("quotes: speaker patterns of political news") {
            // A contraction of a function word is no name ('It's', 'That’s').
            {"\"It is a stunt,\" Marsh says. It's \"a show for the cameras and nothing else\"",
             "a show for", "Marsh"},
+           // A fragment after a noun of speech with a possessive and no
+           // reporting verb belongs to the possessive.
+           {"Ortiz gained in the polls. His standing improved after the flood and his call for "
+            "\"a new levee across the river\" last spring.",
+            "a new levee", "his"},
+           {"The union is unlikely to back Marsh after her March comment that, \"we will close "
+            "every mine.\" The vote is in June.",
+            "we will close", "her"},
+           // … but a reporting verb of the sentence still wins.
+           {"Voters mocked Ortiz's claim that the mayor \"never paid a cent,\" calling it silly.",
+            "never paid", "Voters"},
            // Without the comma the verb after the quote still wins.
            {"\"We lost.\" Lena Marsh said on Friday.", "We lost", "Lena Marsh"},
        }) {
