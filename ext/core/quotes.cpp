@@ -73,6 +73,7 @@ struct Lexicon {
   const std::unordered_set<std::string_view> *not_before_verb = nullptr;
   const std::unordered_set<std::string_view> *ly_nouns = nullptr;
   const std::unordered_set<std::string_view> *time_nouns = nullptr;
+  const std::unordered_set<std::string_view> *speech_nouns = nullptr;
 };
 
 const Lexicon &lexicon() {
@@ -100,6 +101,7 @@ const Lexicon &lexicon() {
     l.not_before_verb = &resource_set("cue_blockers.txt");
     l.ly_nouns = &resource_set("ly_nouns.txt");
     l.time_nouns = &resource_set("time_nouns.txt");
+    l.speech_nouns = &resource_set("speech_nouns.txt");
     return l;
   }();
   return lex;
@@ -262,7 +264,19 @@ struct Extractor {
   bool cap(uint32_t i) const {
     return toks[i].kind == TokenKind::Word && is_upper(c0(i));
   }
-  bool stopword(uint32_t i) const { return lx.stop->count(low(i)) > 0; }
+  bool stopword(uint32_t i) const {
+    const std::string &w = low(i);
+    if (lx.stop->count(w)) return true;
+    if (w.size() < 3 || w.back() != 's') return false;
+    // A contraction of one: 'It’s', 'That's', 'Here’s' ('He’s' stays,
+    // as the pronoun's mention).
+    for (std::string_view s : {std::string_view("\xE2\x80\x99s"), std::string_view("'s")})
+      if (w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0) {
+        std::string_view base = std::string_view(w).substr(0, w.size() - s.size());
+        return lx.stop->count(base) > 0 && base != "he" && base != "she";
+      }
+    return false;
+  }
   bool name_token(uint32_t i) const { return cap(i) && !stopword(i) && !pronoun(i) && !plain_cap[i]; }
   char pronoun(uint32_t i) const {
     if (!word(i)) return 0;
@@ -686,9 +700,18 @@ struct Extractor {
           if (k < cue && punct(k, ')')) nx = k + 1;
         }
         nx = skip_adverbs_forward(nx, cue);
+        // 'Reeves late Thursday night issued': a time noun is skipped, but
+        // 'Eight years ago, he …' is a time phrase, no subject.
+        if (nx < cue && word(nx) && lx.time_nouns->count(low(nx))) {
+          ++nx;
+          std::string w = nx < cue && word(nx) ? low(nx) : std::string();
+          if (w == "ago" || w == "earlier" || w == "later" || w == "before") return false;
+          nx = skip_adverbs_forward(nx, cue);
+        }
         return nx == cue ||
                (nx < cue && word(nx) && is_lower(c0(nx)) && !determiner(low(nx)) &&
-                !lx.not_before_verb->count(low(nx)) && low(nx) != "and" && low(nx) != "or");
+                !lx.not_before_verb->count(low(nx)) && !lx.time_nouns->count(low(nx)) &&
+                low(nx) != "and" && low(nx) != "or");
       };
       if (s.kind == Np::Nominal && s.last == cue) {
         // A phrase running up to the quote took its verb ('the former
@@ -1014,7 +1037,9 @@ struct Extractor {
         // A participle opening its sentence: 'Citing the attack, Will
         // urged …', 'Acknowledging that Trump “…,” though, Allen did …'.
         ev.subj = main_clause_subject(end);
-      } else if ((after_mark || initial_cue) && *lemma != "according to") {
+      } else if ((after_mark || initial_cue) && *lemma != "according to" && !(gerund && after_mark)) {
+        // (A participle is never inverted: '“…,” saying the city …' keeps
+        // the subject of its clause.)
         ev.subj = subject_after(end, hi_sent);
         if (ev.subj.kind == Np::None) {
           // '”, he said' where the pronoun comes first is handled by
@@ -1232,7 +1257,9 @@ struct Extractor {
           last = {*ev.speaker, para, true, doc.sentence_at(toks[ev.cue].start)};
         }
       } else if (ev.subj.kind == Np::Pronoun) {
-        char g = lx.pronouns.at(low(ev.subj.first));
+        const std::string &pw = low(ev.subj.first);
+        // a possessive ('his remark that “…”') has the gender of its pronoun
+        char g = pw == "his" ? 'm' : pw == "her" ? 'f' : pw == "their" ? 'p' : pw == "its" ? 'n' : lx.pronouns.at(pw);
         ev.confidence = 0.5;
         if (g != 'm' && g != 'f') continue;
         auto compatible = [&](const std::string &n) {
@@ -1332,7 +1359,12 @@ struct Extractor {
         // '“…” He added, “…”': the verb introduces the next quote.
         bool introduces = after + 1 < ntok && (punct(after, ',') || punct(after, ':')) &&
                           in_quote[after + 1] && is_mark(after + 1);
-        attribution = !introduces && ev.subj.kind != Np::None && ev.subj.first == b &&
+        // The subject may start with a title or role ('?” Sen. Glenn
+        // Thompson said').
+        uint32_t sb = ev.subj.first;
+        if (ev.subj.role_last > ev.subj.role_first) sb = std::min(sb, ev.subj.role_first);
+        while (sb > b && sb - b <= 3 && (title_word(sb - 1) || punct(sb - 1, '.'))) --sb;
+        attribution = !introduces && ev.subj.kind != Np::None && sb == b &&
                       (after >= hi || !word(after) || takes_object || weekday(after) ||
                        (is_lower(c0(after)) && nx != "that" && !determiner(nx) && !pronoun(after)));
       }
@@ -1374,7 +1406,12 @@ struct Extractor {
       start = std::min(start, s.role_first);
       end = std::max(end, s.role_last);
     }
-    if (start <= c.close_tok + 1 || end > k || k - end > 3) return nullptr;
+    if (start > c.close_tok + 1 && word(start - 1) && low(start - 1) == "the") --start; // 'the Sentinel'
+    // Right after the closing mark only a clause naming where the words were
+    // read ('…,” according to the report.', '…,” the Sentinel reported.').
+    bool sourcing = last->lemma == "according to" || last->lemma == "report";
+    if (start <= c.close_tok || (start == c.close_tok + 1 && !sourcing) || end > k || k - end > 3)
+      return nullptr;
     // Right after another quote ('…, “…,” he said.'), the clause is that
     // quote's.
     uint32_t before = start - 1;
@@ -1426,12 +1463,19 @@ struct Extractor {
       uint32_t rs = c.close_tok == kNone ? kNone : c.close_tok + 1;
       // Right: '”, X said' / '” said X' — the cue within a few words.
       const Event *right = nullptr, *right_far = nullptr;
+      bool governed = false;
       if (rs != kNone) {
         uint32_t k = rs;
         if (k < re && (punct(k, ',') || is_dash(c0(k)))) ++k;
         for (uint32_t i = k; i < re; ++i) {
           if (event_at[i] == kNone) continue;
           const Event &ev = events[event_at[i]];
+          // '“…,” referring to …': a participle whose subject stands before
+          // the quote attributes nothing after it.
+          if (ev.subj.kind != Np::None && ev.subj.first < c.open_tok) {
+            governed = i == k; // still no scare quote ('deemed “…,” saying')
+            break;
+          }
           if (!right_far) right_far = &ev;
           uint32_t subj_start = ev.subj.role_last ? std::min(ev.subj.role_first, ev.subj.first) : ev.subj.first;
           bool adjacent = (ev.subj.kind != Np::None && subj_start >= k && subj_start <= k + 2) || i == k;
@@ -1510,7 +1554,7 @@ struct Extractor {
         // ('Axelrod tweeted after Clinton argued that “…”').
         if (e != left && subordinate(e) && comma_between(e->cue_end, starts(left))) break;
         if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
-            (!outer && e->subj.kind != Np::None))
+            (e->subj.kind != Np::None && (!outer || outer->subj.kind == Np::Pronoun)))
           outer = e;
       }
       // A fragment's sentence may hold earlier quotes ('Trump has hailed the
@@ -1548,7 +1592,7 @@ struct Extractor {
           std::string wb = e->subj.kind == Np::None ? std::string() : word_before(e->subj.first);
           if (e->lemma == "call" || wb == "that" || wb == "which" || wb == "whom") continue;
           if (e->subj.kind == Np::Name || e->subj.kind == Np::Pronoun ||
-              (!outer && e->subj.kind != Np::None))
+              (e->subj.kind != Np::None && (!outer || outer->subj.kind == Np::Pronoun)))
             outer = e;
         }
         xlb = a;
@@ -1581,8 +1625,17 @@ struct Extractor {
                          std::min(right->cue, right->subj.first) > rs + (punct(rs, ',') ? 1u : 0u);
       bool left_tight = left && left->subj.kind != Np::None && left->cue_end == c.open_tok &&
                         !(right_loose && final_attribution(c)); // not before '…, Song wrote.'
+      // 'Trump attacked Romney, calling him, “…!” Romney fired back in
+      // March': a quote set off by a comma or colon after its verb and
+      // ending its sentence is that verb's; the capitalised clause after
+      // it opens a new sentence.
+      bool left_intro = has(left) && left_frame && c.open_tok > 0 &&
+                        (punct(c.open_tok - 1, ',') || punct(c.open_tok - 1, ':')) &&
+                        is_terminal_cp(end_in) && has(right) && rs != kNone && rs < ntok && word(rs) &&
+                        !is_lower(c0(rs));
       if (direct) {
-        if (has(right) && !(right_loose && left_tight)) ev = right;
+        if (left_intro) ev = left;
+        else if (has(right) && !(right_loose && left_tight)) ev = right;
         else if (has(right) && left_tight) ev = left;
         else if (!initial && !colon && (ev = final_attribution(c))) {
           // '…, saying “…,” CNN reported.'
@@ -1626,7 +1679,7 @@ struct Extractor {
         // “…” as donors waited, he said.', '…, according to the report.').
         if (const Event *fin = final_attribution(c)) ev = fin;
       }
-      if (!direct && words_in(c) <= 2 && !ends_like_speech && !left && !right) {
+      if (!direct && words_in(c) <= 2 && !ends_like_speech && !left && !right && !governed) {
         // A short term not governed by a reporting verb: a scare quote
         // ('four “war rooms”', 'its “weights”').
         continue;
@@ -1673,6 +1726,24 @@ struct Extractor {
           }
         }
       }
+      if (!chosen[ci] && direct && (c.close_tok == kNone || c.close_tok + 1 == region_start[c.region + 1]) &&
+          c.region + 2 < region_start.size()) {
+        // A pull quote signed on its own line inside the marks, ending the
+        // paragraph: '"… stimulus. / Josh Bivens, Economic Policy
+        // Institute."' — a name, an optional affiliation, no verb.
+        uint32_t a = region_start[c.region + 1], hi = region_start[c.region + 2];
+        bool ok = para_of[a] == para_of[c.open_tok] && (hi >= ntok || para_of[hi] != para_of[a]) &&
+                  hi - a <= kNpTokens + 4 && word(a) && cap(a);
+        uint32_t e = hi;
+        while (ok && e > a && (is_mark(e - 1) || punct(e - 1, '.'))) --e;
+        ok = ok && e < hi && punct(e, '.');
+        for (uint32_t k = a; ok && k < e; ++k)
+          if (event_at[k] != kNone || in_quote[k] || !(word(k) || punct(k, ','))) ok = false;
+        Subject sub = ok ? subject_after(a, e) : Subject{};
+        if (sub.kind == Np::Name && sub.first == a && (sub.last == e || punct(sub.last, ','))) {
+          chosen[ci] = &attribute_from_context(sub);
+        }
+      }
       if (!chosen[ci] && colon) {
         // 'Pollsters agree - Carl Bialik: “…”', 'More from Jones: “…”'; not
         // the object of a preposition ('… broke down what was wrong to the
@@ -1705,6 +1776,45 @@ struct Extractor {
         Subject sub = clause_subject(from, colon_tok);
         if (sub.kind == Np::Name || sub.kind == Np::Pronoun || sub.kind == Np::Nominal) {
           chosen[ci] = &attribute_from_context(sub);
+        }
+      }
+      if (!chosen[ci] && !direct && c.open_tok > lb + 1) {
+        // A fragment after a noun of speech with a possessive: 'her remark
+        // that “…”', 'his call for “…”', 'Trump’s claim that Obama “…”'.
+        uint32_t k = c.open_tok;
+        for (int skip = 0; skip < 2 && k > lb + 1 && !word(k - 1); ++skip) --k; // ','
+        if (k > lb + 1 && word(k - 1) && (low(k - 1) == "of" || low(k - 1) == "for")) --k;
+        // … or a that-clause holding the quote ('her claim that she “…”')
+        for (uint32_t j = k; j > lb + 1 && k - j < 8; --j) {
+          if (in_quote[j - 1] || event_at[j - 1] != kNone || punct(j - 1, ';')) break;
+          if (word(j - 1) && low(j - 1) == "that") {
+            k = j - 1;
+            if (k > lb + 1 && punct(k - 1, ',')) --k;
+            break;
+          }
+        }
+        if (k > lb + 1 && word(k - 1) && !in_quote[k - 1] && lx.speech_nouns->count(low(k - 1))) {
+          static const WordSet kMonths{"january", "february", "march",     "april",   "may",      "june",
+                                       "july",    "august",   "september", "october", "november", "december"};
+          uint32_t p = k - 1;
+          for (int m = 0; m < 2 && p > lb && word(p - 1) && !in_quote[p - 1] &&
+                          (plain_word(p - 1) || lx.time_nouns->count(low(p - 1)) || kMonths.has(low(p - 1))) &&
+                          !determiner(low(p - 1));
+               ++m)
+            --p; // 'her March comment', 'his repeated call'
+          if (p > lb && word(p - 1) && !in_quote[p - 1]) {
+            const std::string &w = low(p - 1);
+            Subject sub;
+            if (w == "his" || w == "her" || w == "their") {
+              sub = {Np::Pronoun, p - 1, p, 0, 0};
+            } else if (cap(p - 1) && w.size() > 2 &&
+                       (w.compare(w.size() - 2, 2, "'s") == 0 ||
+                        (w.size() > 4 && w.compare(w.size() - 4, 4, "\xE2\x80\x99s") == 0))) {
+              sub = np_before(p, lb);
+              if (sub.kind != Np::Name) sub = {};
+            }
+            if (sub.kind != Np::None) chosen[ci] = &attribute_from_context(sub);
+          }
         }
       }
       if (!chosen[ci] && !initial) {

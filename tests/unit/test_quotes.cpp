@@ -174,6 +174,12 @@ TEST_CASE("quotes: partial quotes and scare quotes") {
   CHECK(run("DeepSeek has published its “weights”, the numbers that make up a model.").empty());
   CHECK(run("Senators urged the White House to tighten the so-called “diffusion rule” on chips.").empty());
   CHECK(run("A report titled “Compute and Containment,” published last month, argued otherwise.").empty());
+  // A short term right before a participle of its sentence's verb is kept
+  // ('… marked “top secret,” saying …'), with that verb's subject.
+  qs = run("Marsh pounced on news that the files were later deemed ''top secret,'' saying the agency "
+           "had erred.");
+  REQUIRE(qs.size() == 1);
+  CHECK(opt(qs[0].speaker) == "Marsh");
 }
 
 // The samples: quotes.tsv has one row per opening mark with the speaker and
@@ -426,6 +432,83 @@ TEST_CASE("quotes: speaker patterns of political news") {
             "a steady hand", "he"},
            {"Voters still remember Hale, who in 2012 said the plant was \"safe for decades.\"",
             "safe for", "who"},
+           // A fragment closed by ', according to X' or ', X reported' right
+           // after its mark is X's, not the earlier verb's.
+           {"Ortiz wrote to the board, warning of \"legal steps against you,\" according to a "
+            "copy of the letter.",
+            "legal steps", "a copy of the letter"},
+           {"Marsh met with local leaders and pledged to \"rebuild every road,\" the Dayton "
+            "Courier reported.",
+            "rebuild every", "Dayton Courier"},
+           // … but any other verb there still loses to the earlier one.
+           {"Marsh met with local leaders and pledged to \"rebuild every road,\" Okafor said.",
+            "rebuild every", "Marsh"},
+           // A pull quote signed on its own line inside the marks.
+           {"Economists were split.\n\n\"We will enter the next slump without a plan.\nLena "
+            "Marsh, Institute for Fiscal Studies.\"\n\nThe debate goes on.",
+            "We will enter", "Lena Marsh"},
+           // A quote set off by its verb and ending its sentence is that
+           // verb's, not the next sentence's subject.
+           {"Ortiz attacked Park, calling him, among other things, \"a fraud.\" Park fired back "
+            "in March, attacking Ortiz for his record.",
+            "a fraud", "Ortiz"},
+           {"Lena Marsh told the radio station simply, \"We lost.\" Her aides wrote on Friday "
+            "that the count was fair.",
+            "We lost", "Lena Marsh"},
+           // A preposition opening the sentence is no name ('Amid', 'Like').
+           {"Amid calls for a boycott of websites that would list them, the Courier's Lena Marsh "
+            "gave a defense of the list, saying it is needed to \"protect the town.\"",
+            "protect the town", "the Courier's Lena Marsh"},
+           {"Like Ortiz, Marsh also rejected the plan, arguing that there is \"no room\" in the "
+            "budget.",
+            "no room", "Marsh"},
+           // A participle right after a closing mark is never inverted: its
+           // subject is its clause's, and it attributes nothing after it.
+           {"Ortiz gave a defense of \"small-town values,\" saying the town embodied the \"heart "
+            "of the state.\"",
+            "heart of the", "Ortiz"},
+           {"Fans chanted, \"Build the bridge,\" referring to the mayor's plan, the Dayton Courier "
+            "reported.",
+            "Build the bridge", "Dayton Courier"},
+           // The outer verb's common-noun subject beats a pronoun inside
+           // ('critics say he had proposed …'); a name there already did.
+           {"That is why critics say he had proposed to \"tear down\" the program.", "tear down",
+            "critics"},
+           {"The longtime senator said he rarely asks donors for help, \"because they know where "
+            "I stand.\"",
+            "because they", "The longtime senator"},
+           {"Ortiz said he expects the mayor to \"stay the course.\"", "stay the course", "Ortiz"},
+           // A time phrase opening the sentence is no subject ('Eight years
+           // ago', 'a few days later'); nor is 'Any'.
+           {"Eight years ago, she backed Ortiz over Park and said, \"He is the future.\"",
+            "He is the future", "she"},
+           {"The mayor wavered on the plan. But a few days later, Marsh reversed herself again, "
+            "telling the Courier that the plan \"will not pass.\"",
+            "will not pass", "Marsh"},
+           {"Any decision to charge someone would involve Judge Lena Marsh, who told the council "
+            "when asked last month about the inquiry: \"We will review it.\"",
+            "We will review", "who"},
+           // After a quote that ends its sentence, an attribution whose
+           // subject starts with a title still follows it.
+           {"The museum waived its fee, according to spokesman Todd Mesek.\n\n\"It is a great "
+            "week for the city.\" Sen. Glenn Thompson said of the swirl of activities.",
+            "It is a great", "Glenn Thompson"},
+           // A contraction of a function word is no name ('It's', 'That’s').
+           {"\"It is a stunt,\" Marsh says. It's \"a show for the cameras and nothing else\"",
+            "a show for", "Marsh"},
+           // A fragment after a noun of speech with a possessive and no
+           // reporting verb belongs to the possessive.
+           {"Ortiz gained in the polls. His standing improved after the flood and his call for "
+            "\"a new levee across the river\" last spring.",
+            "a new levee", "his"},
+           {"The union is unlikely to back Marsh after her March comment that, \"we will close "
+            "every mine.\" The vote is in June.",
+            "we will close", "her"},
+           // … but a reporting verb of the sentence still wins.
+           {"Voters mocked Ortiz's claim that the mayor \"never paid a cent,\" calling it silly.",
+            "never paid", "Voters"},
+           // Without the comma the verb after the quote still wins.
+           {"\"We lost.\" Lena Marsh said on Friday.", "We lost", "Lena Marsh"},
        }) {
     INFO(c.text);
     auto qs = run(c.text);
