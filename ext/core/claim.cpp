@@ -3,6 +3,7 @@
 #include "claim.hpp"
 
 #include "char_grams.hpp"
+#include "dates.hpp"
 
 #include "numbers.hpp"
 #include "resources.hpp"
@@ -496,9 +497,35 @@ struct Quant {
   uint32_t b, e; // byte span in the text
 };
 
+// Whether the word just before [start, end) or just after it names a month,
+// capitalised ('September 5', 'Sept. 5th', '5 September'; not 'may 5'): the
+// number is then a day of a date, which says when, not how many.
+bool next_to_month(std::u32string_view cps, size_t start, size_t end) {
+  auto word = [&](size_t b, size_t e) {
+    if (cps[b] < 'A' || cps[b] > 'Z') return false;
+    std::string w;
+    for (size_t k = b; k < e && w.size() < 10; ++k)
+      w += static_cast<char>(cps[k] < 0x80 ? (cps[k] | 32) : '?');
+    return month_of(w) != 0;
+  };
+  auto letter = [&](size_t k) { return cps[k] < 0x80 && ascii_alpha(static_cast<unsigned char>(cps[k])); };
+  size_t k = start;
+  while (k > 0 && cps[k - 1] == ' ') --k;
+  if (k > 0 && cps[k - 1] == '.') --k; // 'Sept. 5'
+  size_t b = k;
+  while (b > 0 && letter(b - 1)) --b;
+  if (b < k && word(b, k)) return true;
+  k = end;
+  while (k < cps.size() && cps[k] == ' ') ++k;
+  size_t e = k;
+  while (e < cps.size() && letter(e)) ++e;
+  return e > k && word(k, e);
+}
+
 // The quantities of a UTF-8 text with byte spans. Bare number words of two
 // or more count ('three villages' against 'seven villages'); plain numbers
-// that look like years are years.
+// that look like years are years; a day of a date ('September 5, 2017')
+// is no quantity.
 void find_quants(std::string_view text, std::vector<Quant> &out) {
   out.clear();
   thread_local std::u32string cps;
@@ -517,6 +544,9 @@ void find_quants(std::string_view text, std::vector<Quant> &out) {
              : q.kind == QuantityKind::Percent ? QuantKind::Percent
              : is_year_like(q, cps)            ? QuantKind::Year
                                                : QuantKind::Number;
+    if ((x.kind == QuantKind::Number || x.kind == QuantKind::Ordinal) && q.value >= 1 && q.value <= 31 &&
+        q.value == std::floor(q.value) && next_to_month(cps, q.start, q.end))
+      continue;
     x.b = at[std::min<size_t>(q.start, at.size() - 1)];
     x.e = at[std::min<size_t>(q.end, at.size() - 1)];
     x.q = std::move(q);

@@ -75,6 +75,22 @@ TEST_CASE("claim: a number conflicts only when it counts the same thing") {
   CHECK(parts("Losses: $7 billion", "It lost $9 billion.").numbers_conflict == 1);
 }
 
+TEST_CASE("claim: the day of a date is no quantity") {
+  auto parts = [](const std::string &claim, const std::string &text) {
+    return score_claim(*analyse_claim(claim), text);
+  };
+  // 'September 5' says when: it does not conflict with '400 people'.
+  auto day = parts("Marta Quill spoke in Dayton on September 5, 2017", "Marta Quill spoke to 400 people in Dayton.");
+  CHECK(day.numbers_conflict == 0);
+  CHECK(lede::claim_quantities(*analyse_claim("Marta Quill spoke in Dayton on September 5, 2017")).size() == 1);
+  CHECK(lede::claim_quantities(*analyse_claim("The vote is on 5 Sept. and 12 March")).empty());
+  CHECK(lede::claim_quantities(*analyse_claim("The vote is on Sept. 5th")).empty());
+  // Without a capitalised month next to it a small number still counts.
+  CHECK(parts("They may 5 times refuse", "They may 3 times refuse.").numbers_conflict == 1);
+  CHECK(lede::claim_quantities(*analyse_claim("The clinic saw 5 patients in September")).size() == 1);
+  CHECK(parts("The clinic saw 5 patients", "The clinic saw 7 patients.").numbers_conflict == 1);
+}
+
 TEST_CASE("claim: antonyms contradict unless negated") {
   CHECK(score("Profits rose in the third quarter", "Profits fell in the third quarter.") < 0.5);
   CHECK(score("The court approved the merger", "The court rejected the merger.") < 0.5);
