@@ -10,6 +10,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <mutex>
@@ -28,6 +29,7 @@ namespace {
 constexpr int kNegationScope = 4;      // content words a negation cue covers
 constexpr int kQuantContext = 2;       // content words on each side that say what a quantity counts
 constexpr float kNumberWeight = 4.0f;  // weight of a claim quantity when the claim has no words
+constexpr size_t kQueryNumbers = 8;    // the claim's numbers added to the index query
 constexpr float kEntityBoost = 1.5f;   // weight multiplier for names
 constexpr float kDerivCredit = 0.8f;   // WordNet derivation / listed relation
 constexpr float kSynCredit = 0.7f;     // WordNet synonym (first sense)
@@ -1332,6 +1334,36 @@ std::vector<std::string> claim_query_words(const Claim &c, size_t max_terms) {
   std::sort(order.begin(), order.end());
   std::vector<std::string> out;
   for (size_t i : order) out.push_back(c.terms[i].word);
+  // A claim's counts and amounts (not years or ordinals) by the first run of
+  // letters and digits of each, as the index holds it: '$150 billion' ->
+  // 150, '8%' -> 8, '$1,000' -> 1. Numbers are not terms, but an article
+  // giving the claim's number is a candidate. (Years are left out: a post's
+  // signature date would pull in every article of its year.) A claim of
+  // numbers alone still has no query.
+  if (out.empty()) return out;
+  size_t added = 0;
+  for (const ClaimQuantity &q : c.quants) {
+    if (added == kQueryNumbers) break;
+    if (q.kind == QuantKind::Year || q.kind == QuantKind::Ordinal) continue;
+    const std::string &t = q.text;
+    auto alnum = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(t[k])) != 0; };
+    for (size_t i = 0; i < t.size();) {
+      size_t j = i;
+      while (j < t.size() && alnum(j)) ++j;
+      if (j == i) {
+        ++i;
+        continue;
+      }
+      std::string w = t.substr(i, j - i);
+      if (std::none_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; })) {
+        i = j;
+        continue;
+      }
+      for (char &ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(std::move(w)), ++added;
+      break;
+    }
+  }
   return out;
 }
 

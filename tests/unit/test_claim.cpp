@@ -5,6 +5,7 @@
 
 #include "claim.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -126,6 +127,23 @@ TEST_CASE("claim: FTS5 query quotes every word") {
   CHECK(q.find('*') == std::string::npos);
   CHECK(q.find('^') == std::string::npos);
   CHECK(lede::claim_fts_query(*analyse_claim("?!.")).empty());
+}
+
+TEST_CASE("claim: the index query holds the claim's counts and amounts, not its years") {
+  auto words = lede::claim_query_words(*analyse_claim("Iran got $150 billion and 8% more in 2019 from the 118th Congress"));
+  auto has = [&](const char *w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  CHECK(has("iran"));
+  CHECK(has("150"));
+  CHECK(has("8"));
+  CHECK_FALSE(has("2019"));
+  CHECK_FALSE(has("118th"));
+  // One word per quantity: '$1,000' gives 1, not 000.
+  auto thousand = lede::claim_query_words(*analyse_claim("Drivers were fined $1,000"));
+  CHECK(std::find(thousand.begin(), thousand.end(), "1") != thousand.end());
+  CHECK(std::find(thousand.begin(), thousand.end(), "000") == thousand.end());
+  CHECK(lede::claim_query_words(*analyse_claim("$1,000")).empty());
+  // Numbers are quoted like words.
+  CHECK(lede::claim_fts_query(*analyse_claim("Drivers were fined $1,000")).find("\"1\"") != std::string::npos);
 }
 
 TEST_CASE("claim: a 10,000-word claim keeps the heaviest terms") {
