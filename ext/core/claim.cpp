@@ -3,12 +3,14 @@
 #include "claim.hpp"
 
 #include "char_grams.hpp"
+#include "dates.hpp"
 
 #include "numbers.hpp"
 #include "resources.hpp"
 #include "text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <mutex>
@@ -27,6 +29,7 @@ namespace {
 constexpr int kNegationScope = 4;      // content words a negation cue covers
 constexpr int kQuantContext = 2;       // content words on each side that say what a quantity counts
 constexpr float kNumberWeight = 4.0f;  // weight of a claim quantity when the claim has no words
+constexpr size_t kQueryNumbers = 8;    // the claim's numbers added to the index query
 constexpr float kEntityBoost = 1.5f;   // weight multiplier for names
 constexpr float kDerivCredit = 0.8f;   // WordNet derivation / listed relation
 constexpr float kSynCredit = 0.7f;     // WordNet synonym (first sense)
@@ -496,9 +499,35 @@ struct Quant {
   uint32_t b, e; // byte span in the text
 };
 
+// Whether the word just before [start, end) or just after it names a month,
+// capitalised ('September 5', 'Sept. 5th', '5 September'; not 'may 5'): the
+// number is then a day of a date, which says when, not how many.
+bool next_to_month(std::u32string_view cps, size_t start, size_t end) {
+  auto word = [&](size_t b, size_t e) {
+    if (cps[b] < 'A' || cps[b] > 'Z') return false;
+    std::string w;
+    for (size_t k = b; k < e && w.size() < 10; ++k)
+      w += static_cast<char>(cps[k] < 0x80 ? (cps[k] | 32) : '?');
+    return month_of(w) != 0;
+  };
+  auto letter = [&](size_t k) { return cps[k] < 0x80 && ascii_alpha(static_cast<unsigned char>(cps[k])); };
+  size_t k = start;
+  while (k > 0 && cps[k - 1] == ' ') --k;
+  if (k > 0 && cps[k - 1] == '.') --k; // 'Sept. 5'
+  size_t b = k;
+  while (b > 0 && letter(b - 1)) --b;
+  if (b < k && word(b, k)) return true;
+  k = end;
+  while (k < cps.size() && cps[k] == ' ') ++k;
+  size_t e = k;
+  while (e < cps.size() && letter(e)) ++e;
+  return e > k && word(k, e);
+}
+
 // The quantities of a UTF-8 text with byte spans. Bare number words of two
 // or more count ('three villages' against 'seven villages'); plain numbers
-// that look like years are years.
+// that look like years are years; a day of a date ('September 5, 2017')
+// is no quantity.
 void find_quants(std::string_view text, std::vector<Quant> &out) {
   out.clear();
   thread_local std::u32string cps;
@@ -517,6 +546,9 @@ void find_quants(std::string_view text, std::vector<Quant> &out) {
              : q.kind == QuantityKind::Percent ? QuantKind::Percent
              : is_year_like(q, cps)            ? QuantKind::Year
                                                : QuantKind::Number;
+    if ((x.kind == QuantKind::Number || x.kind == QuantKind::Ordinal) && q.value >= 1 && q.value <= 31 &&
+        q.value == std::floor(q.value) && next_to_month(cps, q.start, q.end))
+      continue;
     x.b = at[std::min<size_t>(q.start, at.size() - 1)];
     x.e = at[std::min<size_t>(q.end, at.size() - 1)];
     x.q = std::move(q);
@@ -1302,6 +1334,36 @@ std::vector<std::string> claim_query_words(const Claim &c, size_t max_terms) {
   std::sort(order.begin(), order.end());
   std::vector<std::string> out;
   for (size_t i : order) out.push_back(c.terms[i].word);
+  // A claim's counts and amounts (not years or ordinals) by the first run of
+  // letters and digits of each, as the index holds it: '$150 billion' ->
+  // 150, '8%' -> 8, '$1,000' -> 1. Numbers are not terms, but an article
+  // giving the claim's number is a candidate. (Years are left out: a post's
+  // signature date would pull in every article of its year.) A claim of
+  // numbers alone still has no query.
+  if (out.empty()) return out;
+  size_t added = 0;
+  for (const ClaimQuantity &q : c.quants) {
+    if (added == kQueryNumbers) break;
+    if (q.kind == QuantKind::Year || q.kind == QuantKind::Ordinal) continue;
+    const std::string &t = q.text;
+    auto alnum = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(t[k])) != 0; };
+    for (size_t i = 0; i < t.size();) {
+      size_t j = i;
+      while (j < t.size() && alnum(j)) ++j;
+      if (j == i) {
+        ++i;
+        continue;
+      }
+      std::string w = t.substr(i, j - i);
+      if (std::none_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; })) {
+        i = j;
+        continue;
+      }
+      for (char &ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(std::move(w)), ++added;
+      break;
+    }
+  }
   return out;
 }
 

@@ -11,6 +11,20 @@
 #include <vector>
 
 namespace lede {
+
+int month_of(std::string_view w) {
+  static const std::string_view full[] = {"january", "february", "march",     "april",   "may",      "june",
+                                          "july",    "august",   "september", "october", "november", "december"};
+  if (w.size() < 3 || w.size() > 9) return 0;
+  for (int m = 0; m < 12; ++m) {
+    if (w[0] != full[m][0]) continue;
+    if (w == full[m]) return m + 1;
+    if (w.size() == 3 && w == full[m].substr(0, 3)) return m + 1;
+  }
+  if (w == "sept") return 9;
+  return 0;
+}
+
 namespace {
 
 struct Item {
@@ -63,18 +77,6 @@ std::vector<Item> scan(std::string_view s) {
   return out;
 }
 
-int month_of(std::string_view w) {
-  static const std::string_view full[] = {"january", "february", "march",     "april",   "may",      "june",
-                                          "july",    "august",   "september", "october", "november", "december"};
-  if (w.size() < 3 || w.size() > 9) return 0;
-  for (int m = 0; m < 12; ++m) {
-    if (w[0] != full[m][0]) continue;
-    if (w == full[m]) return m + 1;
-    if (w.size() == 3 && w == full[m].substr(0, 3)) return m + 1;
-  }
-  if (w == "sept") return 9;
-  return 0;
-}
 
 bool is_weekday(std::string_view w) {
   static const std::string_view days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

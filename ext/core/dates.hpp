@@ -18,6 +18,10 @@ std::optional<std::string> parse_date(std::string_view s);
 // False when `s` holds no year (a run of exactly four ASCII digits,
 // 1900-2100): then find_date finds nothing in it. The code-point form
 // lets callers skip converting text to UTF-8 for find_date.
+// The month (1-12) a lower-case word names ('september', 'sep', 'sept'),
+// or 0.
+int month_of(std::string_view w);
+
 bool may_hold_date(std::string_view s);
 bool may_hold_date(std::u32string_view s);
 

@@ -5,6 +5,7 @@
 
 #include "claim.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -75,6 +76,22 @@ TEST_CASE("claim: a number conflicts only when it counts the same thing") {
   CHECK(parts("Losses: $7 billion", "It lost $9 billion.").numbers_conflict == 1);
 }
 
+TEST_CASE("claim: the day of a date is no quantity") {
+  auto parts = [](const std::string &claim, const std::string &text) {
+    return score_claim(*analyse_claim(claim), text);
+  };
+  // 'September 5' says when: it does not conflict with '400 people'.
+  auto day = parts("Marta Quill spoke in Dayton on September 5, 2017", "Marta Quill spoke to 400 people in Dayton.");
+  CHECK(day.numbers_conflict == 0);
+  CHECK(lede::claim_quantities(*analyse_claim("Marta Quill spoke in Dayton on September 5, 2017")).size() == 1);
+  CHECK(lede::claim_quantities(*analyse_claim("The vote is on 5 Sept. and 12 March")).empty());
+  CHECK(lede::claim_quantities(*analyse_claim("The vote is on Sept. 5th")).empty());
+  // Without a capitalised month next to it a small number still counts.
+  CHECK(parts("They may 5 times refuse", "They may 3 times refuse.").numbers_conflict == 1);
+  CHECK(lede::claim_quantities(*analyse_claim("The clinic saw 5 patients in September")).size() == 1);
+  CHECK(parts("The clinic saw 5 patients", "The clinic saw 7 patients.").numbers_conflict == 1);
+}
+
 TEST_CASE("claim: antonyms contradict unless negated") {
   CHECK(score("Profits rose in the third quarter", "Profits fell in the third quarter.") < 0.5);
   CHECK(score("The court approved the merger", "The court rejected the merger.") < 0.5);
@@ -110,6 +127,23 @@ TEST_CASE("claim: FTS5 query quotes every word") {
   CHECK(q.find('*') == std::string::npos);
   CHECK(q.find('^') == std::string::npos);
   CHECK(lede::claim_fts_query(*analyse_claim("?!.")).empty());
+}
+
+TEST_CASE("claim: the index query holds the claim's counts and amounts, not its years") {
+  auto words = lede::claim_query_words(*analyse_claim("Iran got $150 billion and 8% more in 2019 from the 118th Congress"));
+  auto has = [&](const char *w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  CHECK(has("iran"));
+  CHECK(has("150"));
+  CHECK(has("8"));
+  CHECK_FALSE(has("2019"));
+  CHECK_FALSE(has("118th"));
+  // One word per quantity: '$1,000' gives 1, not 000.
+  auto thousand = lede::claim_query_words(*analyse_claim("Drivers were fined $1,000"));
+  CHECK(std::find(thousand.begin(), thousand.end(), "1") != thousand.end());
+  CHECK(std::find(thousand.begin(), thousand.end(), "000") == thousand.end());
+  CHECK(lede::claim_query_words(*analyse_claim("$1,000")).empty());
+  // Numbers are quoted like words.
+  CHECK(lede::claim_fts_query(*analyse_claim("Drivers were fined $1,000")).find("\"1\"") != std::string::npos);
 }
 
 TEST_CASE("claim: a 10,000-word claim keeps the heaviest terms") {
