@@ -38,14 +38,23 @@ struct Lexicons {
   std::unordered_map<std::string, Alias> aliases; // folded mention -> canonical
   std::unordered_set<std::string> products;      // folded product names
   size_t product_words = 1;                      // longest product name, in words
-  // First words of products, as a 4096-bit filter (false positives only).
+  // First words of products, as a 4096-bit filter (false positives only),
+  // after a cheaper one by their first two bytes (65536 bits).
   uint64_t product_first[64] = {};
+  std::vector<uint64_t> product_prefix = std::vector<uint64_t>(1024, 0);
+  static uint32_t prefix_bit(std::string_view w) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 8 |
+           (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u);
+  }
   static uint32_t filter_bit(std::string_view w) {
     uint64_t h = 1469598103934665603ULL;
     for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     return static_cast<uint32_t>((h ^ (h >> 29)) & 4095);
   }
   bool may_start_product(std::string_view w) const {
+    if (w.empty()) return product_first[filter_bit(w) >> 6] >> (filter_bit(w) & 63) & 1;
+    const uint32_t p = prefix_bit(w);
+    if (!(product_prefix[p >> 6] >> (p & 63) & 1)) return false;
     const uint32_t b = filter_bit(w);
     return product_first[b >> 6] >> (b & 63) & 1;
   }
@@ -66,8 +75,13 @@ struct Lexicons {
     load_aliases("entity-aliases.tsv", nullptr);
     for (std::string_view line : resource_lines("products.tsv")) {
       std::string f = fold_for_match(line);
-      const uint32_t b = filter_bit(std::string_view(f).substr(0, f.find(' ')));
+      const std::string_view first = std::string_view(f).substr(0, f.find(' '));
+      const uint32_t b = filter_bit(first);
       product_first[b >> 6] |= uint64_t(1) << (b & 63);
+      if (!first.empty()) {
+        const uint32_t p = prefix_bit(first);
+        product_prefix[p >> 6] |= uint64_t(1) << (p & 63);
+      }
       products.insert(std::move(f));
       product_words = std::max<size_t>(product_words, 1 + std::count(line.begin(), line.end(), ' '));
     }
@@ -1024,6 +1038,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (out[k].value || hit[k]) continue;
     out[k].entity = index.canonical(cleaned[k], out[k].type);
     // A user alias may name the canonical form itself.
+    if (aliases.empty()) continue;
     auto u = aliases.find(fold_for_match(out[k].entity));
     if (u != aliases.end()) {
       out[k].entity = u->second.entity;
