@@ -48,6 +48,9 @@ private:
     std::vector<std::string> words; // folded
     size_t count = 0;
   };
+  // The entry among `candidates` that `words` (folded) are a short form of.
+  template <class S>
+  const Entry *best_longer(const std::vector<size_t> &candidates, const std::vector<S> &words) const;
   std::vector<Entry> entries_;
   std::unordered_map<std::string, size_t> by_key_; // type + folded name
   std::unordered_map<std::string, std::vector<size_t>> by_word_; // type + folded word
