@@ -58,13 +58,17 @@ char32_t shape_char_slow(char32_t c) {
   if (is_digit(c)) return 'd';
   return fold_punct(c);
 }
-// shape_char_slow of the ASCII code points.
+// shape_char_slow (v) and to_lower(fold_punct(c)) (lower) of the ASCII
+// code points.
 constexpr struct AsciiShapes {
   char v[128];
-  constexpr AsciiShapes() : v() {
-    for (int c = 0; c < 128; ++c)
+  char lower[128];
+  constexpr AsciiShapes() : v(), lower() {
+    for (int c = 0; c < 128; ++c) {
       v[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd'
                                : c == 0x60 ? '\'' : c);
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c);
+    }
   }
 } kAsciiShapes{};
 inline char32_t shape_char(char32_t c) {
@@ -402,8 +406,15 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     char32_t last = 0;
     bool up = false, lo = false;
     for (char32_t c : w) {
-      hl = (hl ^ static_cast<uint64_t>(to_lower(fold_punct(c)))) * kFnvPrime;
-      const char32_t s = shape_char(c);
+      char32_t lc, s;
+      if (c < 0x80) {
+        lc = static_cast<unsigned char>(kAsciiShapes.lower[c]);
+        s = static_cast<unsigned char>(kAsciiShapes.v[c]);
+      } else {
+        lc = to_lower(fold_punct(c));
+        s = shape_char_slow(c);
+      }
+      hl = (hl ^ static_cast<uint64_t>(lc)) * kFnvPrime;
       up |= s == 'X';
       lo |= s == 'x';
       if (s != last) hss = (hss ^ s) * kFnvPrime;
