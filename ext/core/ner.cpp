@@ -375,6 +375,34 @@ constexpr uint64_t kFnvBasis = 1469598103934665603ULL, kFnvPrime = 1099511628211
 
 } // namespace
 
+Featurizer::WordInfo Featurizer::word_info(std::u32string_view w) const {
+  uint64_t hl = kFnvBasis, hss = kFnvBasis;
+  char32_t last = 0;
+  bool up = false, lo = false;
+  for (char32_t c : w) {
+    char32_t lc, s;
+    if (c < 0x80) {
+      lc = static_cast<unsigned char>(kAsciiShapes.lower[c]);
+      s = static_cast<unsigned char>(kAsciiShapes.v[c]);
+    } else {
+      lc = to_lower(fold_punct(c));
+      s = shape_char_slow(c);
+    }
+    hl = (hl ^ static_cast<uint64_t>(lc)) * kFnvPrime;
+    up |= s == 'X';
+    lo |= s == 'x';
+    if (s != last) hss = (hss ^ s) * kFnvPrime;
+    last = s;
+  }
+  WordInfo info;
+  info.hl = fmix(hl ^ w.size());
+  info.hss = fmix(hss);
+  info.up = up;
+  info.lo = lo;
+  info.gz = gaz_.lookup(&info.hl, 1);
+  return info;
+}
+
 void Featurizer::prepare(const Input &in, const KnownWords *known) {
   n_ = in.words.size();
   votes_on_ = false;
@@ -382,6 +410,11 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
   hss_.resize(n_);
   lid_.resize(n_);
   sid_.resize(n_);
+  hw_.resize(n_);
+  if (word_info_.empty() || word_info_used_ * 2 >= kWordInfoSlots) {
+    word_info_.assign(kWordInfoSlots, WordInfo());
+    word_info_used_ = 0;
+  }
   type_.assign(n_, 0);
   trivial_.assign(n_, 0);
   start_.assign(n_, 0);
@@ -402,33 +435,29 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
   for (size_t i = 0; i < n_; ++i) {
     const std::u32string_view w = in.words[i];
     start_[i] = i == 0 || (i < in.sentence_start.size() && in.sentence_start[i]);
-    uint64_t hl = kFnvBasis, hss = kFnvBasis;
-    char32_t last = 0;
-    bool up = false, lo = false;
-    for (char32_t c : w) {
-      char32_t lc, s;
-      if (c < 0x80) {
-        lc = static_cast<unsigned char>(kAsciiShapes.lower[c]);
-        s = static_cast<unsigned char>(kAsciiShapes.v[c]);
-      } else {
-        lc = to_lower(fold_punct(c));
-        s = shape_char_slow(c);
+    const uint64_t hw = hash_cps(w.data(), w.size());
+    hw_[i] = hw;
+    const uint64_t key = hw ? hw : 1;
+    size_t slot = key & (kWordInfoSlots - 1);
+    while (word_info_[slot].key && word_info_[slot].key != key) slot = (slot + 1) & (kWordInfoSlots - 1);
+    WordInfo fresh_info;
+    if (!word_info_[slot].key) {
+      fresh_info = word_info(w);
+      if (word_info_used_ * 4 < kWordInfoSlots * 3) { // else a huge document: not kept
+        fresh_info.key = key;
+        word_info_[slot] = fresh_info;
+        ++word_info_used_;
       }
-      hl = (hl ^ static_cast<uint64_t>(lc)) * kFnvPrime;
-      up |= s == 'X';
-      lo |= s == 'x';
-      if (s != last) hss = (hss ^ s) * kFnvPrime;
-      last = s;
     }
+    const WordInfo &info = word_info_[slot].key ? word_info_[slot] : fresh_info;
+    hl_[i] = info.hl;
+    hss_[i] = info.hss;
+    upper_[i] = info.up;
+    lower[i] = info.lo;
     bool fresh;
-    hl = fmix(hl ^ w.size());
-    hl_[i] = hl;
-    hss_[i] = fmix(hss);
-    sid_[i] = shape_ids.intern(hss_[i], &fresh);
-    upper_[i] = up;
-    lower[i] = lo;
-    lid_[i] = lower_ids.intern(hl, &fresh);
-    if (fresh) gz_unigram.push_back(gaz_.lookup(&hl_[i], 1));
+    sid_[i] = shape_ids.intern(info.hss, &fresh);
+    lid_[i] = lower_ids.intern(info.hl, &fresh);
+    if (fresh) gz_unigram.push_back(info.gz);
     gz[i] |= gz_unigram[lid_[i]];
   }
   nlower_ = lower_ids.size();
@@ -496,7 +525,7 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     const std::u32string_view w = in.words[i];
     const uint64_t l = hl_[i], ss = hss_[i];
     bool fresh;
-    const uint64_t hw = hash_cps(w.data(), w.size());
+    const uint64_t hw = hw_[i];
     type_[i] = type_ids.intern(hw, &fresh);
     if (fresh && known && known->known(hw)) {
       type_hash_.push_back(hw);
