@@ -411,7 +411,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // Cue type of the single word i from its neighbours: 2 ORG, 3 LOC, 1 PER, 0 none.
   auto cue = [&](size_t i) -> int {
     if (i + 1 < n && f[i + 1] == "-based") return 3;
-    if (i > 0 && !starts[i] && is_title_word(f[i - 1]) && f[i - 1].back() == '.') return 1;
+    if (i > 0 && !starts[i] && !f[i - 1].empty() && f[i - 1].back() == '.' && is_title_word(f[i - 1])) return 1;
     bool caps = w[i].size() > 1;
     for (char32_t c : w[i]) caps &= !is_lower(c);
     if (caps) return 0; // acronyms and all-caps lines: the tagger's call
@@ -429,18 +429,27 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       }
     }
     // Words after a name: not for places ('Tokyo shares'), nationalities
-    // ('Japanese investors') or common words ('The shares').
-    if (j < n && !starts[j] && w[i].size() > 1 && ner::tag_type(tags[i]) != 4 && !is_place_word(i) &&
-        (is_camel(w[i]) || !is_common(i))) {
-      if (is_org_follower(f[j])) return 2;
-      if (j + 1 < n && f[j] == "chief" && (f[j + 1] == "executive" || f[j + 1] == "financial")) return 2;
-      if (f[j] == "," && j + 2 < n && (f[j + 1] == "a" || f[j + 1] == "an" || f[j + 1] == "the")) {
+    // ('Japanese investors') or common words ('The shares'). (The words
+    // after are tested first: the gazetteer test costs more.)
+    if (j < n && !starts[j] && w[i].size() > 1 && ner::tag_type(tags[i]) != 4) {
+      bool after = is_org_follower(f[j]) ||
+                   (j + 1 < n && f[j] == "chief" && (f[j + 1] == "executive" || f[j + 1] == "financial")) ||
+                   (f[j] == "and" && j + 2 < n && f[j + 1] == "other" && is_org_noun_plural(f[j + 2]));
+      if (!after && f[j] == "," && j + 2 < n && (f[j + 1] == "a" || f[j + 1] == "an" || f[j + 1] == "the")) {
         for (size_t k = j + 2; k < std::min(n, j + 5); ++k) {
-          if (is_org_noun(f[k])) return 2;
+          if (is_org_noun(f[k])) {
+            after = true;
+            break;
+          }
           if (f[k] == "," || f[k] == "who" || f[k] == "which" || starts[k]) break;
         }
       }
-      if (f[j] == "and" && j + 2 < n && f[j + 1] == "other" && is_org_noun_plural(f[j + 2])) return 2;
+      if (after) {
+        const uint32_t c = gaz_class(i);
+        const bool place = (c & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
+        const bool common = (c & ner::Gazetteer::CommonWord) && !(c & ner::Gazetteer::ProperNoun);
+        if (!place && (is_camel(w[i]) || !common)) return 2;
+      }
     }
     return 0;
   };
@@ -604,8 +613,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   }
   if (!any) return;
   for (size_t i = 0; i < n; ++i) {
-    const bool poss = i + 1 < n && is_possessive(f[i + 1]) && tags[i] != ner::O && tags[i + 1] != ner::O &&
-                      !ner::tag_begins(tags[i + 1]);
+    const bool poss = i + 1 < n && tags[i] != ner::O && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1]) &&
+                      is_possessive(f[i + 1]);
     const bool single = (tags[i] == ner::O) ||
                         (ner::tag_begins(tags[i]) &&
                          (poss || i + 1 >= n || tags[i + 1] == ner::O || ner::tag_begins(tags[i + 1])));
