@@ -341,7 +341,7 @@ public:
   void reset(size_t expected) {
     size_t cap = 16;
     while (cap < expected * 2) cap <<= 1;
-    keys_.resize(cap);
+    if (keys_.size() < cap) keys_.resize(cap); // only ids_ says which slots hold keys
     ids_.assign(cap, kEmpty);
     mask_ = cap - 1;
     count_ = 0;
@@ -970,7 +970,7 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   word1.assign(fz.types() * kTags, 0);
   word2.assign(fz.types() * kTags, 0);
   scored.assign(fz.types(), 0);
-  base2.resize(n * kTags);
+  if (base2.size() < n * kTags) base2.resize(n * kTags); // no shrinking: regrowing would zero it
   uint64_t dyn[Featurizer::kMaxDynamic];
   auto best_of = [](const int32_t *sc, uint8_t p1) {
     uint8_t best = O;
