@@ -971,7 +971,6 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   word2.assign(fz.types() * kTags, 0);
   scored.assign(fz.types(), 0);
   if (base2.size() < n * kTags) base2.resize(n * kTags); // no shrinking: regrowing would zero it
-  uint64_t dyn[Featurizer::kMaxDynamic];
   auto best_of = [](const int32_t *sc, uint8_t p1) {
     uint8_t best = O;
     int32_t bs = INT32_MIN;
@@ -986,12 +985,13 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   // word (slots L - 2 and L - 1: before and after the sentence), two by
   // shape class (slots S - 2, S - 1), the word's own by type x sentence
   // start x caps sentence, then shape class x previous label, shape class
-  // x vote (two kinds).
+  // x vote (two kinds), lower-cased word x previous label.
   const size_t L = fz.lower_count() + 2, S = fz.shape_count() + 2;
   enum { LM1, LP1, LM2, LP2 };
   enum { SSM1, SSP1 };
   const size_t shape_base = 4 * L, own_base = shape_base + 2 * S, p1ss_base = own_base + 4 * fz.types(),
-               vm_base = p1ss_base + S * kTags, vp_base = vm_base + S * 6, nrows = vp_base + S * 6;
+               vm_base = p1ss_base + S * kTags, vp_base = vm_base + S * 6, p1l_base = vp_base + S * 6,
+               nrows = p1l_base + L * kTags;
   std::vector<int32_t> &rows = scratch.rows;
   std::vector<uint8_t> &have = scratch.have;
   have.assign(nrows, 0);
@@ -1089,10 +1089,11 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
         add_tags(sc, l1);
         add_tags(sc, l2);
         // Dynamic features (Featurizer::dynamic_word): the previous label
-        // with the lower-cased word; with the shape class, and the votes
+        // with the lower-cased word and with the shape class, and the votes
         // with the shape class, from the per-document rows.
-        dyn[0] = F(T_P1L, p1, fz.lower_hash_of(i));
-        weights_.score(pass, dyn, dyn + 1, sc);
+        const int32_t *pl = cached(p1l_base + size_t(fz.lower_id(i)) * kTags + p1,
+                                   [&] { return F(T_P1L, p1, fz.lower_hash_of(i)); });
+        add_tags(sc, pl + pass * kTags);
         const uint64_t ss = fz.shape_hash_of(i);
         const size_t sid = fz.shape_id(i);
         const int32_t *r = cached(p1ss_base + sid * kTags + p1, [&] { return F(T_P1SS, p1, ss); });
