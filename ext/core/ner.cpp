@@ -573,8 +573,10 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     push(F(T_LM1L, lm1, l));
     push(F(T_LLP1, l, lp1));
     push(F(T_SS3, ssm1, ss, ssp1));
-    push(F(T_SSM1SS, ssm1, ss));
-    push(F(T_SSSSP1, ss, ssp1));
+    if (!split_) {
+      push(F(T_SSM1SS, ssm1, ss));
+      push(F(T_SSSSP1, ss, ssp1));
+    }
     if (!split_) {
       push(F(T_START, st, ss));
       if (st) push(F(T_STARTL, l));
@@ -985,13 +987,14 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   // word (slots L - 2 and L - 1: before and after the sentence), two by
   // shape class (slots S - 2, S - 1), the word's own by type x sentence
   // start x caps sentence, then shape class x previous label, shape class
-  // x vote (two kinds), lower-cased word x previous label.
+  // x vote (two kinds), lower-cased word x previous label, shape class
+  // pairs (previous and this word, this and the next).
   const size_t L = fz.lower_count() + 2, S = fz.shape_count() + 2;
   enum { LM1, LP1, LM2, LP2 };
   enum { SSM1, SSP1 };
   const size_t shape_base = 4 * L, own_base = shape_base + 2 * S, p1ss_base = own_base + 4 * fz.types(),
                vm_base = p1ss_base + S * kTags, vp_base = vm_base + S * 6, p1l_base = vp_base + S * 6,
-               nrows = p1l_base + L * kTags;
+               pair_base = p1l_base + L * kTags, nrows = pair_base + 2 * S * S;
   std::vector<int32_t> &rows = scratch.rows;
   std::vector<uint8_t> &have = scratch.have;
   have.assign(nrows, 0);
@@ -1049,6 +1052,12 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
                          [&] { return F(T_SSM1, st ? kBOS : fz.shape_hash_of(i - 1)); }));
           acc.add(cached(shape_base + SSP1 * S + (nst ? seos : fz.shape_id(i + 1)),
                          [&] { return F(T_SSP1, nst ? kEOS : fz.shape_hash_of(i + 1)); }));
+          acc.add(cached(pair_base + (st ? sbos : fz.shape_id(i - 1)) * S + fz.shape_id(i), [&] {
+            return F(T_SSM1SS, st ? kBOS : fz.shape_hash_of(i - 1), fz.shape_hash_of(i));
+          }));
+          acc.add(cached(pair_base + S * S + size_t(fz.shape_id(i)) * S + (nst ? seos : fz.shape_id(i + 1)), [&] {
+            return F(T_SSSSP1, fz.shape_hash_of(i), nst ? kEOS : fz.shape_hash_of(i + 1));
+          }));
           // The word's own, a function of its spelling and two flags (its
           // document flags are one per lower-cased word).
           const bool caps = fz.caps_sentence(i);
