@@ -235,7 +235,9 @@ constexpr size_t kMaxCandidates = 64;
 } // namespace
 
 void NameIndex::add(const std::string &name, const std::string &type) {
-  if (name.empty()) return;
+  // Only PERSON names are ever resolved (canonical returns other names as
+  // given) and every key holds the type: other names would never be read.
+  if (name.empty() || type != "PERSON") return;
   static thread_local std::string key, folded;
   key.assign(type);
   key += '\x1f';

@@ -36,7 +36,8 @@ bool is_title_word(std::string_view folded);
 // article with many names stays linear.
 class NameIndex {
 public:
-  // Records a cleaned name of `type` seen in the article.
+  // Records a cleaned name of `type` seen in the article (a no-op for
+  // types other than PERSON, which canonical returns as given).
   void add(const std::string &name, const std::string &type);
   // The fullest recorded name of `type` that `name` is a short form of
   // (its words a subsequence of the longer name's words), else `name`.
