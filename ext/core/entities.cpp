@@ -883,6 +883,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       std::fill(title_case.begin() + s0, title_case.begin() + s1, 1);
     s0 = s1;
   }
+  std::vector<uint64_t> hs; // lower-case hashes of a name's words
   for (size_t i = 0; i < n;) {
     if (td.tags[i] == ner::O) {
       ++i;
@@ -935,7 +936,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (td.folded[b] == "series" && e - b <= 2 && b + 1 < n && in.words[b + 1].size() == 1 &&
         is_upper(in.words[b + 1][0]))
       continue;
-    std::vector<uint64_t> hs;
+    hs.clear();
     for (size_t k = b; k < e; ++k) hs.push_back(ner::lower_hash(in.words[k]));
     uint32_t cls = gaz.lookup(hs.data(), hs.size());
     if (e - b == 1 && td.starts[b] && only_common_word(cls)) continue;
@@ -1023,15 +1024,17 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     } else {
       cleaned[k] = clean_name(m.mention, m.type);
       if (cleaned[k].empty()) cleaned[k] = m.mention;
-      std::string fm = fold_for_match(m.mention), fc = fold_for_match(cleaned[k]);
+      // (Most names need no cleaning: then one folded form.)
+      const bool same = cleaned[k] == m.mention;
+      std::string fm = fold_for_match(m.mention), fc = same ? std::string() : fold_for_match(cleaned[k]);
       auto u = aliases.find(fm);
-      if (u == aliases.end()) u = aliases.find(fc);
+      if (u == aliases.end() && !same) u = aliases.find(fc);
       if (u != aliases.end()) {
         user_hits[k] = u->second;
         hit[k] = &user_hits[k];
       } else {
         auto b = lex.aliases.find(fm);
-        if (b == lex.aliases.end()) b = lex.aliases.find(fc);
+        if (b == lex.aliases.end() && !same) b = lex.aliases.find(fc);
         if (b != lex.aliases.end()) hit[k] = &b->second;
       }
       if (hit[k]) {
