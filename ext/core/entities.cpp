@@ -283,6 +283,7 @@ bool is_cap_word(std::u32string_view w) { return !w.empty() && is_upper(w[0]); }
 // followed by a capital; not 'McCarthy', 'MacArthur', 'DeSantis', 'LaGuardia'.
 bool is_camel(std::u32string_view w) {
   for (size_t k = 1; k < w.size(); ++k) {
+    if (w[k] - U'a' < 26u) continue; // ASCII lower case (the common case): not upper
     if (!(is_upper(w[k]) && is_letter(w[k - 1]) && !is_upper(w[k - 1]))) continue;
     if (k == 2 && (w[0] == 'M' || w[0] == 'D' || w[0] == 'L') ) continue; // Mc De Di La Le
     if (k == 3 && w[0] == 'M' && w[1] == 'a' && w[2] == 'c') continue;
