@@ -409,7 +409,6 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
   hl_.resize(n_);
   hss_.resize(n_);
   lid_.resize(n_);
-  sid_.resize(n_);
   hw_.resize(n_);
   if (word_info_.empty() || word_info_used_ * 2 >= kWordInfoSlots) {
     word_info_.assign(kWordInfoSlots, WordInfo());
@@ -427,9 +426,8 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
 
   // Per word: lower-case hash, shape-class hash, case flags; per distinct
   // lower-cased word: its id and its gazetteer classes as a unigram.
-  static thread_local Interner lower_ids, shape_ids;
+  static thread_local Interner lower_ids;
   lower_ids.reset(n_);
-  shape_ids.reset(64);
   std::vector<uint32_t> &gz_unigram = gz_unigram_;
   gz_unigram.clear();
   for (size_t i = 0; i < n_; ++i) {
@@ -455,13 +453,11 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     upper_[i] = info.up;
     lower[i] = info.lo;
     bool fresh;
-    sid_[i] = shape_ids.intern(info.hss, &fresh);
     lid_[i] = lower_ids.intern(info.hl, &fresh);
     if (fresh) gz_unigram.push_back(info.gz);
     gz[i] |= gz_unigram[lid_[i]];
   }
   nlower_ = lower_ids.size();
-  nshape_ = shape_ids.size();
   const std::vector<uint8_t> &upper = upper_;
   // All-caps sentences (headlines): no lower-case letter, some upper-case.
   for (size_t s = 0; s < n_;) {
@@ -562,39 +558,33 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     const uint64_t ssm1 = st ? kBOS : hss_[i - 1];
     const uint64_t ssp1 = nst ? kEOS : hss_[i + 1];
     auto push = [&](uint64_t f) { feats_.push_back(f); };
-    if (!split_) {
-      push(F(T_LM1, lm1));
-      push(F(T_LP1, lp1));
-      push(F(T_LM2, lm2));
-      push(F(T_LP2, lp2));
-      push(F(T_SSM1, ssm1));
-      push(F(T_SSP1, ssp1));
-    }
+    push(F(T_LM1, lm1));
+    push(F(T_LP1, lp1));
+    push(F(T_LM2, lm2));
+    push(F(T_LP2, lp2));
+    push(F(T_SSM1, ssm1));
+    push(F(T_SSP1, ssp1));
     push(F(T_LM1L, lm1, l));
     push(F(T_LLP1, l, lp1));
     push(F(T_SS3, ssm1, ss, ssp1));
-    if (!split_) {
-      push(F(T_SSM1SS, ssm1, ss));
-      push(F(T_SSSSP1, ss, ssp1));
-    }
-    if (!split_) {
-      push(F(T_START, st, ss));
-      if (st) push(F(T_STARTL, l));
-      if (caps_sent[i]) {
-        push(F(T_CAPS, ss));
-        push(F(T_CAPSL, l));
-      }
+    push(F(T_SSM1SS, ssm1, ss));
+    push(F(T_SSSSP1, ss, ssp1));
+    push(F(T_START, st, ss));
+    if (st) push(F(T_STARTL, l));
+    if (caps_sent[i]) {
+      push(F(T_CAPS, ss));
+      push(F(T_CAPSL, l));
     }
     for (uint32_t bits = gz[i]; bits;) {
       const uint32_t b = static_cast<uint32_t>(__builtin_ctz(bits));
       bits &= bits - 1;
       if (b >= 21) break;
-      if (!split_) push(F(T_GZ, b));
+      push(F(T_GZ, b));
       push(F(T_GZS, b, ss, st));
     }
     push(F(T_GZM1, st ? 0xFFFF : gz[i - 1] & 0x1F1F1F));
     push(F(T_GZP1, nst ? 0xFFFF : gz[i + 1] & 0x1F1F1F));
-    if (upper[i] && !split_) push(F(T_DOC, docflags[lid_[i]], uint64_t(st) | uint64_t(caps_sent[i]) << 1));
+    if (upper[i]) push(F(T_DOC, docflags[lid_[i]], uint64_t(st) | uint64_t(caps_sent[i]) << 1));
   }
   offs_[n_] = static_cast<uint32_t>(feats_.size());
 }
@@ -818,9 +808,6 @@ Tagger::Tagger(std::string_view bytes, const Gazetteer &gaz) : gaz_(gaz) {
     weights_.score_one(Featurizer::vote_major_feature(x), unused, vote_major_[v]);
     weights_.score_one(Featurizer::vote_prev_feature(x), unused, vote_prev_[v]);
   }
-  for (uint64_t b = 0; b < 21; ++b) weights_.score_one(F(T_GZ, b), gz_[b], gz_[b] + kTags);
-  for (uint64_t f = 0; f < 4; ++f)
-    for (uint64_t g = 0; g < 4; ++g) weights_.score_one(F(T_DOC, f, g), doc_[f][g], doc_[f][g] + kTags);
 }
 
 const Tagger &Tagger::builtin() {
@@ -884,54 +871,6 @@ private:
   uint32_t count_ = 0;
 };
 
-// s[k] += r[k] over the tags (no aliasing: vectorised).
-// (GCC vector extension: the compiler left the loop scalar.)
-inline void add_tags(int32_t *__restrict s, const int32_t *__restrict r) {
-  static_assert(kTags == 9, "add_tags adds 4 + 4 + 1 scores");
-  typedef int32_t V4 __attribute__((vector_size(16)));
-  V4 a, b, c, d;
-  std::memcpy(&a, s, 16);
-  std::memcpy(&b, r, 16);
-  std::memcpy(&c, s + 4, 16);
-  std::memcpy(&d, r + 4, 16);
-  a += b;
-  c += d;
-  std::memcpy(s, &a, 16);
-  std::memcpy(s + 4, &c, 16);
-  s[8] += r[8];
-}
-
-// Scores of both passes (2 x kTags) summed in registers.
-struct TagSums {
-  typedef int32_t V4 __attribute__((vector_size(16)));
-  V4 a0, a1, b0, b1;
-  int32_t a8, b8;
-  static V4 load(const int32_t *p) {
-    V4 v;
-    std::memcpy(&v, p, 16);
-    return v;
-  }
-  TagSums(const int32_t *s1, const int32_t *s2)
-      : a0(load(s1)), a1(load(s1 + 4)), b0(load(s2)), b1(load(s2 + 4)), a8(s1[8]), b8(s2[8]) {}
-  // Adds a row: kTags pass-1 scores, then kTags pass-2 scores.
-  void add(const int32_t *r) {
-    a0 += load(r);
-    a1 += load(r + 4);
-    a8 += r[8];
-    b0 += load(r + 9);
-    b1 += load(r + 13);
-    b8 += r[17];
-  }
-  void store(int32_t *s1, int32_t *s2) const {
-    std::memcpy(s1, &a0, 16);
-    std::memcpy(s1 + 4, &a1, 16);
-    s1[8] = a8;
-    std::memcpy(s2, &b0, 16);
-    std::memcpy(s2 + 4, &b1, 16);
-    s2[8] = b8;
-  }
-};
-
 // Buffers of one thread's last document, reused by the next one, and the
 // word scores of the thread's documents so far.
 struct TagScratch {
@@ -940,11 +879,6 @@ struct TagScratch {
   std::vector<int32_t> word1, word2, base2;
   std::vector<uint8_t> scored;
   WordScores words;
-  // Per document: scores (pass 1, pass 2) of the features that
-  // Featurizer::split_context leaves to the tagger, by the value they are
-  // a function of, filled on first use (`have`).
-  std::vector<int32_t> rows;
-  std::vector<uint8_t> have;
 };
 } // namespace
 
@@ -955,7 +889,6 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   if (scratch.tagger != id_) {
     scratch = TagScratch();
     scratch.fz = std::make_unique<Featurizer>(gaz_);
-    scratch.fz->split_context(true);
     scratch.tagger = id_;
   }
   Featurizer &fz = *scratch.fz;
@@ -973,6 +906,7 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   word2.assign(fz.types() * kTags, 0);
   scored.assign(fz.types(), 0);
   if (base2.size() < n * kTags) base2.resize(n * kTags); // no shrinking: regrowing would zero it
+  uint64_t dyn[Featurizer::kMaxDynamic];
   auto best_of = [](const int32_t *sc, uint8_t p1) {
     uint8_t best = O;
     int32_t bs = INT32_MIN;
@@ -983,32 +917,6 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
     return best;
   };
   auto vote_slot = [](uint8_t v) { return v < 5 ? v : 5; };
-  // Row layout of scratch.rows (2 * kTags each): four kinds by lower-cased
-  // word (slots L - 2 and L - 1: before and after the sentence), two by
-  // shape class (slots S - 2, S - 1), the word's own by type x sentence
-  // start x caps sentence, then shape class x previous label, shape class
-  // x vote (two kinds), lower-cased word x previous label, shape class
-  // pairs (previous and this word, this and the next).
-  const size_t L = fz.lower_count() + 2, S = fz.shape_count() + 2;
-  enum { LM1, LP1, LM2, LP2 };
-  enum { SSM1, SSP1 };
-  const size_t shape_base = 4 * L, own_base = shape_base + 2 * S, p1ss_base = own_base + 4 * fz.types(),
-               vm_base = p1ss_base + S * kTags, vp_base = vm_base + S * 6, p1l_base = vp_base + S * 6,
-               pair_base = p1l_base + L * kTags, nrows = pair_base + 2 * S * S;
-  std::vector<int32_t> &rows = scratch.rows;
-  std::vector<uint8_t> &have = scratch.have;
-  have.assign(nrows, 0);
-  if (rows.size() < nrows * 2 * kTags) rows.resize(nrows * 2 * kTags);
-  auto cached = [&](size_t r, auto hash) -> const int32_t * {
-    int32_t *row = &rows[r * 2 * kTags];
-    if (!have[r]) {
-      std::fill(row, row + 2 * kTags, 0);
-      weights_.score_one(hash(), row, row + kTags);
-      have[r] = 1;
-    }
-    return row;
-  };
-  const size_t lbos = L - 2, leos = L - 1, sbos = S - 2, seos = S - 1;
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) fz.set_votes(tags);
     uint8_t p1 = O, p2 = O;
@@ -1031,89 +939,18 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
             }
             scored[t] = 1;
           }
-          std::memcpy(sc, &word1[size_t(t) * kTags], sizeof sc);
-          std::memcpy(b2, &word2[size_t(t) * kTags], sizeof sc);
+          for (int k = 0; k < kTags; ++k) sc[k] = word1[size_t(t) * kTags + k];
+          for (int k = 0; k < kTags; ++k) b2[k] = word2[size_t(t) * kTags + k];
           weights_.score_both(fz.context_begin(i), fz.context_end(i), sc, b2);
-          // The context features left out by split_context (see prepare),
-          // summed in registers.
-          TagSums acc(sc, b2);
-          const bool st = fz.sentence_start(i), nst = i + 1 >= n || fz.sentence_start(i + 1);
-          const bool st1 = st || fz.sentence_start(i - 1) || i < 2;
-          const bool nst2 = nst || i + 2 >= n || fz.sentence_start(i + 2);
-          acc.add(cached(LM1 * L + (st ? lbos : fz.lower_id(i - 1)),
-                         [&] { return F(T_LM1, st ? kBOS : fz.lower_hash_of(i - 1)); }));
-          acc.add(cached(LP1 * L + (nst ? leos : fz.lower_id(i + 1)),
-                         [&] { return F(T_LP1, nst ? kEOS : fz.lower_hash_of(i + 1)); }));
-          acc.add(cached(LM2 * L + (st1 ? lbos : fz.lower_id(i - 2)),
-                         [&] { return F(T_LM2, st1 ? kBOS : fz.lower_hash_of(i - 2)); }));
-          acc.add(cached(LP2 * L + (nst2 ? leos : fz.lower_id(i + 2)),
-                         [&] { return F(T_LP2, nst2 ? kEOS : fz.lower_hash_of(i + 2)); }));
-          acc.add(cached(shape_base + SSM1 * S + (st ? sbos : fz.shape_id(i - 1)),
-                         [&] { return F(T_SSM1, st ? kBOS : fz.shape_hash_of(i - 1)); }));
-          acc.add(cached(shape_base + SSP1 * S + (nst ? seos : fz.shape_id(i + 1)),
-                         [&] { return F(T_SSP1, nst ? kEOS : fz.shape_hash_of(i + 1)); }));
-          acc.add(cached(pair_base + (st ? sbos : fz.shape_id(i - 1)) * S + fz.shape_id(i), [&] {
-            return F(T_SSM1SS, st ? kBOS : fz.shape_hash_of(i - 1), fz.shape_hash_of(i));
-          }));
-          acc.add(cached(pair_base + S * S + size_t(fz.shape_id(i)) * S + (nst ? seos : fz.shape_id(i + 1)), [&] {
-            return F(T_SSSSP1, fz.shape_hash_of(i), nst ? kEOS : fz.shape_hash_of(i + 1));
-          }));
-          // The word's own, a function of its spelling and two flags (its
-          // document flags are one per lower-cased word).
-          const bool caps = fz.caps_sentence(i);
-          const size_t own = own_base + size_t(t) * 4 + (unsigned(st) | unsigned(caps) << 1);
-          if (!have[own]) {
-            int32_t *row = &rows[own * 2 * kTags];
-            std::fill(row, row + 2 * kTags, 0);
-            const uint64_t ss = fz.shape_hash_of(i), l = fz.lower_hash_of(i);
-            weights_.score_one(F(T_START, st, ss), row, row + kTags);
-            if (st) weights_.score_one(F(T_STARTL, l), row, row + kTags);
-            if (caps) {
-              weights_.score_one(F(T_CAPS, ss), row, row + kTags);
-              weights_.score_one(F(T_CAPSL, l), row, row + kTags);
-            }
-            if (fz.has_upper(i)) {
-              const int32_t *d = doc_[fz.doc_flags(i)][unsigned(st) | unsigned(caps) << 1];
-              add_tags(row, d);
-              add_tags(row + kTags, d + kTags);
-            }
-            have[own] = 1;
-          }
-          acc.add(&rows[own * 2 * kTags]);
-          for (uint32_t bits = fz.gaz_bits(i); bits;) {
-            const uint32_t b = static_cast<uint32_t>(__builtin_ctz(bits));
-            bits &= bits - 1;
-            if (b >= 21) break;
-            acc.add(gz_[b]);
-          }
-          acc.store(sc, b2);
         } else {
           const int32_t *vm = vote_major_[vote_slot(fz.vote_major(i))];
           const int32_t *vp = vote_prev_[vote_slot(fz.vote_prev(i))];
-          std::memcpy(sc, b2, sizeof sc);
-          add_tags(sc, vm);
-          add_tags(sc, vp);
+          for (int k = 0; k < kTags; ++k) sc[k] = b2[k] + vm[k] + vp[k];
         }
         const int32_t *l1 = label_[pass][p1], *l2 = labels_[pass][p1][p2];
-        add_tags(sc, l1);
-        add_tags(sc, l2);
-        // Dynamic features (Featurizer::dynamic_word): the previous label
-        // with the lower-cased word and with the shape class, and the votes
-        // with the shape class, from the per-document rows.
-        const int32_t *pl = cached(p1l_base + size_t(fz.lower_id(i)) * kTags + p1,
-                                   [&] { return F(T_P1L, p1, fz.lower_hash_of(i)); });
-        add_tags(sc, pl + pass * kTags);
-        const uint64_t ss = fz.shape_hash_of(i);
-        const size_t sid = fz.shape_id(i);
-        const int32_t *r = cached(p1ss_base + sid * kTags + p1, [&] { return F(T_P1SS, p1, ss); });
-        add_tags(sc, r + pass * kTags);
-        if (pass == 1) {
-          const uint8_t vm = fz.vote_major(i), vp = fz.vote_prev(i);
-          const int32_t *a = cached(vm_base + sid * 6 + vote_slot(vm), [&] { return F(T_VMS, vm, ss); });
-          const int32_t *c = cached(vp_base + sid * 6 + vote_slot(vp), [&] { return F(T_VPS, vp, ss); });
-          add_tags(sc, a + kTags);
-          add_tags(sc, c + kTags);
-        }
+        for (int k = 0; k < kTags; ++k) sc[k] += l1[k] + l2[k];
+        const size_t nd = fz.dynamic_word(i, p1, dyn);
+        weights_.score(pass, dyn, dyn + nd, sc);
         best = best_of(sc, p1);
       }
       tags[i] = best;

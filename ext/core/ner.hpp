@@ -143,27 +143,6 @@ public:
   bool trivially_outside(size_t i) const { return trivial_[i] != 0; }
   bool sentence_start(size_t i) const { return start_[i] != 0; }
 
-  // Tagger mode (off by default, as the trainer uses it): `prepare` leaves
-  // out of the context features those that are a function of one value
-  // with few distinct values in a document (a neighbour's lower-cased word
-  // or shape class, the word's own lower case or shape class with a flag,
-  // a gazetteer class, the document flags), so that the tagger scores each
-  // such value once per document (ner.cpp, `ContextCache`). The features
-  // are the same; only who sums them changes.
-  void split_context(bool on) { split_ = on; }
-  uint64_t lower_hash_of(size_t i) const { return hl_[i]; }
-  uint64_t shape_hash_of(size_t i) const { return hss_[i]; }
-  // Dense ids of word i's lower-cased form (< lower_count()) and of its
-  // shape class (< shape_count()), per document.
-  uint32_t lower_id(size_t i) const { return lid_[i]; }
-  size_t lower_count() const { return nlower_; }
-  uint32_t shape_id(size_t i) const { return sid_[i]; }
-  size_t shape_count() const { return nshape_; }
-  bool caps_sentence(size_t i) const { return caps_sent_[i] != 0; }
-  bool has_upper(size_t i) const { return upper_[i] != 0; }
-  uint32_t gaz_bits(size_t i) const { return gz_[i]; }
-  uint8_t doc_flags(size_t i) const { return docflags_[lid_[i]]; }
-
 private:
   const Gazetteer &gaz_;
   size_t n_ = 0;
@@ -172,7 +151,6 @@ private:
   // distinct lower-cased words (nlower_ of them).
   std::vector<uint32_t> lid_;
   size_t nlower_ = 0;
-  std::vector<uint32_t> sid_; // shape-class id per word (nshape_ of them)
   std::vector<uint64_t> hw_;  // hash of each word's code points
   // What prepare computes from a word's characters alone (lower-case and
   // shape-class hashes, case flags, gazetteer classes as a unigram), kept
@@ -188,8 +166,6 @@ private:
   WordInfo word_info(std::u32string_view w) const;
   std::vector<WordInfo> word_info_;
   size_t word_info_used_ = 0;
-  size_t nshape_ = 0;
-  bool split_ = false;
   std::vector<uint8_t> trivial_, start_, upper_;
   // per-document scratch, kept between documents to reuse its memory
   std::vector<uint32_t> gz_, gz_unigram_;
@@ -267,10 +243,6 @@ private:
   int32_t labels_[2][kTags][kTags][kTags] = {};
   int32_t vote_major_[6][kTags] = {};
   int32_t vote_prev_[6][kTags] = {};
-  // Scores (pass 1, pass 2) of the context features of small fixed
-  // domains: a gazetteer class bit, the document flags.
-  int32_t gz_[21][2 * kTags] = {};
-  int32_t doc_[4][4][2 * kTags] = {};
 };
 
 // Feature bucket of a hash for a table of 2^bits buckets.
