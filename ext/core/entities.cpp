@@ -38,14 +38,23 @@ struct Lexicons {
   std::unordered_map<std::string, Alias> aliases; // folded mention -> canonical
   std::unordered_set<std::string> products;      // folded product names
   size_t product_words = 1;                      // longest product name, in words
-  // First words of products, as a 4096-bit filter (false positives only).
+  // First words of products, as a 4096-bit filter (false positives only),
+  // after a cheaper one by their first two bytes (65536 bits).
   uint64_t product_first[64] = {};
+  std::vector<uint64_t> product_prefix = std::vector<uint64_t>(1024, 0);
+  static uint32_t prefix_bit(std::string_view w) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 8 |
+           (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u);
+  }
   static uint32_t filter_bit(std::string_view w) {
     uint64_t h = 1469598103934665603ULL;
     for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     return static_cast<uint32_t>((h ^ (h >> 29)) & 4095);
   }
   bool may_start_product(std::string_view w) const {
+    if (w.empty()) return product_first[filter_bit(w) >> 6] >> (filter_bit(w) & 63) & 1;
+    const uint32_t p = prefix_bit(w);
+    if (!(product_prefix[p >> 6] >> (p & 63) & 1)) return false;
     const uint32_t b = filter_bit(w);
     return product_first[b >> 6] >> (b & 63) & 1;
   }
@@ -66,8 +75,13 @@ struct Lexicons {
     load_aliases("entity-aliases.tsv", nullptr);
     for (std::string_view line : resource_lines("products.tsv")) {
       std::string f = fold_for_match(line);
-      const uint32_t b = filter_bit(std::string_view(f).substr(0, f.find(' ')));
+      const std::string_view first = std::string_view(f).substr(0, f.find(' '));
+      const uint32_t b = filter_bit(first);
       product_first[b >> 6] |= uint64_t(1) << (b & 63);
+      if (!first.empty()) {
+        const uint32_t p = prefix_bit(first);
+        product_prefix[p >> 6] |= uint64_t(1) << (p & 63);
+      }
       products.insert(std::move(f));
       product_words = std::max<size_t>(product_words, 1 + std::count(line.begin(), line.end(), ' '));
     }
@@ -269,6 +283,7 @@ bool is_cap_word(std::u32string_view w) { return !w.empty() && is_upper(w[0]); }
 // followed by a capital; not 'McCarthy', 'MacArthur', 'DeSantis', 'LaGuardia'.
 bool is_camel(std::u32string_view w) {
   for (size_t k = 1; k < w.size(); ++k) {
+    if (w[k] - U'a' < 26u) continue; // ASCII lower case (the common case): not upper
     if (!(is_upper(w[k]) && is_letter(w[k - 1]) && !is_upper(w[k - 1]))) continue;
     if (k == 2 && (w[0] == 'M' || w[0] == 'D' || w[0] == 'L') ) continue; // Mc De Di La Le
     if (k == 3 && w[0] == 'M' && w[1] == 'a' && w[2] == 'c') continue;
@@ -429,7 +444,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // Cue type of the single word i from its neighbours: 2 ORG, 3 LOC, 1 PER, 0 none.
   auto cue = [&](size_t i) -> int {
     if (i + 1 < n && f[i + 1] == "-based") return 3;
-    if (i > 0 && !starts[i] && is_title_word(f[i - 1]) && f[i - 1].back() == '.') return 1;
+    if (i > 0 && !starts[i] && !f[i - 1].empty() && f[i - 1].back() == '.' && is_title_word(f[i - 1])) return 1;
     bool caps = w[i].size() > 1;
     for (char32_t c : w[i]) caps &= !is_lower(c);
     if (caps) return 0; // acronyms and all-caps lines: the tagger's call
@@ -447,18 +462,27 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       }
     }
     // Words after a name: not for places ('Tokyo shares'), nationalities
-    // ('Japanese investors') or common words ('The shares').
-    if (j < n && !starts[j] && w[i].size() > 1 && ner::tag_type(tags[i]) != 4 && !is_place_word(i) &&
-        (is_camel(w[i]) || !is_common(i))) {
-      if (is_org_follower(f[j])) return 2;
-      if (j + 1 < n && f[j] == "chief" && (f[j + 1] == "executive" || f[j + 1] == "financial")) return 2;
-      if (f[j] == "," && j + 2 < n && (f[j + 1] == "a" || f[j + 1] == "an" || f[j + 1] == "the")) {
+    // ('Japanese investors') or common words ('The shares'). (The words
+    // after are tested first: the gazetteer test costs more.)
+    if (j < n && !starts[j] && w[i].size() > 1 && ner::tag_type(tags[i]) != 4) {
+      bool after = is_org_follower(f[j]) ||
+                   (j + 1 < n && f[j] == "chief" && (f[j + 1] == "executive" || f[j + 1] == "financial")) ||
+                   (f[j] == "and" && j + 2 < n && f[j + 1] == "other" && is_org_noun_plural(f[j + 2]));
+      if (!after && f[j] == "," && j + 2 < n && (f[j + 1] == "a" || f[j + 1] == "an" || f[j + 1] == "the")) {
         for (size_t k = j + 2; k < std::min(n, j + 5); ++k) {
-          if (is_org_noun(f[k])) return 2;
+          if (is_org_noun(f[k])) {
+            after = true;
+            break;
+          }
           if (f[k] == "," || f[k] == "who" || f[k] == "which" || starts[k]) break;
         }
       }
-      if (f[j] == "and" && j + 2 < n && f[j + 1] == "other" && is_org_noun_plural(f[j + 2])) return 2;
+      if (after) {
+        const uint32_t c = gaz_class(i);
+        const bool place = (c & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
+        const bool common = (c & ner::Gazetteer::CommonWord) && !(c & ner::Gazetteer::ProperNoun);
+        if (!place && (is_camel(w[i]) || !common)) return 2;
+      }
     }
     return 0;
   };
@@ -685,8 +709,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     any = true;
   }
   for (size_t i = 0; any && i < n; ++i) {
-    const bool poss = i + 1 < n && is_possessive(f[i + 1]) && tags[i] != ner::O && tags[i + 1] != ner::O &&
-                      !ner::tag_begins(tags[i + 1]);
+    const bool poss = i + 1 < n && tags[i] != ner::O && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1]) &&
+                      is_possessive(f[i + 1]);
     const bool single = (tags[i] == ner::O) ||
                         (ner::tag_begins(tags[i]) &&
                          (poss || i + 1 >= n || tags[i + 1] == ner::O || ner::tag_begins(tags[i + 1])));
@@ -1011,6 +1035,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       std::fill(title_case.begin() + s0, title_case.begin() + s1, 1);
     s0 = s1;
   }
+  std::vector<uint64_t> hs; // lower-case hashes of a name's words
   for (size_t i = 0; i < n;) {
     if (td.tags[i] == ner::O) {
       ++i;
@@ -1063,7 +1088,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (td.folded[b] == "series" && e - b <= 2 && b + 1 < n && in.words[b + 1].size() == 1 &&
         is_upper(in.words[b + 1][0]))
       continue;
-    std::vector<uint64_t> hs;
+    hs.clear();
     for (size_t k = b; k < e; ++k) hs.push_back(ner::lower_hash(in.words[k]));
     uint32_t cls = gaz.lookup(hs.data(), hs.size());
     if (e - b == 1 && td.starts[b] && only_common_word(cls)) continue;
@@ -1143,15 +1168,22 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   // else, for places and people, Title Case ('SHANGHAI' -> 'Shanghai');
   // an organisation in capitals may be an acronym and stays ('NATO').
   {
-    std::unordered_map<std::string, size_t> mixed; // folded -> first mixed-case mention
+    // No ASCII lower-case letter: perhaps in capitals (title_case_caps decides).
+    auto no_ascii_lower = [](const std::string &x) {
+      return std::none_of(x.begin(), x.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    bool any_caps = false;
     for (size_t k = 0; k < kept.size(); ++k) {
       if (kept[k].value) continue;
       cleaned[k] = clean_name(doc.utf8(kept[k].start, kept[k].end), kept[k].type);
       if (cleaned[k].empty()) cleaned[k] = doc.utf8(kept[k].start, kept[k].end);
-      if (title_case_caps(cleaned[k]) == cleaned[k]) mixed.emplace(fold_for_match(cleaned[k]), k);
+      any_caps |= no_ascii_lower(cleaned[k]);
     }
-    for (size_t k = 0; k < kept.size(); ++k) {
-      if (kept[k].value) continue;
+    std::unordered_map<std::string, size_t> mixed; // folded -> first mixed-case mention
+    for (size_t k = 0; any_caps && k < kept.size(); ++k)
+      if (!kept[k].value && !no_ascii_lower(cleaned[k])) mixed.emplace(fold_for_match(cleaned[k]), k);
+    for (size_t k = 0; any_caps && k < kept.size(); ++k) {
+      if (kept[k].value || !no_ascii_lower(cleaned[k])) continue;
       std::string t = title_case_caps(cleaned[k]);
       if (t == cleaned[k]) continue;
       auto m = mixed.find(fold_for_match(cleaned[k]));
@@ -1174,15 +1206,17 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (r.value) {
       m.entity = *r.value;
     } else {
-      std::string fm = fold_for_match(m.mention), fc = fold_for_match(cleaned[k]);
+      // (Most names need no cleaning: then one folded form.)
+      const bool same = cleaned[k] == m.mention;
+      std::string fm = fold_for_match(m.mention), fc = same ? std::string() : fold_for_match(cleaned[k]);
       auto u = aliases.find(fm);
-      if (u == aliases.end()) u = aliases.find(fc);
+      if (u == aliases.end() && !same) u = aliases.find(fc);
       if (u != aliases.end()) {
         user_hits[k] = u->second;
         hit[k] = &user_hits[k];
       } else {
         auto b = lex.aliases.find(fm);
-        if (b == lex.aliases.end()) b = lex.aliases.find(fc);
+        if (b == lex.aliases.end() && !same) b = lex.aliases.find(fc);
         if (b != lex.aliases.end()) hit[k] = &b->second;
       }
       if (hit[k]) {
@@ -1198,6 +1232,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (out[k].value || hit[k]) continue;
     out[k].entity = index.canonical(cleaned[k], out[k].type);
     // A user alias may name the canonical form itself.
+    if (aliases.empty()) continue;
     auto u = aliases.find(fold_for_match(out[k].entity));
     if (u != aliases.end()) {
       out[k].entity = u->second.entity;

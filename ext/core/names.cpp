@@ -77,7 +77,7 @@ bool is_title_word(std::string_view folded) {
 
 namespace {
 
-bool is_org_suffix(const std::string &folded) {
+bool is_org_suffix(std::string_view folded) {
   static const char *const kSuffixes[] = {
       "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
       "limited", "llc", "l.l.c.", "plc", "p.l.c.", "gmbh", "ag", "sa", "s.a.", "nv", "n.v.",
@@ -99,6 +99,80 @@ std::string strip_possessive(std::string w) {
   else if (ends("s'")) w.resize(w.size() - 1);
   else if (ends("s\xE2\x80\x99")) w.resize(w.size() - 3);
   return w;
+}
+
+// The words [b, e) of a name that clean_name keeps, from its folded words;
+// true when the last kept word should lose its trailing commas.
+template <class S> bool name_bounds(const std::vector<S> &f, std::string_view type, size_t &b, size_t &e) {
+  if (type == "PERSON") {
+    // Drop everything up to the last title word, when a name remains:
+    // 'OpenAI CEO Sam Altman' -> 'Sam Altman', 'Dr. Jane Roe' -> 'Jane Roe'.
+    size_t last_title = SIZE_MAX;
+    for (size_t i = 0; i + 1 < e; ++i)
+      if (is_title_word(f[i])) last_title = i;
+    if (last_title != SIZE_MAX) b = last_title + 1;
+    // 'Jane Roe, founder of X' is cut by the caller; a trailing 'Jr.' stays.
+    return false;
+  }
+  if (type == "PRODUCT" || type == "DATE" || type == "MONEY" || type == "PERCENT") return false;
+  if (e - b > 1 && f[b] == "the") ++b;
+  // 'OpenAI, Inc.' / 'OpenAI Inc' / 'Acme Co., Ltd.'
+  while (e - b > 1 && is_org_suffix(f[e - 1])) --e;
+  return e > b;
+}
+
+bool ascii_without_nul(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80 || c == 0) return false;
+  return true;
+}
+
+// clean_name of an ASCII mention without NUL (nearly all): the same steps
+// on views of `mention`, with no string per word (every change to a word
+// cuts its end, and fold_for_match of ASCII is a byte map).
+std::string clean_name_ascii(std::string_view mention, std::string_view type) {
+  static thread_local std::vector<std::string_view> w, f;
+  static thread_local std::string folded;
+  w.clear();
+  for (size_t i = 0; i < mention.size();) {
+    while (i < mention.size() && is_space(static_cast<unsigned char>(mention[i]))) ++i;
+    size_t j = i;
+    while (j < mention.size() && !is_space(static_cast<unsigned char>(mention[j]))) ++j;
+    if (j > i) w.push_back(mention.substr(i, j - i));
+    i = j;
+  }
+  if (w.empty()) return {};
+  {
+    std::string_view &l = w.back(); // strip_possessive
+    auto ends = [&](std::string_view x) { return l.size() > x.size() && l.substr(l.size() - x.size()) == x; };
+    if (ends("'s") || ends("'S")) l.remove_suffix(2);
+    else if (ends("s'")) l.remove_suffix(1);
+  }
+  while (!w.empty()) {
+    std::string_view &b = w.back();
+    while (!b.empty() && (b.back() == ',' || b.back() == ';' || b.back() == ':')) b.remove_suffix(1);
+    if (b.empty()) w.pop_back();
+    else break;
+  }
+  if (w.empty()) return {};
+  folded.clear();
+  for (std::string_view x : w)
+    for (char c : x) folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c == 0x60 ? '\'' : c);
+  f.clear();
+  for (size_t k = 0, at = 0; k < w.size(); at += w[k].size(), ++k)
+    f.push_back(std::string_view(folded).substr(at, w[k].size()));
+
+  size_t b = 0, e = w.size();
+  if (name_bounds(f, type, b, e)) {
+    std::string_view &l = w[e - 1];
+    while (!l.empty() && l.back() == ',') l.remove_suffix(1);
+  }
+  std::string out;
+  for (size_t i = b; i < e; ++i) {
+    if (i > b) out += ' ';
+    out += w[i];
+  }
+  return out;
 }
 
 } // namespace
@@ -124,6 +198,7 @@ std::string title_case_caps(std::string_view utf8) {
 }
 
 std::string clean_name(std::string_view mention, std::string_view type) {
+  if (ascii_without_nul(mention)) return clean_name_ascii(mention, type);
   std::vector<std::string> w = split_ws(mention);
   if (w.empty()) return {};
   w.back() = strip_possessive(w.back());
@@ -139,22 +214,9 @@ std::string clean_name(std::string_view mention, std::string_view type) {
   for (const std::string &x : w) f.push_back(fold_for_match(x));
 
   size_t b = 0, e = w.size();
-  if (type == "PERSON") {
-    // Drop everything up to the last title word, when a name remains:
-    // 'OpenAI CEO Sam Altman' -> 'Sam Altman', 'Dr. Jane Roe' -> 'Jane Roe'.
-    size_t last_title = SIZE_MAX;
-    for (size_t i = 0; i + 1 < e; ++i)
-      if (is_title_word(f[i])) last_title = i;
-    if (last_title != SIZE_MAX) b = last_title + 1;
-    // 'Jane Roe, founder of X' is cut by the caller; a trailing 'Jr.' stays.
-  } else if (type != "PRODUCT" && type != "DATE" && type != "MONEY" && type != "PERCENT") {
-    if (e - b > 1 && f[b] == "the") ++b;
-    // 'OpenAI, Inc.' / 'OpenAI Inc' / 'Acme Co., Ltd.'
-    while (e - b > 1 && is_org_suffix(f[e - 1])) --e;
-    if (e > b) {
-      std::string &l = w[e - 1];
-      while (!l.empty() && l.back() == ',') l.pop_back();
-    }
+  if (name_bounds(f, type, b, e)) {
+    std::string &l = w[e - 1];
+    while (!l.empty() && l.back() == ',') l.pop_back();
   }
   return join(w, b, e);
 }
@@ -165,8 +227,25 @@ std::vector<std::string> folded_words(const std::string &name) {
   for (std::string &x : out) x = fold_for_match(x);
   return out;
 }
+// fold_for_match of an ASCII string without NUL (a byte map), into `out`.
+void fold_ascii(std::string_view s, std::string &out) {
+  out.clear();
+  for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c == 0x60 ? '\'' : c);
+}
+// folded_words of an ASCII name without NUL: views of its folded form
+// (folding ASCII maps byte to byte and keeps white space).
+void folded_words_ascii(const std::string &folded, std::vector<std::string_view> &out) {
+  out.clear();
+  for (size_t i = 0; i < folded.size();) {
+    while (i < folded.size() && is_space(static_cast<unsigned char>(folded[i]))) ++i;
+    size_t j = i;
+    while (j < folded.size() && !is_space(static_cast<unsigned char>(folded[j]))) ++j;
+    if (j > i) out.push_back(std::string_view(folded).substr(i, j - i));
+    i = j;
+  }
+}
 // True when every word of `s` occurs in `full`, in order.
-bool subsequence(const std::vector<std::string> &s, const std::vector<std::string> &full) {
+template <class S> bool subsequence(const std::vector<S> &s, const std::vector<std::string> &full) {
   size_t j = 0;
   for (const std::string &x : full)
     if (j < s.size() && x == s[j]) ++j;
@@ -176,8 +255,19 @@ constexpr size_t kMaxCandidates = 64;
 } // namespace
 
 void NameIndex::add(const std::string &name, const std::string &type) {
-  if (name.empty()) return;
-  std::string key = type + '\x1f' + fold_for_match(name);
+  // Only PERSON names are ever resolved (canonical returns other names as
+  // given) and every key holds the type: other names would never be read.
+  if (name.empty() || type != "PERSON") return;
+  static thread_local std::string key, folded;
+  key.assign(type);
+  key += '\x1f';
+  const bool ascii = ascii_without_nul(name);
+  if (ascii) {
+    fold_ascii(name, folded);
+    key += folded;
+  } else {
+    key += fold_for_match(name);
+  }
   auto it = by_key_.find(key);
   if (it != by_key_.end()) {
     ++entries_[it->second].count;
@@ -186,12 +276,21 @@ void NameIndex::add(const std::string &name, const std::string &type) {
   Entry e;
   e.name = name;
   e.type = type;
-  e.words = folded_words(name);
+  if (ascii) {
+    static thread_local std::vector<std::string_view> words;
+    folded_words_ascii(folded, words);
+    e.words.assign(words.begin(), words.end());
+  } else {
+    e.words = folded_words(name);
+  }
   e.count = 1;
   const size_t idx = entries_.size();
-  by_key_.emplace(std::move(key), idx);
+  by_key_.emplace(key, idx);
   for (const std::string &w : e.words) {
-    auto &v = by_word_[type + '\x1f' + w];
+    key.assign(type);
+    key += '\x1f';
+    key += w;
+    auto &v = by_word_[key];
     if (v.size() < kMaxCandidates) v.push_back(idx);
   }
   entries_.push_back(std::move(e));
@@ -199,12 +298,33 @@ void NameIndex::add(const std::string &name, const std::string &type) {
 
 std::string NameIndex::canonical(const std::string &name, const std::string &type) const {
   if (type != "PERSON") return name;
+  if (ascii_without_nul(name)) {
+    static thread_local std::string folded, key;
+    static thread_local std::vector<std::string_view> words;
+    fold_ascii(name, folded);
+    folded_words_ascii(folded, words);
+    if (words.empty()) return name;
+    key.assign(type);
+    key += '\x1f';
+    key += words.back();
+    auto it = by_word_.find(key);
+    if (it == by_word_.end()) return name;
+    const Entry *best = best_longer(it->second, words);
+    return best ? best->name : name;
+  }
   std::vector<std::string> words = folded_words(name);
   if (words.empty()) return name;
   auto it = by_word_.find(type + '\x1f' + words.back());
   if (it == by_word_.end()) return name;
+  const Entry *best = best_longer(it->second, words);
+  return best ? best->name : name;
+}
+
+template <class S>
+const NameIndex::Entry *NameIndex::best_longer(const std::vector<size_t> &candidates,
+                                               const std::vector<S> &words) const {
   const Entry *best = nullptr;
-  for (size_t idx : it->second) {
+  for (size_t idx : candidates) {
     const Entry &e = entries_[idx];
     if (e.words.size() <= words.size() || !subsequence(words, e.words)) continue;
     // A one-word short form of a person is the family name (last word) or,
@@ -213,7 +333,7 @@ std::string NameIndex::canonical(const std::string &name, const std::string &typ
         (e.words.size() == best->words.size() && e.count > best->count))
       best = &e;
   }
-  return best ? best->name : name;
+  return best;
 }
 
 } // namespace lede

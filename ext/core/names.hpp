@@ -41,7 +41,8 @@ bool is_title_word(std::string_view folded);
 // article with many names stays linear.
 class NameIndex {
 public:
-  // Records a cleaned name of `type` seen in the article.
+  // Records a cleaned name of `type` seen in the article (a no-op for
+  // types other than PERSON, which canonical returns as given).
   void add(const std::string &name, const std::string &type);
   // The fullest recorded name of `type` that `name` is a short form of
   // (its words a subsequence of the longer name's words), else `name`.
@@ -53,6 +54,9 @@ private:
     std::vector<std::string> words; // folded
     size_t count = 0;
   };
+  // The entry among `candidates` that `words` (folded) are a short form of.
+  template <class S>
+  const Entry *best_longer(const std::vector<size_t> &candidates, const std::vector<S> &words) const;
   std::vector<Entry> entries_;
   std::unordered_map<std::string, size_t> by_key_; // type + folded name
   std::unordered_map<std::string, std::vector<size_t>> by_word_; // type + folded word

@@ -58,13 +58,17 @@ char32_t shape_char_slow(char32_t c) {
   if (is_digit(c)) return 'd';
   return fold_punct(c);
 }
-// shape_char_slow of the ASCII code points.
+// shape_char_slow (v) and to_lower(fold_punct(c)) (lower) of the ASCII
+// code points.
 constexpr struct AsciiShapes {
   char v[128];
-  constexpr AsciiShapes() : v() {
-    for (int c = 0; c < 128; ++c)
+  char lower[128];
+  constexpr AsciiShapes() : v(), lower() {
+    for (int c = 0; c < 128; ++c) {
       v[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd'
                                : c == 0x60 ? '\'' : c);
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c);
+    }
   }
 } kAsciiShapes{};
 inline char32_t shape_char(char32_t c) {
@@ -338,7 +342,7 @@ public:
   void reset(size_t expected) {
     size_t cap = 16;
     while (cap < expected * 2) cap <<= 1;
-    keys_.resize(cap);
+    if (keys_.size() < cap) keys_.resize(cap); // only ids_ says which slots hold keys
     ids_.assign(cap, kEmpty);
     mask_ = cap - 1;
     count_ = 0;
@@ -372,12 +376,45 @@ constexpr uint64_t kFnvBasis = 1469598103934665603ULL, kFnvPrime = 1099511628211
 
 } // namespace
 
+Featurizer::WordInfo Featurizer::word_info(std::u32string_view w) const {
+  uint64_t hl = kFnvBasis, hss = kFnvBasis;
+  char32_t last = 0;
+  bool up = false, lo = false;
+  for (char32_t c : w) {
+    char32_t lc, s;
+    if (c < 0x80) {
+      lc = static_cast<unsigned char>(kAsciiShapes.lower[c]);
+      s = static_cast<unsigned char>(kAsciiShapes.v[c]);
+    } else {
+      lc = to_lower(fold_punct(c));
+      s = shape_char_slow(c);
+    }
+    hl = (hl ^ static_cast<uint64_t>(lc)) * kFnvPrime;
+    up |= s == 'X';
+    lo |= s == 'x';
+    if (s != last) hss = (hss ^ s) * kFnvPrime;
+    last = s;
+  }
+  WordInfo info;
+  info.hl = fmix(hl ^ w.size());
+  info.hss = fmix(hss);
+  info.up = up;
+  info.lo = lo;
+  info.gz = gaz_.lookup(&info.hl, 1);
+  return info;
+}
+
 void Featurizer::prepare(const Input &in, const KnownWords *known) {
   n_ = in.words.size();
   votes_on_ = false;
   hl_.resize(n_);
   hss_.resize(n_);
   lid_.resize(n_);
+  hw_.resize(n_);
+  if (word_info_.empty() || word_info_used_ * 2 >= kWordInfoSlots) {
+    word_info_.assign(kWordInfoSlots, WordInfo());
+    word_info_used_ = 0;
+  }
   type_.assign(n_, 0);
   trivial_.assign(n_, 0);
   start_.assign(n_, 0);
@@ -397,27 +434,30 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
   for (size_t i = 0; i < n_; ++i) {
     const std::u32string_view w = in.words[i];
     start_[i] = i == 0 || (i < in.sentence_start.size() && in.sentence_start[i]);
-    uint64_t hl = kFnvBasis, hss = kFnvBasis;
-    char32_t last = 0;
-    bool up = false, lo = false;
-    for (char32_t c : w) {
-      hl = (hl ^ static_cast<uint64_t>(to_lower(fold_punct(c)))) * kFnvPrime;
-      const char32_t s = shape_char(c);
-      up |= s == 'X';
-      lo |= s == 'x';
-      if (s != last) hss = (hss ^ s) * kFnvPrime;
-      last = s;
+    const uint64_t hw = hash_cps(w.data(), w.size());
+    hw_[i] = hw;
+    const uint64_t key = hw ? hw : 1;
+    size_t slot = key & (kWordInfoSlots - 1);
+    while (word_info_[slot].key && word_info_[slot].key != key) slot = (slot + 1) & (kWordInfoSlots - 1);
+    WordInfo fresh_info;
+    if (!word_info_[slot].key) {
+      fresh_info = word_info(w);
+      if (word_info_used_ * 4 < kWordInfoSlots * 3) { // else a huge document: not kept
+        fresh_info.key = key;
+        word_info_[slot] = fresh_info;
+        ++word_info_used_;
+      }
     }
-    hl = fmix(hl ^ w.size());
-    hl_[i] = hl;
-    hss_[i] = fmix(hss);
-    upper_[i] = up;
-    lower[i] = lo;
+    const WordInfo &info = word_info_[slot].key ? word_info_[slot] : fresh_info;
+    hl_[i] = info.hl;
+    hss_[i] = info.hss;
+    upper_[i] = info.up;
+    lower[i] = info.lo;
     bool fresh;
-    lid_[i] = lower_ids.intern(hl, &fresh);
+    lid_[i] = lower_ids.intern(info.hl, &fresh);
     // The tagger's features: the classes it was trained with (the
     // organisation class serves the document pass in entities.cpp).
-    if (fresh) gz_unigram.push_back(gaz_.lookup(&hl_[i], 1) & Gazetteer::kTaggerClasses);
+    if (fresh) gz_unigram.push_back(info.gz & Gazetteer::kTaggerClasses);
     gz[i] |= gz_unigram[lid_[i]];
   }
   nlower_ = lower_ids.size();
@@ -484,7 +524,7 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     const std::u32string_view w = in.words[i];
     const uint64_t l = hl_[i], ss = hss_[i];
     bool fresh;
-    const uint64_t hw = hash_cps(w.data(), w.size());
+    const uint64_t hw = hw_[i];
     type_[i] = type_ids.intern(hw, &fresh);
     if (fresh && known && known->known(hw)) {
       type_hash_.push_back(hw);
@@ -834,6 +874,23 @@ private:
   uint32_t count_ = 0;
 };
 
+// s[k] += r[k] over the tags, 4 + 4 + 1 at a time (GCC vector extension:
+// the compiler leaves the int32 loop scalar, as s and r may alias).
+inline void add_tags(int32_t *__restrict s, const int32_t *__restrict r) {
+  static_assert(kTags == 9, "add_tags adds 4 + 4 + 1 scores");
+  typedef int32_t V4 __attribute__((vector_size(16)));
+  V4 a, b, c, d;
+  std::memcpy(&a, s, 16);
+  std::memcpy(&b, r, 16);
+  std::memcpy(&c, s + 4, 16);
+  std::memcpy(&d, r + 4, 16);
+  a += b;
+  c += d;
+  std::memcpy(s, &a, 16);
+  std::memcpy(s + 4, &c, 16);
+  s[8] += r[8];
+}
+
 // Buffers of one thread's last document, reused by the next one, and the
 // word scores of the thread's documents so far.
 struct TagScratch {
@@ -868,7 +925,7 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   word1.assign(fz.types() * kTags, 0);
   word2.assign(fz.types() * kTags, 0);
   scored.assign(fz.types(), 0);
-  base2.resize(n * kTags);
+  if (base2.size() < n * kTags) base2.resize(n * kTags); // no shrinking: regrowing would zero it
   uint64_t dyn[Featurizer::kMaxDynamic];
   auto best_of = [](const int32_t *sc, uint8_t p1) {
     uint8_t best = O;
@@ -902,16 +959,19 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
             }
             scored[t] = 1;
           }
-          for (int k = 0; k < kTags; ++k) sc[k] = word1[size_t(t) * kTags + k];
-          for (int k = 0; k < kTags; ++k) b2[k] = word2[size_t(t) * kTags + k];
+          std::memcpy(sc, &word1[size_t(t) * kTags], sizeof sc);
+          std::memcpy(b2, &word2[size_t(t) * kTags], sizeof sc);
           weights_.score_both(fz.context_begin(i), fz.context_end(i), sc, b2);
         } else {
           const int32_t *vm = vote_major_[vote_slot(fz.vote_major(i))];
           const int32_t *vp = vote_prev_[vote_slot(fz.vote_prev(i))];
-          for (int k = 0; k < kTags; ++k) sc[k] = b2[k] + vm[k] + vp[k];
+          std::memcpy(sc, b2, sizeof sc);
+          add_tags(sc, vm);
+          add_tags(sc, vp);
         }
         const int32_t *l1 = label_[pass][p1], *l2 = labels_[pass][p1][p2];
-        for (int k = 0; k < kTags; ++k) sc[k] += l1[k] + l2[k];
+        add_tags(sc, l1);
+        add_tags(sc, l2);
         const size_t nd = fz.dynamic_word(i, p1, dyn);
         weights_.score(pass, dyn, dyn + nd, sc);
         best = best_of(sc, p1);

@@ -152,6 +152,21 @@ private:
   // distinct lower-cased words (nlower_ of them).
   std::vector<uint32_t> lid_;
   size_t nlower_ = 0;
+  std::vector<uint64_t> hw_;  // hash of each word's code points
+  // What prepare computes from a word's characters alone (lower-case and
+  // shape-class hashes, case flags, gazetteer classes as a unigram), kept
+  // across documents by the hash of its code points: open-addressed,
+  // emptied before a document once half full.
+  struct WordInfo {
+    uint64_t key = 0; // 0: empty slot
+    uint64_t hl = 0, hss = 0;
+    uint32_t gz = 0;
+    uint8_t up = 0, lo = 0;
+  };
+  static constexpr size_t kWordInfoSlots = size_t(1) << 15;
+  WordInfo word_info(std::u32string_view w) const;
+  std::vector<WordInfo> word_info_;
+  size_t word_info_used_ = 0;
   std::vector<uint8_t> trivial_, start_, upper_;
   // per-document scratch, kept between documents to reuse its memory
   std::vector<uint32_t> gz_, gz_unigram_;

@@ -281,6 +281,18 @@ bool letter_may_start(View t, size_t i) {
   case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'h': case 'a': break;
   default: return false;
   }
+  // Their first two letters (second 0: a one-letter word), as the look-up
+  // below lower-cases them: most words fail here ('the' does not).
+  static const std::vector<bool> kFirstTwo = [] {
+    std::vector<bool> b(128 * 128, false);
+    for (const NumberWord &nw : kNumberWords)
+      b[static_cast<size_t>(nw.word[0]) * 128 + (nw.word.size() > 1 ? static_cast<size_t>(nw.word[1]) : 0)] = true;
+    return b;
+  }();
+  {
+    const char32_t c1 = i + 1 < t.size() && is_alnum(t[i + 1]) ? lower_ascii(t[i + 1]) : 0;
+    if (c1 < 0x80 && !kFirstTwo[lower_ascii(t[i]) * 128 + c1]) return false;
+  }
   char buf[12];
   size_t n = 0;
   for (size_t j = i; j < t.size() && is_alnum(t[j]); ++j) {

@@ -52,3 +52,36 @@ TEST_CASE("names in capitals take Title Case", "[names]") {
   CHECK(title_case_caps("X") == "X");
   CHECK(title_case_caps("") == "");
 }
+
+// clean_name and NameIndex take a fast path for ASCII text (views, no
+// string per word); a no-break space sends the same name down the general
+// path, and both must agree.
+TEST_CASE("clean_name and NameIndex: ASCII fast path agrees with the general one", "[names]") {
+  const char *const kMentions[] = {"Acme Corp., Inc.,",  "the Acme Co. Ltd",  "Sen. Jo Roe's", "Roes'",
+                                   "X 's",               "Dr. A,;:",          "A ,",           "the",
+                                   "Jane `Roe`",         "Dr. Jane Roe, Jr.", "THE ACME GROUP", "'s"};
+  const char *const kTypes[] = {"PERSON", "ORG", "GPE", "PRODUCT"};
+  auto nbsp = [](std::string s) { // last space -> U+00A0
+    size_t p = s.rfind(' ');
+    if (p != std::string::npos) s.replace(p, 1, "\xC2\xA0");
+    return s;
+  };
+  for (const char *m : kMentions) {
+    for (const char *t : kTypes) {
+      const std::string fast = clean_name(m, t), slow = clean_name(nbsp(m), t);
+      INFO(m << " / " << t);
+      CHECK(fast == slow); // white space is joined as one space
+    }
+  }
+  NameIndex a, b;
+  for (const char *n : {"Sam Altman", "Sam H. Altman", "ALTMAN", "Jo `Roe`"}) {
+    a.add(n, "PERSON");
+    b.add(nbsp(n), "PERSON");
+  }
+  CHECK(a.canonical("Altman", "PERSON") == "Sam H. Altman");
+  CHECK(b.canonical("Altman", "PERSON") == nbsp("Sam H. Altman"));
+  CHECK(a.canonical("Jo 'roe'", "PERSON") == "Jo 'roe'"); // as long as the only entry: no longer form
+  CHECK(a.canonical("Roe`", "PERSON") == "Roe`");
+  CHECK(a.canonical("`roe`", "PERSON") == "Jo `Roe`");
+  CHECK(b.canonical("`roe`", "PERSON") == nbsp("Jo `Roe`"));
+}

@@ -113,3 +113,30 @@ TEST_CASE("word scores kept across documents change no tag", "[ner]") {
   for (const Input &in : inputs) warm.tag(in);
   for (size_t k = 0; k < inputs.size(); ++k) CHECK(warm.tag(inputs[k]) == cold[k]);
 }
+
+// Featurizer keeps what it computes from a word's characters across
+// documents (by the hash of its code points): a warm featurizer must give
+// every word the same features as a fresh one.
+TEST_CASE("features kept across documents are the features of a fresh featurizer", "[ner]") {
+  const std::u32string a = U"Apple Inc. and APPLE sold apples in Paris, France, said Tim Cook.";
+  const std::u32string b = U"In Paris, Tim Cook's apple (Apple) met France's Macron; apples  sold.";
+  const Input ia = input_of(a), ib = input_of(b);
+  Featurizer warm(Gazetteer::builtin());
+  warm.prepare(ia);
+  warm.prepare(ib);
+  Featurizer fresh(Gazetteer::builtin());
+  fresh.prepare(ib);
+  REQUIRE(warm.size() == fresh.size());
+  size_t scored = 0;
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    INFO(i);
+    CHECK(warm.trivially_outside(i) == fresh.trivially_outside(i));
+    if (fresh.trivially_outside(i)) continue;
+    ++scored;
+    CHECK(std::vector<uint64_t>(warm.context_begin(i), warm.context_end(i)) ==
+          std::vector<uint64_t>(fresh.context_begin(i), fresh.context_end(i)));
+    CHECK(std::vector<uint64_t>(warm.word_begin(warm.type_of(i)), warm.word_end(warm.type_of(i))) ==
+          std::vector<uint64_t>(fresh.word_begin(fresh.type_of(i)), fresh.word_end(fresh.type_of(i))));
+  }
+  CHECK(scored > 5);
+}

@@ -103,3 +103,21 @@ TEST_CASE("numbers: linear on hostile input", "[numbers]") {
   std::u32string s(200000, U'$');
   CHECK(find_quantities(s).empty());
 }
+
+// find_quantities tries a word only when its first two letters can start a
+// number word ('th' of 'three' lets 'the' through to the full look-up).
+TEST_CASE("number words behind the two-letter filter", "[numbers]") {
+  auto bare = [](const std::string &s) {
+    std::u32string t = decode_utf8(s);
+    std::vector<std::string> out;
+    for (const Quantity &q : find_quantities(t, true))
+      out.push_back(encode_utf8(std::u32string_view(t).substr(q.start, q.end - q.start)) + "=" +
+                    format_quantity(q));
+    return out;
+  };
+  CHECK(bare("the three villages") == std::vector<std::string>{"three=3"});
+  CHECK(bare("Thirteen boats, Eighty cars and TWELVE vans") ==
+        std::vector<std::string>{"Thirteen=13", "Eighty=80", "TWELVE=12"});
+  CHECK(bare("the other ones, athletes at tea, then nothing").empty());
+  CHECK(found("a hundred million dollars") == std::vector<std::string>{"a hundred million dollars=100000000 USD"});
+}
