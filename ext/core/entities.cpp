@@ -609,6 +609,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   };
   coordinate();
 
+  bool retyped = false; // by d2, d3 or e: then coordination runs again
   // d2. registered organisations: a single word the 1996 tagger calls a
   // person or a place ('Google said', 'Amazon and ...'), or leaves out
   // before a reporting verb ('Zoom said'), that the gazetteer knows as an
@@ -616,28 +617,44 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // person's name in the document ('Dell' of 'Michael Dell'), is an
   // organisation unless a cue says otherwise ('Mr. Dell', 'Amazon-based').
   {
-    std::unordered_set<std::string_view> name_words;
+    // Words of the longer person names, gathered on the first candidate.
+    std::vector<std::string_view> name_words;
+    bool gathered = false;
+    auto in_person_name = [&](std::string_view word) {
+      if (!gathered) {
+        gathered = true;
+        for (size_t i = 0; i < n;) {
+          size_t j = i + 1;
+          while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
+          if (tags[i] != ner::O && ner::tag_type(tags[i]) == 1 && j - i >= 2)
+            for (size_t k = i; k < j; ++k) name_words.push_back(f[k]);
+          i = j;
+        }
+        std::sort(name_words.begin(), name_words.end());
+      }
+      return std::binary_search(name_words.begin(), name_words.end(), word);
+    };
     for (size_t i = 0; i < n;) {
-      size_t j = i + 1;
-      while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
-      if (tags[i] != ner::O && ner::tag_type(tags[i]) == 1 && j - i >= 2)
-        for (size_t k = i; k < j; ++k) name_words.insert(f[k]);
-      i = j;
-    }
-    for (size_t i = 0; i < n;) {
+      if (tags[i] == ner::O && (w[i].size() < 2 || !is_upper(w[i][0]))) {
+        ++i;
+        continue;
+      }
       size_t j = i + 1;
       while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
       const int ty = tags[i] == ner::O ? 0 : ner::tag_type(tags[i]);
-      const bool before_verb = ty == 0 && i + 1 < n && !starts[i + 1] && is_reporting_verb(f[i + 1]) &&
-                               is_cap_word(w[i]) && w[i].size() > 1 && is_letter(w[i][0]) &&
-                               (starts[i] || !is_cap_word(w[i - 1])) && !is_role_word(f[i]);
-      if ((ty == 1 || ty == 3 || before_verb) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1]))) &&
-          !name_words.count(f[i])) {
+      const bool before_verb = ty == 0 && i + 1 < n && !starts[i + 1] && w[i].size() > 1 && is_cap_word(w[i]) &&
+                               is_letter(w[i][0]) && (starts[i] || !is_cap_word(w[i - 1])) &&
+                               is_reporting_verb(f[i + 1]) && !is_role_word(f[i]);
+      if ((ty == 1 || ty == 3 || before_verb) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1])))) {
         const uint32_t cls = gaz_class(i);
         if ((cls & ner::Gazetteer::Org) &&
-            !(cls & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region))) {
+            !(cls & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) &&
+            !in_person_name(f[i])) {
           const int c = cue(i);
-          if (c != 1 && c != 3) set_span(tags, i, j, 2);
+          if (c != 1 && c != 3) {
+            set_span(tags, i, j, 2);
+            retyped = true;
+          }
         }
       }
       i = j;
@@ -648,18 +665,24 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // follows a noun of work within four words ('an analyst at D.A.
   // Davidson', 'a professor at Johns Hopkins') is the organisation. Nouns in ext/data/affiliation_nouns.txt.
   for (size_t i = 1; i < n;) {
+    if (tags[i] == ner::O) {
+      ++i;
+      continue;
+    }
     size_t j = i + 1;
     while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
-    // A place tagger's guess counts too when no word of it is a known
-    // place ('at Johns Hopkins'; not 'at Oxford').
-    bool candidate = tags[i] != ner::O && (ner::tag_type(tags[i]) == 1 || ner::tag_type(tags[i]) == 3);
-    for (size_t k = i; candidate && ner::tag_type(tags[i]) == 3 && k < j; ++k) candidate = !is_place_word(k);
+    const int ty = ner::tag_type(tags[i]);
     // 'at X', 'at the X'
     const size_t at = i >= 2 && f[i - 1] == "the" && !starts[i - 1] ? i - 2 : i - 1;
-    if (candidate && f[at] == "at" && !starts[i] && !starts[at]) {
+    bool candidate = (ty == 1 || ty == 3) && f[at] == "at" && !starts[i] && !starts[at];
+    // A place tagger's guess counts too when no word of it is a known
+    // place ('at Johns Hopkins'; not 'at Oxford').
+    for (size_t k = i; candidate && ty == 3 && k < j; ++k) candidate = !is_place_word(k);
+    if (candidate) {
       for (size_t k = at; k-- > 0 && at - k <= 4;) {
         if (is_affiliation_noun(f[k])) {
           set_span(tags, i, j, 2);
+          retyped = true;
           break;
         }
         if (starts[k] || f[k] == "," || f[k] == ";") break;
@@ -733,9 +756,10 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       continue; // no clear majority
     }
     set_span(tags, i, i + 1 + poss, v.resolved);
+    retyped = true;
   }
 
-  coordinate();
+  if (retyped) coordinate();
 
   // f. 'OpenAI, Inc.'
   for (size_t i = 0; i + 1 < n; ++i) {
@@ -1160,7 +1184,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   std::vector<EntityMention> out;
   out.reserve(kept.size());
   NameIndex index;
-  std::vector<std::string> cleaned(kept.size());
+  std::vector<std::string> cleaned(kept.size()), mentions(kept.size());
   std::vector<const Alias *> hit(kept.size(), nullptr);
   std::vector<Alias> user_hits(kept.size());
   // Names in capitals (datelines, all-caps headlines): the article's
@@ -1174,9 +1198,10 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     };
     bool any_caps = false;
     for (size_t k = 0; k < kept.size(); ++k) {
+      mentions[k] = doc.utf8(kept[k].start, kept[k].end);
       if (kept[k].value) continue;
-      cleaned[k] = clean_name(doc.utf8(kept[k].start, kept[k].end), kept[k].type);
-      if (cleaned[k].empty()) cleaned[k] = doc.utf8(kept[k].start, kept[k].end);
+      cleaned[k] = clean_name(mentions[k], kept[k].type);
+      if (cleaned[k].empty()) cleaned[k] = mentions[k];
       any_caps |= no_ascii_lower(cleaned[k]);
     }
     std::unordered_map<std::string, size_t> mixed; // folded -> first mixed-case mention
@@ -1198,7 +1223,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   for (size_t k = 0; k < kept.size(); ++k) {
     const Raw &r = kept[k];
     EntityMention m;
-    m.mention = doc.utf8(r.start, r.end);
+    m.mention = std::move(mentions[k]);
     m.type = r.type;
     m.span = {r.start, r.end};
     m.sentence_idx = doc.sentence_at(r.start);
