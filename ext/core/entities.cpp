@@ -763,10 +763,15 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
 
   // f. 'OpenAI, Inc.'
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (ner::tag_type(tags[i]) != 2 || (tags[i + 1] != ner::O)) continue;
+    // The last word of an organisation ('OpenAI', 'Apple' of 'Apple Inc.').
+    if (ner::tag_type(tags[i]) != 2 || (tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1]))) continue;
     size_t k = i + 1;
-    if (f[k] == "," && k + 1 < n) ++k;
-    if (!is_corp_suffix(f[k]) || !is_cap_word(w[k]) || tags[k] != ner::O) continue;
+    if (f[k] == "," && tags[k] == ner::O && k + 1 < n) ++k;
+    // The suffix untagged, or tagged an organisation of its own ('OpenAI,
+    // Inc. and OpenAI': 'Inc.' alone as B-ORG).
+    const bool alone = tags[k] == ner::O || (ner::tag_begins(tags[k]) && ner::tag_type(tags[k]) == 2 &&
+                                            (k + 1 >= n || tags[k + 1] == ner::O || ner::tag_begins(tags[k + 1])));
+    if (!is_corp_suffix(f[k]) || !is_cap_word(w[k]) || !alone) continue;
     for (size_t m = i + 1; m <= k; ++m) tags[m] = ner::I_ORG;
   }
 }

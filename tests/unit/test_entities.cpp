@@ -250,3 +250,11 @@ TEST_CASE("months and weekdays without a year are dates of the publication's tim
   // Without a publication date there is no anchor: no such DATE.
   for (const EntityMention &m : run(text)) CHECK(m.type != "DATE");
 }
+
+TEST_CASE("document pass: a corporate suffix the tagger split off joins its name", "[entities]") {
+  auto f = found("OpenAI, Inc. and OpenAI agreed. Apple Inc. said so. Microsoft Corp. and Nvidia rose.");
+  CHECK(has(f, "ORG|OpenAI|OpenAI, Inc."));
+  CHECK(has(f, "ORG|Apple|Apple Inc."));
+  CHECK(has(f, "ORG|Microsoft|Microsoft Corp."));
+  CHECK_FALSE(has(f, "ORG|Inc.|Inc."));
+}
