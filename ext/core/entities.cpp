@@ -945,6 +945,33 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     raw.push_back(std::move(r));
   }
 
+  // Who makes a product: 'Meta's Llama', 'Anthropic's Claude' (the tagger
+  // took them for a person or nothing) and 'Microsoft Copilot' (one name
+  // with the product) give the maker as an ORG of its own. A name the
+  // tagger reads as a place stays one ('China's R1').
+  for (size_t p = 1; p < n; ++p) {
+    if (!product_at[p] || product_at[p - 1] || td.starts[p]) continue;
+    size_t e = p; // the maker's words end before e
+    if (td.folded[p - 1] == "'s") {
+      if (p < 2 || td.starts[p - 1]) continue;
+      e = p - 1;
+    }
+    if (!is_cap_word(in.words[e - 1]) || !is_letter(in.words[e - 1][0])) continue;
+    // The maker's first word: the start of its tagged span, else this word.
+    size_t b = e - 1;
+    if (td.tags[b] != ner::O)
+      while (b > 0 && !ner::tag_begins(td.tags[b]) && td.tags[b - 1] != ner::O) --b;
+    if (td.tags[b] != ner::O && ner::tag_type(td.tags[b]) == 3) continue;
+    if (td.tags[b] == ner::O) {
+      const uint64_t h = ner::lower_hash(in.words[b]);
+      if (is_phrase_opener(td.folded[b]) || is_role_word(td.folded[b]) || is_month_or_weekday(td.folded[b]) ||
+          only_common_word(tagger.gazetteer().lookup(&h, 1)))
+        continue;
+    }
+    set_span(td.tags, b, e, 2);
+    for (size_t k = e; k < n && td.tags[k] != ner::O && !ner::tag_begins(td.tags[k]); ++k) td.tags[k] = ner::O;
+  }
+
   // 'October 2024', 'Sept. 2025': month and year.
   for (size_t i = 0; i + 1 < n; ++i) {
     if (!is_upper(in.words[i][0]) || !is_month_or_weekday(td.folded[i]) || td.folded[i].size() < 3 ||

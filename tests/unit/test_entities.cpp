@@ -258,3 +258,14 @@ TEST_CASE("document pass: a corporate suffix the tagger split off joins its name
   CHECK(has(f, "ORG|Microsoft|Microsoft Corp."));
   CHECK_FALSE(has(f, "ORG|Inc.|Inc."));
 }
+
+TEST_CASE("a product's maker is an organisation", "[entities]") {
+  auto f = found("Meta's Llama 3.1 and Anthropic's Claude 3.5 Sonnet compete. Microsoft Copilot was shown. "
+                 "China's DeepSeek R1 was cheap. The new ChatGPT app is popular.");
+  CHECK(has(f, "ORG|Meta|Meta"));
+  CHECK(has(f, "ORG|Anthropic|Anthropic"));
+  CHECK(has(f, "ORG|Microsoft|Microsoft"));
+  CHECK(has(f, "PRODUCT|Copilot|Copilot"));
+  CHECK(has(f, "GPE|China|China")); // a place stays a place
+  CHECK(has(f, "PRODUCT|ChatGPT|ChatGPT"));
+}
