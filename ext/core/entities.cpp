@@ -30,6 +30,39 @@
 #include <unordered_set>
 
 namespace lede {
+// The word lists of ext/data/entity_words.txt by section ('[org_head]');
+// a section the file lacks is an empty set (a unit test checks that every
+// section the rules name is there).
+const WordSet &entity_words(std::string_view section) {
+  static const std::unordered_map<std::string_view, WordSet> kSets = [] {
+    std::unordered_map<std::string_view, std::vector<std::string_view>> words;
+    std::vector<std::string_view> *current = nullptr;
+    for (std::string_view line : resource_lines("entity_words.txt")) {
+      if (line.size() > 2 && line.front() == '[' && line.back() == ']') {
+        current = &words[line.substr(1, line.size() - 2)];
+        continue;
+      }
+      for (size_t i = 0; current && i < line.size();) {
+        while (i < line.size() && line[i] == ' ') ++i;
+        size_t j = i;
+        while (j < line.size() && line[j] != ' ') ++j;
+        if (j > i) current->push_back(line.substr(i, j - i));
+        i = j;
+      }
+    }
+    std::unordered_map<std::string_view, WordSet> sets;
+    for (const auto &[name, list] : words) {
+      WordSet set(list.size());
+      for (std::string_view w : list) set.insert(w);
+      sets.emplace(name, std::move(set));
+    }
+    return sets;
+  }();
+  static const WordSet kEmpty(0);
+  auto it = kSets.find(section);
+  return it == kSets.end() ? kEmpty : it->second;
+}
+
 namespace {
 
 using ner::Tagger;
@@ -125,12 +158,7 @@ bool is_month_or_weekday(std::string_view f) {
   case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': case 't': case 'w': break;
   default: return false;
   }
-  static const WordSet kWords{"january", "february", "march", "april", "may", "june", "july",
-                              "august", "september", "october", "november", "december", "jan",
-                              "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                              "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
-                              "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
-                              "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static const WordSet &kWords = entity_words("month_or_weekday");
   return kWords.has(f);
 }
 
@@ -138,9 +166,7 @@ bool is_month_or_weekday(std::string_view f) {
 bool is_version_word(std::u32string_view w, std::string_view f) {
   for (char32_t c : w)
     if (is_digit(c)) return w.size() <= 8;
-  static const WordSet kWords{"pro", "mini", "max", "ultra", "turbo", "plus", "lite", "nano",
-                              "sonnet", "opus", "haiku", "flash", "air", "se", "vision", "preview",
-                              "instruct"};
+  static const WordSet &kWords = entity_words("version_word");
   return kWords.has(f);
 }
 
@@ -162,8 +188,7 @@ bool is_model_code(std::u32string_view w, std::string_view f) {
   std::u32string_view rest = w.substr(i);
   if (!(rest.empty() || rest == U"o" || rest == U"-mini" || rest == U"-pro" || rest == U"x"))
     return false;
-  static const WordSet kWords{"q1", "q2", "q3", "q4", "h1", "h2", "g7", "g8", "g20", "covid-19",
-                              "fy", "b2b", "b2c", "k-12", "mp3", "mp4", "a1", "f1", "c1", "w-2"};
+  static const WordSet &kWords = entity_words("model_code");
   if (kWords.has(f))
     return false;
   if (f.rfind("fy", 0) == 0 || f.rfind("covid", 0) == 0) return false;
@@ -175,9 +200,7 @@ bool is_model_code(std::u32string_view w, std::string_view f) {
 }
 
 bool is_product_cue(std::string_view f) {
-  static const WordSet kWords{"model", "models", "chip", "chips", "gpu", "gpus", "processor",
-                              "processors", "series", "family", "smartphone", "phone", "reasoning",
-                              "llm", "llms", "accelerator", "accelerators", "version", "release"};
+  static const WordSet &kWords = entity_words("product_cue");
   return kWords.has(f);
 }
 
@@ -193,47 +216,26 @@ bool has_lower_cp(std::u32string_view w) {
 }
 
 bool is_name_particle(std::string_view f) {
-  static const WordSet kWords{"of", "de", "del", "der", "den", "van", "von", "la", "le", "du", "da",
-                              "di", "and", "for", "the", "y", "al", "bin", "ibn", "on", "upon",
-                              "at", "dos", "das", "e", "zu", "ter", "ten", "st", "in"};
+  static const WordSet &kWords = entity_words("name_particle");
   return kWords.has(f);
 }
 
 // Titles and newsroom labels that make no name on their own ('Chief
 // Product Officer', 'Staff Writer', 'Business Correspondent').
 bool is_role_word(std::string_view f) {
-  static const WordSet kWords{"writer", "correspondent", "reporter", "editor", "staff",
-                              "contributor", "columnist", "business", "science", "political",
-                              "associate", "desk", "news", "team", "contributing", "bureau",
-                              "correspondents", "editors", "writers", "key", "takeaways",
-                              "takeaway", "related", "recent", "summary"};
+  static const WordSet &kWords = entity_words("role_word");
   return is_title_word(f) || kWords.has(f);
 }
 
 // All-caps words that are ordinary nouns in news, not names.
 bool is_generic_acronym(std::string_view f) {
-  static const WordSet kWords{"ai", "ceo", "cfo", "cto", "coo", "ipo", "gdp", "gpu", "gpus", "cpu",
-                              "api", "llm", "llms", "pr", "hr", "it", "tv", "etf", "vc", "ev",
-                              "evs", "ar", "vr", "saas", "b2b", "faq", "pdf", "usb", "os", "ui",
-                              "ux", "q&a", "m&a", "r&d", "esg", "kpi", "roi", "eps", "yoy", "agi",
-                              "ml", "nlp", "ok", "am", "pm", "et", "pt", "gmt", "utc", "ad", "ads",
-                              "id", "pc", "pcs"};
+  static const WordSet &kWords = entity_words("generic_acronym");
   return kWords.has(f);
 }
 
 // Last words that make a name an organisation.
 bool is_org_head(std::string_view f) {
-  static const WordSet kWords{"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc",
-                              "plc", "sas", "gmbh", "ag", "s.a.", "co.", "group", "labs", "lab",
-                              "analytics", "capital", "partners", "holdings", "technologies",
-                              "systems", "securities", "bank", "university", "institute",
-                              "council", "department", "agency", "commission", "association",
-                              "foundation", "ministry", "committee", "airlines", "motors",
-                              "ventures", "fund", "authority", "party", "union", "board", "court",
-                              "hospital", "school", "college", "company", "network", "solutions",
-                              "software", "therapeutics", "pharmaceuticals", "insights",
-                              "research", "media", "studios", "robotics", "semiconductor",
-                              "energy"};
+  static const WordSet &kWords = entity_words("org_head");
   return kWords.has(f);
 }
 
@@ -296,44 +298,25 @@ bool is_camel(std::u32string_view w) {
 
 // Nouns that name a kind of organisation ('the startup Cohere', 'X, a firm').
 bool is_org_noun(std::string_view f) {
-  static const WordSet kWords{"startup", "start-up", "company", "firm", "lab", "laboratory",
-                              "rival", "maker", "chipmaker", "giant", "unicorn", "developer",
-                              "provider", "brokerage", "insurer", "lender", "retailer", "carrier",
-                              "automaker", "carmaker", "bank", "group", "conglomerate",
-                              "subsidiary", "supplier", "manufacturer", "outlet", "publisher",
-                              "platform", "operator", "fund", "investor", "broadcaster",
-                              "newspaper", "agency", "regulator", "airline", "competitor",
-                              "partner"};
+  static const WordSet &kWords = entity_words("org_noun");
   return kWords.has(f);
 }
 bool is_org_noun_plural(std::string_view f) {
-  static const WordSet kWords{"companies", "firms", "labs", "rivals", "makers", "chipmakers",
-                              "startups", "start-ups", "giants", "banks", "groups", "developers",
-                              "providers", "lenders", "insurers", "retailers", "carriers",
-                              "automakers", "suppliers", "platforms", "competitors", "airlines"};
+  static const WordSet &kWords = entity_words("org_noun_plural");
   return kWords.has(f);
 }
 // Words after an organisation's name: 'X CEO', 'X spokesperson', 'X shares'.
 bool is_org_follower(std::string_view f) {
-  static const WordSet kWords{"ceo", "cfo", "cto", "coo", "spokesperson", "spokesman",
-                              "spokeswoman", "shares", "stock", "executives", "employees",
-                              "engineers", "researchers", "co-founder", "cofounder",
-                              "shareholders", "headquarters", "chairman", "chairwoman", "boss",
-                              "subsidiary", "investors"};
+  static const WordSet &kWords = entity_words("org_follower");
   return kWords.has(f);
 }
 // Role words that may sit inside a span between an organisation and a person.
 bool is_inner_role(std::string_view f) {
-  static const WordSet kWords{"ceo", "cfo", "cto", "coo", "chief", "president", "chairman",
-                              "chairwoman", "chair", "founder", "co-founder", "cofounder",
-                              "director", "spokesperson", "spokesman", "spokeswoman", "governor",
-                              "minister", "secretary", "clerk", "mayor", "commissioner", "analyst",
-                              "economist", "boss", "partner"};
+  static const WordSet &kWords = entity_words("inner_role");
   return kWords.has(f);
 }
 bool is_corp_suffix(std::string_view f) {
-  static const WordSet kWords{"inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "plc", "co.",
-                              "gmbh", "ag", "sa", "s.a.", "sas", "n.v.", "nv"};
+  static const WordSet &kWords = entity_words("corp_suffix");
   return kWords.has(f);
 }
 bool is_possessive(std::string_view f) { return f == "'s" || f == "'"; }
@@ -346,30 +329,17 @@ bool only_common_word(uint32_t cls) {
 // Last words that make a run of capitalised words a company's name
 // ('Harbor Robotics', 'Tidewater Ventures'), whatever the tagger said.
 bool is_company_head(std::string_view f) {
-  static const WordSet kWords{"ventures", "robotics", "labs", "capital", "partners", "holdings",
-                              "technologies", "systems", "securities", "analytics", "therapeutics",
-                              "pharmaceuticals", "biosciences", "semiconductor", "semiconductors",
-                              "airlines", "motors", "industries", "investments", "bancorp",
-                              "software", "networks", "dynamics", "logistics", "solutions", "ai",
-                              "inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "plc", "gmbh"};
+  static const WordSet &kWords = entity_words("company_head");
   return kWords.has(f);
 }
 // Function words a Title Case headline capitalises and a name does not.
 bool is_title_case_function_word(std::string_view f) {
-  static const WordSet kWords{"and", "or", "but", "nor", "to", "in", "on", "at", "by", "for", "with",
-                              "from", "into", "over", "after", "before", "between", "about", "as",
-                              "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-                              "would", "can", "could", "should", "may", "might", "must", "not",
-                              "just", "who", "what", "why", "how", "when", "where", "which",
-                              "that", "this", "he", "she", "it", "they", "we", "you", "his", "her",
-                              "its", "their", "he'd", "she'd", "says", "said", "say", "vs", "vs."};
+  static const WordSet &kWords = entity_words("title_case_function_word");
   return kWords.has(f);
 }
 // Words that open a phrase but not a company's name ('The Robotics Group').
 bool is_phrase_opener(std::string_view f) {
-  static const WordSet kWords{"the", "a", "an", "this", "that", "these", "those", "our", "their",
-                              "his", "her", "its", "my", "your", "what", "why", "how", "when",
-                              "where", "who", "new", "and", "or", "for", "with", "in", "at", "on"};
+  static const WordSet &kWords = entity_words("phrase_opener");
   return kWords.has(f);
 }
 
@@ -996,10 +966,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   // weekday without a year, after a preposition, anchored to the
   // publication date when it is known (dates.hpp).
   if (!published.empty()) {
-    static const WordSet kBefore{"in", "on", "since", "by", "until", "till", "from", "during", "early",
-                                 "late", "mid", "before", "after", "through", "last", "next", "this",
-                                 "of", "between", "and", "or", "to", "past", "coming"};
-    static const WordSet kFuture{"will", "'ll", "next", "upcoming", "scheduled", "expected", "coming", "shall"};
+    static const WordSet &kBefore = entity_words("date_prepositions");
+    static const WordSet &kFuture = entity_words("future_cues");
     auto digits = [](std::u32string_view w, size_t lo, size_t hi) {
       return w.size() >= lo && w.size() <= hi &&
              std::all_of(w.begin(), w.end(), [](char32_t c) { return c >= '0' && c <= '9'; });

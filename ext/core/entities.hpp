@@ -5,6 +5,7 @@
 #pragma once
 
 #include "document.hpp"
+#include "wordset.hpp"
 
 #include <map>
 #include <optional>
@@ -28,6 +29,10 @@ struct Alias {
   std::string type;
 };
 using AliasMap = std::map<std::string, Alias>; // key: fold_for_match(alias)
+
+// The word lists of ext/data/entity_words.txt by section ('org_head');
+// a section the file lacks is an empty set.
+const WordSet &entity_words(std::string_view section);
 
 // Finds mentions in `doc`. `published` (YYYY-MM-DD or empty) anchors
 // relative dates when known. `aliases` may be empty.

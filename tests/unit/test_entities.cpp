@@ -269,3 +269,21 @@ TEST_CASE("a product's maker is an organisation", "[entities]") {
   CHECK(has(f, "GPE|China|China")); // a place stays a place
   CHECK(has(f, "PRODUCT|ChatGPT|ChatGPT"));
 }
+
+TEST_CASE("every word list the entity rules use is in ext/data/entity_words.txt", "[entities]") {
+  // Each section named in entities.cpp, with a word it must hold: a missing
+  // section would silently turn its rule off.
+  const std::pair<const char *, const char *> kSections[] = {
+      {"month_or_weekday", "sept."}, {"version_word", "sonnet"},      {"model_code", "q1"},
+      {"product_cue", "chips"},      {"name_particle", "van"},        {"role_word", "staff"},
+      {"generic_acronym", "ceo"},    {"org_head", "university"},      {"org_noun", "startup"},
+      {"org_noun_plural", "rivals"}, {"org_follower", "spokesperson"}, {"inner_role", "ceo"},
+      {"corp_suffix", "inc."},       {"company_head", "ventures"},    {"title_case_function_word", "and"},
+      {"phrase_opener", "the"},      {"date_prepositions", "on"},     {"future_cues", "will"}};
+  for (const auto &[section, word] : kSections) {
+    INFO(section);
+    CHECK(entity_words(section).has(word));
+    CHECK_FALSE(entity_words(section).has("no-such-word-xyz"));
+  }
+  CHECK_FALSE(entity_words("no_such_section").has("university"));
+}
