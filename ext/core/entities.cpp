@@ -850,9 +850,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
         size_t j = k;
         while (j > 0 && is_letter(st[j - 1])) --j;
         std::string prev = lower_utf8(st.substr(j, k - j));
-        if (!ascii_in(prev, {"in", "since", "by", "until", "from", "during", "early", "late",
-                             "mid", "before", "after", "through", "of", "fiscal", "year", "to"}))
-          continue;
+        static const WordSet &kYearBefore = entity_words("year_prepositions");
+        if (!kYearBefore.has(prev)) continue;
         r.type = "DATE";
         r.value = encode_utf8(st.substr(q.start, 4));
         raw.push_back(std::move(r));
@@ -1127,23 +1126,16 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       // Places are GPE (countries, states, cities) unless they are known
       // physical or supra-national regions.
       bool region = false;
+      static const WordSet &kLandforms = entity_words("landform");
       for (size_t k = b; k < e; ++k)
-        region |= ascii_in(td.folded[k], {"river", "ocean", "sea", "valley", "lake", "gulf",
-                                          "mountains", "mountain", "mount", "desert", "island",
-                                          "islands", "peninsula", "coast", "bay", "strait",
-                                          "canal", "basin", "east", "west"}) &&
+        region |= kLandforms.has(td.folded[k]) &&
                   !(cls & (ner::Gazetteer::Country | ner::Gazetteer::Region | ner::Gazetteer::City));
       std::string whole;
       for (size_t k = b; k < e; ++k) {
         if (k > b) whole += ' ';
         whole += td.folded[k];
       }
-      region |= ascii_in(whole, {"europe", "asia", "africa", "north america", "south america",
-                                 "latin america", "middle east", "antarctica", "arctic",
-                                 "pacific", "atlantic", "mediterranean", "silicon valley",
-                                 "balkans", "caribbean", "scandinavia", "oceania",
-                                 "southeast asia", "east asia", "central asia",
-                                 "sub-saharan africa", "west bank", "gaza strip", "gaza"});
+      region |= resource_set("regions.txt").count(whole) != 0;
       r.type = region ? "LOC" : "GPE";
       break;
     }
@@ -1154,7 +1146,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (e - b > 1) {
       const std::string_view head = td.folded[e - 1];
       if (is_org_head(head)) r.type = "ORG";
-      else if (ascii_in(head, {"avenue", "street", "road", "boulevard", "square", "lane", "drive"}))
+      else if (entity_words("street_head").has(head))
         r.type = "LOC";
     }
     raw.push_back(std::move(r));

@@ -279,7 +279,8 @@ TEST_CASE("every word list the entity rules use is in ext/data/entity_words.txt"
       {"generic_acronym", "ceo"},    {"org_head", "university"},      {"org_noun", "startup"},
       {"org_noun_plural", "rivals"}, {"org_follower", "spokesperson"}, {"inner_role", "ceo"},
       {"corp_suffix", "inc."},       {"company_head", "ventures"},    {"title_case_function_word", "and"},
-      {"phrase_opener", "the"},      {"date_prepositions", "on"},     {"future_cues", "will"}};
+      {"phrase_opener", "the"},      {"date_prepositions", "on"},     {"future_cues", "will"},
+      {"year_prepositions", "since"}, {"landform", "river"},          {"street_head", "avenue"}};
   for (const auto &[section, word] : kSections) {
     INFO(section);
     CHECK(entity_words(section).has(word));
