@@ -6,6 +6,8 @@
 // with thousands of names stays linear.
 #include "names.hpp"
 
+#include "resources.hpp"
+
 #include "text.hpp"
 #include "wordset.hpp"
 
@@ -55,23 +57,13 @@ std::string join(const std::vector<std::string> &w, size_t b, size_t e) {
 } // namespace
 
 bool is_title_word(std::string_view folded) {
-  static const WordSet kTitles{
-      "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir",
-      "dame", "lord", "lady", "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.",
-      "gov", "governor", "president", "vice", "secretary", "minister", "prime", "chancellor",
-      "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope", "gen.",
-      "general", "col.", "colonel", "capt.", "captain", "lt.", "sgt.", "adm.", "admiral", "rev.",
-      "reverend", "ceo", "cto", "cfo", "coo", "cio", "chief", "executive", "officer", "chair",
-      "chairman", "chairwoman", "chairperson", "founder", "co-founder", "cofounder", "director",
-      "commissioner", "ambassador", "spokesman", "spokeswoman", "spokesperson", "analyst",
-      "economist", "coach", "manager", "head", "leader", "premier", "speaker", "deputy",
-      "attorney", "technology", "product", "operating", "financial", "marketing", "research",
-      "scientist", "engineer", "partner", "principal", "senior", "general", "managing", "st.",
-      "saint", "sheikh", "emir", "sultan", "mrs.", "madam", "herr", "mme", "mlle", "assemblyman",
-      "assemblywoman", "assemblymember", "congressman", "congresswoman", "councilman",
-      "councilwoman", "councillor", "councilor", "councilmember", "sheriff", "rabbi", "imam",
-      "pastor", "archbishop", "lieutenant", "sergeant", "detective", "trooper", "superintendent",
-      "candidate", "nominee", "lawmaker", "billionaire", "businessman", "businesswoman"};
+  // ext/data/name_titles.txt, one word a line.
+  static const WordSet kTitles = [] {
+    const std::vector<std::string_view> lines = resource_lines("name_titles.txt");
+    WordSet set(lines.size());
+    for (std::string_view w : lines) set.insert(w);
+    return set;
+  }();
   return kTitles.has(folded);
 }
 
