@@ -708,6 +708,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     uint8_t strong = 0;   // type from a cue or the shape
     bool org_head = false; // first word of a longer organisation name
     bool company = false;  // ... whose other words are company words ('Cerebras Systems')
+    bool surname = false;  // last word of a longer person's name ('Cook' of 'Tim Cook')
+    bool named_first = false; // ... which came before any lone mention of it
+    std::string_view given;   // ... and that name's first word
     int resolved = 0;
   };
   std::unordered_map<std::string_view, Votes> votes;
@@ -725,6 +728,15 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       int c = cue(i);
       if (c == 2 || c == 3) v.strong = static_cast<uint8_t>(c);
       else if (ty == 2 && is_camel(w[i]) && !v.strong) v.strong = 2;
+    } else if (ty == 1 && !is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1])) {
+      // Only a full name before any lone mention: news names a person in
+      // full first ('Amara Okonkwo-Reid', then 'Okonkwo-Reid expects').
+      Votes &v = votes[f[is_possessive(f[j - 1]) ? j - 2 : j - 1]];
+      if (!v.surname) {
+        v.surname = true;
+        v.named_first = !v.by[1] && !v.by[2] && !v.by[3] && !v.by[4];
+        v.given = f[i];
+      }
     } else if (ty == 2 || (ty != 4 && is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1]))) {
       // (A name ending in an organisation's head word is one whatever the
       // tagger said: 'Brightwater Analytics' as a person; step 4 retypes it.)
@@ -746,7 +758,19 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // first word of a company's name ('Cerebras' of 'Cerebras Systems', not
     // 'Seattle' of 'Seattle Mariners'; a known place keeps its type below).
     else if (v.org_head && ((v.by[1] > 0 && v.by[3] == 0) || (v.by[3] > 0 && v.company))) best = 2;
-    if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2)) continue;
+    // 'Apple CEO Tim Cook ... Cook blamed': the tagger took the lone surname
+    // for the organisation it stood next to; without a cue it is the
+    // person. Taken for a place or MISC, only when the full name came first
+    // ('Amara Okonkwo-Reid', then 'Okonkwo-Reid expects'). Not when the
+    // name's first word is a person's name alone elsewhere: 'Lebed
+    // Chechnya' of a headline is two names.
+    else if (v.surname && !v.org_head &&
+             ((v.by[2] > 0 && v.by[3] == 0 && v.by[4] == 0) || ((v.by[3] > 0 || v.by[4] > 0) && v.named_first))) {
+      auto g = votes.find(v.given);
+      if (g == votes.end() || g->second.by[1] == 0) best = 1;
+      else v.surname = false;
+    }
+    if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2 && !(best == 1 && v.surname))) continue;
     v.resolved = best;
     any = true;
   }
@@ -778,7 +802,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       // A capitalised word right before a name is probably part of it.
       if (i + 1 < n && tags[i + 1] == ner::O && is_cap_word(w[i + 1]) && !starts[i + 1]) continue;
       if (i > 0 && !starts[i] && tags[i - 1] == ner::O && is_cap_word(w[i - 1])) continue;
-    } else if (!v.strong && !v.org_head && v.by[ty] * 2 >= v.by[v.resolved]) {
+    } else if (!v.strong && !v.org_head && !v.surname && v.by[ty] * 2 >= v.by[v.resolved]) {
       continue; // no clear majority
     }
     set_span(tags, i, i + 1 + poss, v.resolved);

@@ -289,6 +289,12 @@ TEST_CASE("an organisation's short form resolves to its one longer name in the a
   CHECK(has(k, "ORG|Google|Google"));
 }
 
+TEST_CASE("document pass: a lone surname the tagger gave to the organisation is the person", "[entities]") {
+  auto f = found("Apple CEO Tim Cook said the market was hard. Cook blamed part of the decline on inventory.");
+  CHECK(has(f, "PERSON|Tim Cook|Cook"));
+  CHECK_FALSE(has(f, "ORG|Cook|Cook"));
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
