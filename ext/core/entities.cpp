@@ -481,6 +481,19 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       set_span(tags, i, j, 2);
     i = j - 1;
   }
+  // A one-word name the tagger took for an organisation, a place or a MISC
+  // name, followed by untagged company words: 'Thames Water', 'China Mobile'.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const int ty = ner::tag_type(tags[i]);
+    if (ty < 2 || !ner::tag_begins(tags[i]) || tags[i + 1] != ner::O || starts[i + 1] ||
+        !is_cap_word(w[i + 1]) || !is_company_head(f[i + 1]))
+      continue;
+    size_t j = i + 2;
+    while (j < n && j - i < 4 && !starts[j] && tags[j] == ner::O && is_cap_word(w[j]) && is_company_head(f[j])) ++j;
+    if (j < n && !starts[j] && is_cap_word(w[j]) && is_letter(w[j][0])) continue; // the name runs on
+    set_span(tags, i, j, 2);
+    i = j - 1;
+  }
 
   // a-c: spans and untagged capitalised words, one pass.
   for (size_t i = 0; i < n;) {

@@ -295,6 +295,13 @@ TEST_CASE("document pass: a lone surname the tagger gave to the organisation is 
   CHECK_FALSE(has(f, "ORG|Cook|Cook"));
 }
 
+TEST_CASE("document pass: a name and the company words after it are one organisation", "[entities]") {
+  auto f = found("Ofwat fined Thames Water on Friday. Thames Water said it would appeal, and China Mobile rose.");
+  CHECK(has(f, "ORG|Thames Water|Thames Water"));
+  CHECK(has(f, "ORG|China Mobile|China Mobile"));
+  CHECK_FALSE(has(f, "ORG|Thames|Thames"));
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
