@@ -424,6 +424,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         return 2;
     }
     const size_t j = next_word(i);
+    // 'Waymo, owned by Alphabet', 'Anthropic, backed by Amazon'
+    if (j + 2 < n && !starts[j] && f[j] == "," && f[j + 2] == "by" && entity_words("org_passive").has(f[j + 1]))
+      return 2;
     // 'Perplexity, a search startup'
     if (j < n && !starts[j] && f[j] == "," && j + 2 < n && (f[j + 1] == "a" || f[j + 1] == "an")) {
       for (size_t k = j + 2; k < std::min(n, j + 5); ++k) {
@@ -715,6 +718,51 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     i = j;
   }
 
+  // d4. a person taken for an organisation: a name of two or three
+  // capitalised words tagged ORG, with no company or institution word, no
+  // CamelCase and no suffix ('since Elon Musk promised'), whose last word
+  // the article uses alone ('Musk wrote'), is a person: news shortens a
+  // person to the surname and a company to its first word ('Wedbush').
+  {
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (size_t i = 0; i < n;) {
+      size_t j = i + 1;
+      while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
+      // Not after 'the' ('the Philadelphia Eagles'), not opening with a
+      // function word ('Before Levy').
+      bool cand = tags[i] != ner::O && ner::tag_type(tags[i]) == 2 && (j - i == 2 || j - i == 3) &&
+                  (i == 0 || f[i - 1] != "the") && !is_title_case_function_word(f[i]) && !is_phrase_opener(f[i]);
+      for (size_t k = i; cand && k < j; ++k)
+        cand = is_cap_word(w[k]) && is_letter(w[k][0]) && w[k].size() > 1 && has_lower_cp(w[k]) && !is_camel(w[k]) &&
+               !is_org_head(f[k]) && !is_company_head(f[k]) && !is_corp_suffix(f[k]) && !is_role_word(f[k]) &&
+               !is_month_or_weekday(f[k]) && !is_place_word(k);
+      if (cand) spans.emplace_back(i, j);
+      i = j;
+    }
+    if (!spans.empty()) {
+      // Lone capitalised uses of each candidate's last word.
+      constexpr uint16_t kNever = 0xFFFF;
+      std::unordered_map<std::string_view, uint16_t> alone;
+      for (const auto &sp : spans) alone.emplace(f[sp.second - 1], 0);
+      for (size_t i = 0; i < n; ++i) {
+        if (!is_cap_word(w[i])) continue;
+        auto it = alone.find(f[i]);
+        if (it == alone.end()) continue;
+        const bool in_span = (tags[i] != ner::O && !ner::tag_begins(tags[i])) ||
+                             (i + 1 < n && tags[i] != ner::O && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1]) &&
+                              !is_possessive(f[i + 1]));
+        const bool mid = !starts[i] || (i + 1 < n && is_reporting_verb(f[i + 1]));
+        if (in_span || !mid || it->second == kNever) continue;
+        // 'the Eagles': a team or a company, never a person.
+        it->second = i > 0 && f[i - 1] == "the" ? kNever : it->second + 1;
+      }
+      for (const auto &[i, j] : spans) {
+        const uint16_t a = alone[f[j - 1]];
+        if (a > 0 && a != kNever) set_span(tags, i, j, 1);
+      }
+    }
+  }
+
   // e. consistency of single-word names.
   struct Votes {
     uint16_t by[5] = {};
@@ -724,6 +772,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     bool surname = false;  // last word of a longer person's name ('Cook' of 'Tim Cook')
     bool named_first = false; // ... which came before any lone mention of it
     std::string_view given;   // ... and that name's first word
+    bool given_name = false;  // first word of a longer person's name ('Elon' of 'Elon Musk')
     int resolved = 0;
   };
   std::unordered_map<std::string_view, Votes> votes;
@@ -750,6 +799,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         v.named_first = !v.by[1] && !v.by[2] && !v.by[3] && !v.by[4];
         v.given = f[i];
       }
+      if (j - i == 2 || (j - i == 3 && is_possessive(f[j - 1]))) votes[f[i]].given_name = true;
     } else if (ty == 2 || (ty != 4 && is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1]))) {
       // (A name ending in an organisation's head word is one whatever the
       // tagger said: 'Brightwater Analytics' as a person; step 4 retypes it.)
@@ -777,13 +827,20 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // ('Amara Okonkwo-Reid', then 'Okonkwo-Reid expects'). Not when the
     // name's first word is a person's name alone elsewhere: 'Lebed
     // Chechnya' of a headline is two names.
+    // A person's first name alone taken for an organisation ('I think Elon
+    // will get there').
+    else if (v.given_name && !v.org_head && v.by[2] > 0 && v.by[1] == 0 && v.by[3] == 0 && v.by[4] == 0) best = 1;
+    // Untagged, capitalised mid-sentence: the surname ('Musk wrote', 'musk'
+    // being a common word), when the full name came first.
+    else if (v.surname && v.named_first && !v.org_head && !v.by[1] && !v.by[2] && !v.by[3] && !v.by[4]) best = 1;
     else if (v.surname && !v.org_head &&
              ((v.by[2] > 0 && v.by[3] == 0 && v.by[4] == 0) || ((v.by[3] > 0 || v.by[4] > 0) && v.named_first))) {
       auto g = votes.find(v.given);
       if (g == votes.end() || g->second.by[1] == 0) best = 1;
       else v.surname = false;
     }
-    if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2 && !(best == 1 && v.surname))) continue;
+    if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2 && !(best == 1 && (v.surname || v.given_name))))
+      continue;
     v.resolved = best;
     any = true;
   }
@@ -810,12 +867,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (ty == 0) {
       // Untagged: only a word that is not a common word, or strong evidence.
       if (is_role_word(f[i]) || is_month_or_weekday(f[i])) continue;
-      if (!v.strong && !is_camel(w[i]) && is_common(i)) continue;
+      if (!v.strong && !is_camel(w[i]) && is_common(i) && !(v.resolved == 1 && v.surname && !starts[i])) continue;
       if (i + 1 < n && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1])) continue;
       // A capitalised word right before a name is probably part of it.
       if (i + 1 < n && tags[i + 1] == ner::O && is_cap_word(w[i + 1]) && !starts[i + 1]) continue;
       if (i > 0 && !starts[i] && tags[i - 1] == ner::O && is_cap_word(w[i - 1])) continue;
-    } else if (!v.strong && !v.org_head && !v.surname && v.by[ty] * 2 >= v.by[v.resolved]) {
+    } else if (!v.strong && !v.org_head && !v.surname && !v.given_name && v.by[ty] * 2 >= v.by[v.resolved]) {
       continue; // no clear majority
     }
     set_span(tags, i, i + 1 + poss, v.resolved);

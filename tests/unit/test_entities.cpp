@@ -302,6 +302,19 @@ TEST_CASE("document pass: a name and the company words after it are one organisa
   CHECK_FALSE(has(f, "ORG|Thames|Thames"));
 }
 
+TEST_CASE("document pass: a person the tagger took for an organisation, and her first name", "[entities]") {
+  auto f = found("The launch is the third delay since Elon Musk promised the cars. \"We're ready,\" Musk wrote "
+                 "on Tuesday. \"I think Elon will get there,\" an analyst said.");
+  CHECK(has(f, "PERSON|Elon Musk|Elon Musk"));
+  CHECK(has(f, "PERSON|Elon Musk|Musk"));
+  CHECK(has(f, "PERSON|Elon Musk|Elon"));
+  // A team or company shortened with 'the' stays what it was.
+  auto g = found("He spent his career with the Philadelphia Eagles. The Eagles thanked him.");
+  CHECK_FALSE(has(g, "PERSON|Philadelphia Eagles|Philadelphia Eagles"));
+  // 'X, owned by Y': an organisation.
+  CHECK(has(found("Waymo, owned by Alphabet, runs driverless cars in Phoenix."), "ORG|Waymo|Waymo"));
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
@@ -323,7 +336,7 @@ TEST_CASE("every word list the entity rules use is in ext/data/entity_words.txt"
       {"corp_suffix", "inc."},       {"company_head", "ventures"},    {"title_case_function_word", "and"},
       {"phrase_opener", "the"},      {"date_prepositions", "on"},     {"future_cues", "will"},
       {"year_prepositions", "since"}, {"landform", "river"},          {"street_head", "avenue"},
-      {"us_state", "calif."},         {"us_state", "new_york"}};
+      {"us_state", "calif."},         {"us_state", "new_york"},      {"org_passive", "owned"}};
   for (const auto &[section, word] : kSections) {
     INFO(section);
     CHECK(entity_words(section).has(word));
