@@ -741,13 +741,19 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     }
     if (!spans.empty()) {
       // Lone capitalised uses of each candidate's last word.
+      // (A few candidates per article: a flat list, compared by length first.)
       constexpr uint16_t kNever = 0xFFFF;
-      std::unordered_map<std::string_view, uint16_t> alone;
-      for (const auto &sp : spans) alone.emplace(f[sp.second - 1], 0);
+      std::vector<std::pair<std::string_view, uint16_t>> alone;
+      for (const auto &sp : spans) alone.emplace_back(f[sp.second - 1], 0);
+      auto find_alone = [&](std::string_view x) {
+        for (auto &a : alone)
+          if (a.first.size() == x.size() && a.first == x) return &a;
+        return static_cast<std::pair<std::string_view, uint16_t> *>(nullptr);
+      };
       for (size_t i = 0; i < n; ++i) {
         if (!is_cap_word(w[i])) continue;
-        auto it = alone.find(f[i]);
-        if (it == alone.end()) continue;
+        auto *it = find_alone(f[i]);
+        if (!it) continue;
         const bool in_span = (tags[i] != ner::O && !ner::tag_begins(tags[i])) ||
                              (i + 1 < n && tags[i] != ner::O && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1]) &&
                               !is_possessive(f[i + 1]));
@@ -757,7 +763,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         it->second = i > 0 && f[i - 1] == "the" ? kNever : it->second + 1;
       }
       for (const auto &[i, j] : spans) {
-        const uint16_t a = alone[f[j - 1]];
+        const uint16_t a = find_alone(f[j - 1])->second;
         if (a > 0 && a != kNever) set_span(tags, i, j, 1);
       }
     }
