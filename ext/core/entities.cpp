@@ -70,6 +70,7 @@ using ner::Tagger;
 struct Lexicons {
   std::unordered_map<std::string, Alias> aliases; // folded mention -> canonical
   std::unordered_set<std::string> products;      // folded product names
+  std::unordered_set<std::string> glued_only;    // families named only with a glued version ('phi')
   size_t product_words = 1;                      // longest product name, in words
   // First words of products, as a 4096-bit filter (false positives only),
   // after a cheaper one by their first two bytes (65536 bits).
@@ -107,6 +108,11 @@ struct Lexicons {
     load_aliases("countries.tsv", "GPE");
     load_aliases("entity-aliases.tsv", nullptr);
     for (std::string_view line : resource_lines("products.tsv")) {
+      // 'Phi-': a family named only with its version glued on ('Phi-4').
+      if (line.size() > 1 && line.back() == '-') {
+        glued_only.insert(fold_for_match(line.substr(0, line.size() - 1)));
+        continue;
+      }
       std::string f = fold_for_match(line);
       const std::string_view first = std::string_view(f).substr(0, f.find(' '));
       const uint32_t b = filter_bit(first);
@@ -1094,10 +1100,23 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   // 3. Products from the lexicon, with their version words.
   const size_t n = td.words.size();
   std::vector<uint8_t> product_at(n, 0);
+  std::string family;
   for (size_t i = 0; i < n; ++i) {
-    // A product's first word is this word's ('gpt-4o', 'claude 3.5').
-    if (!lex.may_start_product(td.folded[i].substr(0, td.folded[i].find(' ')))) continue;
     size_t best = 0;
+    // A family's name with its version glued on: 'Qwen2.5-Max', 'Phi-4',
+    // 'GPT-4.1' (letters, then a digit or '-' and a digit).
+    {
+      const std::string_view fw = td.folded[i];
+      size_t a = 0;
+      while (a < fw.size() && fw[a] >= 'a' && fw[a] <= 'z') ++a;
+      const auto digit = [&](size_t k) { return k < fw.size() && fw[k] >= '0' && fw[k] <= '9'; };
+      if (a >= 2 && (digit(a) || (a < fw.size() && fw[a] == '-' && digit(a + 1)))) {
+        family.assign(fw.substr(0, a));
+        if (lex.products.count(family) || lex.glued_only.count(family)) best = 1;
+      }
+    }
+    // A product's first word is this word's ('gpt-4o', 'claude 3.5').
+    if (!best && !lex.may_start_product(td.folded[i].substr(0, td.folded[i].find(' ')))) continue;
     std::string phrase;
     for (size_t len = 1; len <= lex.product_words && i + len <= n; ++len) {
       if (len > 1) phrase += ' ';

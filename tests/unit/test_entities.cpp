@@ -325,6 +325,15 @@ TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   CHECK(has(f, "GPE|North Carolina|N.C."));
 }
 
+TEST_CASE("a product family with its version glued on", "[entities]") {
+  auto f = found("Alibaba unveiled Qwen2.5-Max. Copilot now runs on Phi-4, and OpenAI shipped GPT-4.1. "
+                 "Phi Beta Kappa met.");
+  CHECK(has(f, "PRODUCT|Qwen2.5-Max|Qwen2.5-Max"));
+  CHECK(has(f, "PRODUCT|Phi-4|Phi-4"));
+  CHECK(has(f, "PRODUCT|GPT-4.1|GPT-4.1"));
+  CHECK_FALSE(has(f, "PRODUCT|Phi|Phi")); // 'Phi-' counts only with a version
+}
+
 TEST_CASE("every word list the entity rules use is in ext/data/entity_words.txt", "[entities]") {
   // Each section named in entities.cpp, with a word it must hold: a missing
   // section would silently turn its rule off.
