@@ -832,7 +832,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // 'Brightwater' of 'Brightwater Analytics'; taken for a place, only the
     // first word of a company's name ('Cerebras' of 'Cerebras Systems', not
     // 'Seattle' of 'Seattle Mariners'; a known place keeps its type below).
-    else if (v.org_head && ((v.by[1] > 0 && v.by[3] == 0) || (v.by[3] > 0 && v.company))) best = 2;
+    else if (v.org_head && ((v.by[1] > 0 && v.by[3] == 0) || ((v.by[3] > 0 || v.by[4] > 0) && v.company))) best = 2;
     // 'Apple CEO Tim Cook ... Cook blamed': the tagger took the lone surname
     // for the organisation it stood next to; without a cue it is the
     // person. Taken for a place or MISC, only when the full name came first

@@ -277,6 +277,10 @@ TEST_CASE("an organisation's short form resolves to its one longer name in the a
                  "said it would decide in June.");
   CHECK(has(f, "ORG|Quellmark Systems|Quellmark")); // typed and named as its long form
   CHECK(has(f, "ORG|Vantor Commission|Commission"));
+  // Taken for a MISC name ('An Arclight spokeswoman'), the company's first word is still the company.
+  CHECK(has(found("Arclight Semiconductor is exploring a sale of its memory unit. An Arclight spokeswoman "
+                  "declined to comment."),
+            "ORG|Arclight Semiconductor|Arclight"));
   // Two commissions: 'the Commission' is left as written.
   auto g = found("The Vantor Commission and the Data Protection Commission met. The Commission said no.");
   CHECK(has(g, "ORG|Commission|Commission"));
