@@ -678,11 +678,18 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       const bool before_verb = ty == 0 && i + 1 < n && !starts[i + 1] && w[i].size() > 1 && is_cap_word(w[i]) &&
                                is_letter(w[i][0]) && (starts[i] || !is_cap_word(w[i - 1])) &&
                                is_reporting_verb(f[i + 1]) && !is_role_word(f[i]);
-      if ((ty == 1 || ty == 3 || before_verb) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1])))) {
+      // Untagged mid-sentence or called MISC, a registered name that is no
+      // common word ('and Xiaomi is squeezing Apple'); for MISC also no
+      // other proper noun (nationalities are: 'American').
+      const bool unknown = (ty == 0 || ty == 4) && !before_verb && !starts[i] && w[i].size() > 2 &&
+                           is_cap_word(w[i]) && has_lower_cp(w[i]) && is_letter(w[i][0]) &&
+                           !is_cap_word(w[i - 1]) && (j >= n || !is_cap_word(w[j]));
+      if ((ty == 1 || ty == 3 || before_verb || unknown) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1])))) {
         const uint32_t cls = gaz_class(i);
         if ((cls & ner::Gazetteer::Org) &&
             !(cls & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) &&
-            !in_person_name(f[i])) {
+            !(unknown && (cls & ner::Gazetteer::CommonWord)) &&
+            !(unknown && ty == 4 && (cls & ner::Gazetteer::ProperNoun)) && !in_person_name(f[i])) {
           const int c = cue(i);
           if (c != 1 && c != 3) {
             set_span(tags, i, j, 2);
