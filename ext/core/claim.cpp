@@ -101,6 +101,9 @@ struct Lexicon {
   std::unordered_map<uint64_t, std::vector<Related>> related;   // stem -> related stems
   std::unordered_map<uint64_t, std::vector<uint64_t>> antonyms; // stem -> antonym stems
   std::unordered_map<uint64_t, std::string> stem_text;          // for explanations of relations
+  // An abbreviation written in capitals -> the words it stands for ('ipo' ->
+  // 'initial public offering'), from claim_abbreviations.txt.
+  std::unordered_map<std::string_view, std::vector<std::string_view>> abbreviations;
 
   static std::vector<std::string_view> fields(std::string_view line) {
     std::vector<std::string_view> out;
@@ -161,6 +164,10 @@ struct Lexicon {
       });
       v.erase(std::unique(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.stem == y.stem; }),
               v.end());
+    }
+    for (auto line : resource_lines("claim_abbreviations.txt")) {
+      auto f = fields(line);
+      if (f.size() >= 2) abbreviations[f[0]].assign(f.begin() + 1, f.end());
     }
     // 'a b', or 'a b c | x y z': every left word against every right one.
     for (auto line : resource_lines("claim_antonyms.txt")) {
@@ -295,6 +302,7 @@ struct Tok {
   float weight = 0;
   uint64_t stem = 0;
   uint32_t b = 0, e = 0;   // byte offsets in the source
+  std::string_view word;   // for a word an abbreviation stands for: that word ('offering' of 'IPO')
 };
 
 bool ascii_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
@@ -491,9 +499,31 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
     t.stem = info->stem;
     t.flags = info->flags;
     t.weight = info->weight;
-    out.push_back(t);
     i = j;
     ++words;
+    // 'IPO' is 'initial public offering' on both sides of a comparison:
+    // an abbreviation in capitals becomes the words it stands for (at its
+    // place in the text, one token each).
+    if (t.all_caps && ascii && len <= 8) {
+      std::string lower(buf, len);
+      const auto &abbr = lexicon().abbreviations;
+      auto a = abbr.find(lower);
+      if (a != abbr.end()) {
+        for (std::string_view x : a->second) {
+          Tok e = t;
+          const WordInfo &wi = cache.get(x);
+          e.stem = wi.stem;
+          e.flags = wi.flags;
+          e.weight = wi.weight;
+          e.cap = e.all_caps = false;
+          e.word = x;
+          out.push_back(e);
+          t.sent_start = false;
+        }
+        continue;
+      }
+    }
+    out.push_back(t);
   }
   // 'declined to comment', 'refused to say': a verb of refusal before 'to'
   // and a verb is a negation cue (not 'declined to $5 billion', 'declined
@@ -644,6 +674,7 @@ struct Claim {
   // Per quantity: the claim terms (not names) next to it, saying what it
   // counts ('lose' for 'could lose $7 billion'); empty: unknown.
   std::vector<std::vector<uint16_t>> quant_context;
+  std::vector<std::string> abbreviations; // as written, folded: the index holds them so ('ipo')
   std::vector<std::pair<uint16_t, uint16_t>> bigrams; // (first term, second term)
   // stem -> (term, credit); antonyms carry credit < 0.
   struct Entry {
@@ -732,11 +763,16 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
       continue;
     }
     bool entity = is_entity[i];
+    if (!t.word.empty()) {
+      std::string a = fold_for_match(text.substr(t.b, t.e - t.b));
+      if (std::find(c->abbreviations.begin(), c->abbreviations.end(), a) == c->abbreviations.end())
+        c->abbreviations.push_back(std::move(a));
+    }
     auto it = index.find(t.stem);
     if (it == index.end()) {
       ClaimTerm term;
       term.stem = t.stem;
-      term.word = fold_for_match(text.substr(t.b, t.e - t.b));
+      term.word = t.word.empty() ? fold_for_match(text.substr(t.b, t.e - t.b)) : std::string(t.word);
       term.weight = t.weight;
       term.base_weight = t.weight;
       term.entity = entity;
@@ -1370,6 +1406,10 @@ std::vector<std::string> claim_query_words(const Claim &c, size_t max_terms) {
   std::sort(order.begin(), order.end());
   std::vector<std::string> out;
   for (size_t i : order) out.push_back(c.terms[i].word);
+  // Abbreviations as written too: the index holds 'IPO', the terms 'initial
+  // public offering'.
+  for (const std::string &a : c.abbreviations)
+    if (!out.empty() && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
   // A claim's counts and amounts (not years or ordinals) by the first run of
   // letters and digits of each, as the index holds it: '$150 billion' ->
   // 150, '8%' -> 8, '$1,000' -> 1. Numbers are not terms, but an article

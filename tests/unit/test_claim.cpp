@@ -129,6 +129,22 @@ TEST_CASE("claim: FTS5 query quotes every word") {
   CHECK(lede::claim_fts_query(*analyse_claim("?!.")).empty());
 }
 
+TEST_CASE("claim: an abbreviation in capitals is the words it stands for, on both sides") {
+  CHECK(score("Cerebras filed for an IPO", "Cerebras Systems filed for an initial public offering on Tuesday.") >= 0.5);
+  CHECK(score("Cerebras filed for an initial public offering", "Cerebras Systems filed for an IPO on Tuesday.") >= 0.5);
+  CHECK(score("The EU fined Google", "The European Union fined Google on Monday.") >= 0.5);
+  // The index is queried with the abbreviation as written and with its words.
+  auto words = lede::claim_query_words(*analyse_claim("Cerebras filed for an IPO"));
+  auto has = [&](const char *w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  CHECK(has("ipo"));
+  CHECK(has("offering"));
+  // Lower case is a word: 'us' is no country.
+  auto lower = lede::claim_query_words(*analyse_claim("They told us the plan"));
+  CHECK(std::find(lower.begin(), lower.end(), "united") == lower.end());
+  auto upper = lede::claim_query_words(*analyse_claim("The US plan"));
+  CHECK(std::find(upper.begin(), upper.end(), "united") != upper.end());
+}
+
 TEST_CASE("claim: the index query holds the claim's counts and amounts, not its years") {
   auto words = lede::claim_query_words(*analyse_claim("Iran got $150 billion and 8% more in 2019 from the 118th Congress"));
   auto has = [&](const char *w) { return std::find(words.begin(), words.end(), w) != words.end(); };
