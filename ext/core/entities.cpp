@@ -478,6 +478,23 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     tags[i + 2] = tags[i];
   }
 
+  // 'Sen. Josh Hawley' tagged as one name of any type: a title with a
+  // period opens a person's name and is no part of it. '(R-Mo.)', '(D-Minn.)':
+  // a party label, no name.
+  for (size_t i = 0; i + 1 < n;) {
+    size_t j = i + 1;
+    while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
+    if (tags[i] != ner::O && j - i >= 3 && f[i].size() > 1 && f[i].back() == '.' && is_title_word(f[i]) &&
+        is_cap_word(w[i + 1])) {
+      tags[i] = ner::O;
+      set_span(tags, i + 1, j, 1);
+    } else if (tags[i] != ner::O && j - i == 1 && i > 0 && f[i - 1] == "(" && f[i].size() >= 3 && f[i][1] == '-' &&
+               (f[i][0] == 'd' || f[i][0] == 'r' || f[i][0] == 'i')) {
+      tags[i] = ner::O;
+    }
+    i = j;
+  }
+
   // Untagged runs of two to four capitalised words ending in a company's
   // head word: 'Harbor Robotics raised', 'led by Tidewater Ventures'.
   for (size_t i = 0; i < n; ++i) {

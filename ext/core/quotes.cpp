@@ -1271,8 +1271,26 @@ struct Extractor {
         };
         std::optional<std::string> prev_subject =
             previous_sentence_subject(ev.subj.first, last.set ? last.sentence : UINT32_MAX, last.name);
+        // A new paragraph naming one person before 'He said' ('The
+        // committee's top Republican, Sen. Ted Cruz, voted against the
+        // bill. He said …'): that person, not the speaker of an earlier
+        // paragraph.
+        std::optional<std::string> named_before;
+        if (!prev_subject && (!last.set || last.para != para)) {
+          const uint32_t si = doc.sentence_at(toks[ev.subj.first].start);
+          for (size_t k = recent.size(); k-- > 0 && !named_before;) {
+            if (recent[k]->para != para) break;
+            const uint32_t sk = doc.sentence_at(toks[recent[k]->tok].start);
+            if (sk + 1 < si) break;
+            if (sk + 1 != si || in_quote[recent[k]->tok]) continue;
+            std::string n = names.canonical(recent[k]->name, "PERSON");
+            if (compatible(n)) named_before = n;
+          }
+        }
         if (prev_subject && compatible(*prev_subject)) {
           ev.speaker = prev_subject;
+        } else if (named_before) {
+          ev.speaker = named_before;
         } else if (last.set && para - last.para <= 2 && compatible(last.name)) {
           ev.speaker = last.name;
         } else {

@@ -322,6 +322,14 @@ TEST_CASE("document pass: a person the tagger took for an organisation, and her 
   CHECK(has(found("Waymo, owned by Alphabet, runs driverless cars in Phoenix."), "ORG|Waymo|Waymo"));
 }
 
+TEST_CASE("document pass: a title with a period opens a person's name; party labels are no names", "[entities]") {
+  auto f = found("The bill, sponsored by Sen. Amy Klobuchar (D-Minn.) and Sen. Josh Hawley (R-Mo.), now heads to "
+                 "the full Senate. Hawley called it a first step.");
+  CHECK(has(f, "PERSON|Josh Hawley|Josh Hawley"));
+  CHECK(has(f, "PERSON|Josh Hawley|Hawley"));
+  for (const std::string &x : f) CHECK(x.find("R-Mo") == std::string::npos);
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");

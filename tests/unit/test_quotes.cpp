@@ -164,6 +164,15 @@ TEST_CASE("quotes: speakers resolve to the fullest name, never across unrelated 
   CHECK_FALSE(far[0].speaker);
 }
 
+TEST_CASE("quotes: 'He said' after a new paragraph naming one person is that person") {
+  auto qs = run("“This is censorship,” said Carl Szabo, the group's general counsel.\n\n"
+                "Others disagreed.\n\n"
+                "The committee's top Republican, Sen. Ted Cruz of Texas, voted against the bill. He said it was "
+                "“well-intentioned but badly drafted.”");
+  REQUIRE(qs.size() == 2);
+  CHECK(opt(qs[1].speaker) == "Ted Cruz");
+}
+
 TEST_CASE("quotes: an organisation's name keeps its leading role-like word") {
   auto qs = run("The National Highway Traffic Safety Administration said in a letter that it had “a number of "
                 "questions” about the cars.");
