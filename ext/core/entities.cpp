@@ -917,6 +917,32 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
 
   if (retyped) coordinate();
 
+  // g2. 'Brennan Center for Justice', 'Council on Foreign Relations': an
+  // organisation ending in an institution's head word goes on through
+  // 'for' or 'on' and the capitalised words after it ('and', 'the', 'of'
+  // inside: 'Centers for Disease Control and Prevention').
+  for (size_t i = 0; i + 2 < n; ++i) {
+    const bool head = is_org_head(f[i]) || f[i] == "center" || f[i] == "centre" || f[i] == "centers";
+    if (ner::tag_type(tags[i]) != 2 || !head || (f[i + 1] != "for" && f[i + 1] != "on") ||
+        tags[i + 1] != ner::O || starts[i + 1] || (i + 2 < n && tags[i + 2] != ner::O && ner::tag_begins(tags[i + 2]) &&
+                                                   ner::tag_type(tags[i + 2]) == 1))
+      continue;
+    size_t e = i + 2;
+    if (e < n && f[e] == "the" && !starts[e]) ++e;
+    size_t last = 0;
+    for (size_t k = e; k < n && k - i <= 8 && !starts[k]; ++k) {
+      if (is_cap_word(w[k]) && is_letter(w[k][0]) && !is_month_or_weekday(f[k])) {
+        last = k + 1;
+        continue;
+      }
+      if ((f[k] == "and" || f[k] == "of" || f[k] == "the") && k + 1 < n && is_cap_word(w[k + 1])) continue;
+      break;
+    }
+    if (!last) continue;
+    for (size_t k = i + 1; k < last; ++k) tags[k] = ner::I_ORG;
+    i = last - 1;
+  }
+
   // f. 'OpenAI, Inc.'
   for (size_t i = 0; i + 1 < n; ++i) {
     // The last word of an organisation ('OpenAI', 'Apple' of 'Apple Inc.').

@@ -330,6 +330,14 @@ TEST_CASE("document pass: a title with a period opens a person's name; party lab
   for (const std::string &x : f) CHECK(x.find("R-Mo") == std::string::npos);
 }
 
+TEST_CASE("document pass: an institution's name goes on through 'for' and 'on'", "[entities]") {
+  auto f = found("According to the Brennan Center for Justice, 20 states acted. The Institute for Fiscal Studies "
+                 "agreed. The U.N. Security Council on Friday condemned it.");
+  CHECK(has(f, "ORG|Brennan Center for Justice|Brennan Center for Justice"));
+  CHECK(has(f, "ORG|Institute for Fiscal Studies|Institute for Fiscal Studies"));
+  CHECK(has(f, "ORG|U.N. Security Council|U.N. Security Council")); // not 'on Friday'
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
