@@ -138,17 +138,33 @@ bool ascii_in(std::string_view folded, std::initializer_list<std::string_view> s
   return false;
 }
 
+// fold_for_match of a word that is not plain ASCII (curly quotes and
+// apostrophes, dashes, accented names): a function of its code points alone,
+// so kept per thread across documents (emptied when it holds 4096 words).
+const std::string &folded_non_ascii(std::u32string_view w) {
+  static thread_local std::unordered_map<std::u32string, std::string> cache;
+  static thread_local std::u32string key;
+  key.assign(w);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 4096) cache.clear();
+  return cache.emplace(key, fold_for_match(encode_utf8(w))).first->second;
+}
+
 // Appends fold_for_match of one word, with a fast path for ASCII (most
 // words; the same mapping as fold_for_match's).
 void append_folded(std::u32string_view w, std::string &out) {
   const size_t at = out.size();
-  for (char32_t c : w) {
+  out.resize(at + w.size());
+  char *o = &out[at];
+  for (size_t k = 0; k < w.size(); ++k) {
+    const char32_t c = w[k];
     if (c >= 128 || c == 0) {
       out.resize(at);
-      out += fold_for_match(encode_utf8(w));
+      out += folded_non_ascii(w);
       return;
     }
-    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c));
+    o[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c);
   }
 }
 
@@ -394,6 +410,17 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
                         std::vector<uint8_t> &tags, const ner::Gazetteer &gaz) {
   const size_t n = w.size();
   if (n == 0) return;
+  // Shape of each word's letters, tested often below: computed once.
+  enum : uint8_t { kCap = 1, kLetter = 2, kCamel = 4 };
+  std::vector<uint8_t> shape(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (w[i].empty()) continue;
+    shape[i] = static_cast<uint8_t>((is_upper(w[i][0]) ? kCap : 0) | (is_letter(w[i][0]) ? kLetter : 0) |
+                                    (is_camel(w[i]) ? kCamel : 0));
+  }
+  auto cap = [&](size_t i) { return (shape[i] & kCap) != 0; };        // is_cap_word
+  auto letter = [&](size_t i) { return (shape[i] & kLetter) != 0; };  // a letter first
+  auto camel = [&](size_t i) { return (shape[i] & kCamel) != 0; };    // is_camel
   auto gaz_class = [&](size_t i) {
     uint64_t h = ner::lower_hash(w[i]);
     return gaz.lookup(&h, 1);
@@ -418,7 +445,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     bool caps = w[i].size() > 1;
     for (char32_t c : w[i]) caps &= !is_lower(c);
     if (caps) return 0; // acronyms and all-caps lines: the tagger's call
-    if (i > 0 && !starts[i] && !is_upper(w[i - 1][0])) {
+    if (i > 0 && !starts[i] && !cap(i - 1)) {
       if (is_org_noun(f[i - 1])) return 2;
       if (i > 1 && f[i - 1] == "of" && ascii_in(f[i - 2], {"shares", "stake", "owner", "parent"}))
         return 2;
@@ -451,7 +478,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         const uint32_t c = gaz_class(i);
         const bool place = (c & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
         const bool common = (c & ner::Gazetteer::CommonWord) && !(c & ner::Gazetteer::ProperNoun);
-        if (!place && (is_camel(w[i]) || !common)) return 2;
+        if (!place && (camel(i) || !common)) return 2;
       }
     }
     return 0;
@@ -464,7 +491,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (!ner::tag_begins(tags[i]) || ner::tag_type(tags[i]) != 2) continue;
     const uint8_t in = static_cast<uint8_t>(tags[i] + 1);
     if (tags[i + 1] != in || tags[i + 2] != in || (i + 3 < n && tags[i + 3] == in)) continue;
-    if ((f[i + 1] != "and" && f[i + 1] != "or") || !is_upper(w[i][0]) || !is_upper(w[i + 2][0])) continue;
+    if ((f[i + 1] != "and" && f[i + 1] != "or") || !cap(i) || !cap(i + 2)) continue;
     tags[i + 1] = ner::O;
     tags[i + 2] = tags[i];
   }
@@ -472,12 +499,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // Untagged runs of two to four capitalised words ending in a company's
   // head word: 'Harbor Robotics raised', 'led by Tidewater Ventures'.
   for (size_t i = 0; i < n; ++i) {
-    if (tags[i] != ner::O || !is_cap_word(w[i]) || !is_letter(w[i][0]) || is_phrase_opener(f[i]) ||
-        is_role_word(f[i]) || is_month_or_weekday(f[i]) || (i > 0 && !starts[i] && is_cap_word(w[i - 1])))
+    if (tags[i] != ner::O || !cap(i) || !letter(i) || is_phrase_opener(f[i]) ||
+        is_role_word(f[i]) || is_month_or_weekday(f[i]) || (i > 0 && !starts[i] && cap(i - 1)))
       continue;
     size_t j = i + 1;
-    while (j < n && j - i < 4 && !starts[j] && tags[j] == ner::O && is_cap_word(w[j]) && is_letter(w[j][0])) ++j;
-    if (j - i >= 2 && is_company_head(f[j - 1]) && (j >= n || !is_cap_word(w[j]) || starts[j]))
+    while (j < n && j - i < 4 && !starts[j] && tags[j] == ner::O && cap(j) && letter(j)) ++j;
+    if (j - i >= 2 && is_company_head(f[j - 1]) && (j >= n || !cap(j) || starts[j]))
       set_span(tags, i, j, 2);
     i = j - 1;
   }
@@ -485,17 +512,17 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // a-c: spans and untagged capitalised words, one pass.
   for (size_t i = 0; i < n;) {
     if (tags[i] == ner::O) {
-      if (!is_cap_word(w[i]) && !(is_camel(w[i]) && is_letter(w[i][0]))) {
+      if (!cap(i) && !(camel(i) && letter(i))) {
         ++i;
         continue;
       }
-      if (!is_letter(w[i][0]) || is_generic_acronym(f[i]) || is_month_or_weekday(f[i]) ||
+      if (!letter(i) || is_generic_acronym(f[i]) || is_month_or_weekday(f[i]) ||
           is_role_word(f[i])) {
         ++i;
         continue;
       }
       int t = cue(i);
-      if (t == 0 && !starts[i] && is_camel(w[i])) t = is_upper(w[i][0]) ? 2 : 4; // 4: product shape
+      if (t == 0 && !starts[i] && camel(i)) t = cap(i) ? 2 : 4; // 4: product shape
       if (t == 4) { ++i; continue; } // products come from the lexicon; leave 'iPhone' to it
       if (t != 0) set_span(tags, i, i + 1, t);
       ++i;
@@ -512,10 +539,10 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         while (p > i && is_title_word(f[p - 1])) --p;
         size_t q = k + 1;
         while (q < j && is_title_word(f[q])) ++q;
-        if (p == i || q >= j || !is_cap_word(w[q])) break;
+        if (p == i || q >= j || !cap(q)) break;
         bool namelike = false, place = false;
         for (size_t m = i; m < p; ++m) {
-          namelike |= is_camel(w[m]) || !is_common(m);
+          namelike |= camel(m) || !is_common(m);
           place |= is_place_word(m);
         }
         set_span(tags, i, p, namelike ? (place && p - i == 1 ? 3 : 2) : 0);
@@ -531,9 +558,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (ty == 1 || ty == 4) {
       // A person's name has no CamelCase word ('Google DeepMind'); nor
       // has a nationality or an event ('OpenAI' tagged MISC).
-      bool camel = false;
-      for (size_t k = i; k < j; ++k) camel |= is_camel(w[k]) && is_upper(w[k][0]);
-      if (camel) set_span(tags, i, j, 2);
+      bool has_camel = false;
+      for (size_t k = i; k < j; ++k) has_camel |= camel(k) && cap(k);
+      if (has_camel) set_span(tags, i, j, 2);
     } else if (ty == 3 && j - i >= 3) {
       // 'Stockholm School of Technology', 'Union of Concerned Scientists':
       // an institution, not a place.
@@ -560,14 +587,14 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         if (a + 1 < n && tags[a + 1] != ner::O && !ner::tag_begins(tags[a + 1]) && side == 1) continue;
         if (side == 0 && tags[a] != ner::O && !ner::tag_begins(tags[a])) continue;
         const bool single = tags[a] == ner::O || a + 1 >= n || tags[a + 1] == ner::O || ner::tag_begins(tags[a + 1]);
-        if (!single || !is_cap_word(w[a]) || !is_letter(w[a][0])) continue;
+        if (!single || !cap(a) || !letter(a)) continue;
         const int ta = ner::tag_type(tags[a]);
         if (ta == 3) {
           if (is_place_word(a)) continue;
           set_span(tags, a, a + 1, 2);
         } else if (ta == 0 && w[a].size() > 1 && !is_role_word(f[a]) && !is_generic_acronym(f[a]) &&
                    !is_month_or_weekday(f[a]) &&
-                   (!is_common(a) || is_camel(w[a]) ||
+                   (!is_common(a) || camel(a) ||
                     // 'Anthropic and Google declined': a sentence-initial
                     // word that is no plural noun ('Analysts and ...').
                     (side == 0 && f[i + 1] == "and" && f[a].back() != 's')) &&
@@ -605,15 +632,15 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       return std::binary_search(name_words.begin(), name_words.end(), word);
     };
     for (size_t i = 0; i < n;) {
-      if (tags[i] == ner::O && (w[i].size() < 2 || !is_upper(w[i][0]))) {
+      if (tags[i] == ner::O && (w[i].size() < 2 || !cap(i))) {
         ++i;
         continue;
       }
       size_t j = i + 1;
       while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
       const int ty = tags[i] == ner::O ? 0 : ner::tag_type(tags[i]);
-      const bool before_verb = ty == 0 && i + 1 < n && !starts[i + 1] && w[i].size() > 1 && is_cap_word(w[i]) &&
-                               is_letter(w[i][0]) && (starts[i] || !is_cap_word(w[i - 1])) &&
+      const bool before_verb = ty == 0 && i + 1 < n && !starts[i + 1] && w[i].size() > 1 && cap(i) &&
+                               letter(i) && (starts[i] || !cap(i - 1)) &&
                                is_reporting_verb(f[i + 1]) && !is_role_word(f[i]);
       if ((ty == 1 || ty == 3 || before_verb) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1])))) {
         const uint32_t cls = gaz_class(i);
@@ -682,7 +709,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       ++v.by[ty];
       int c = cue(i);
       if (c == 2 || c == 3) v.strong = static_cast<uint8_t>(c);
-      else if (ty == 2 && is_camel(w[i]) && !v.strong) v.strong = 2;
+      else if (ty == 2 && camel(i) && !v.strong) v.strong = 2;
     } else if (ty == 2) {
       auto it = votes.find(f[i]);
       if (it != votes.end()) it->second.org_head = true;
@@ -707,7 +734,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     const bool single = (tags[i] == ner::O) ||
                         (ner::tag_begins(tags[i]) &&
                          (poss || i + 1 >= n || tags[i + 1] == ner::O || ner::tag_begins(tags[i + 1])));
-    if (!single || !is_cap_word(w[i])) continue;
+    if (!single || !cap(i)) continue;
     auto it = votes.find(f[i]);
     if (it == votes.end() || it->second.resolved == 0) continue;
     const Votes &v = it->second;
@@ -717,11 +744,11 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (ty == 0) {
       // Untagged: only a word that is not a common word, or strong evidence.
       if (is_role_word(f[i]) || is_month_or_weekday(f[i])) continue;
-      if (!v.strong && !is_camel(w[i]) && is_common(i)) continue;
+      if (!v.strong && !camel(i) && is_common(i)) continue;
       if (i + 1 < n && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1])) continue;
       // A capitalised word right before a name is probably part of it.
-      if (i + 1 < n && tags[i + 1] == ner::O && is_cap_word(w[i + 1]) && !starts[i + 1]) continue;
-      if (i > 0 && !starts[i] && tags[i - 1] == ner::O && is_cap_word(w[i - 1])) continue;
+      if (i + 1 < n && tags[i + 1] == ner::O && cap(i + 1) && !starts[i + 1]) continue;
+      if (i > 0 && !starts[i] && tags[i - 1] == ner::O && cap(i - 1)) continue;
     } else if (!v.strong && !v.org_head && v.by[ty] * 2 >= v.by[v.resolved]) {
       continue; // no clear majority
     }
@@ -741,7 +768,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // Inc. and OpenAI': 'Inc.' alone as B-ORG).
     const bool alone = tags[k] == ner::O || (ner::tag_begins(tags[k]) && ner::tag_type(tags[k]) == 2 &&
                                             (k + 1 >= n || tags[k + 1] == ner::O || ner::tag_begins(tags[k + 1])));
-    if (!is_corp_suffix(f[k]) || !is_cap_word(w[k]) || !alone) continue;
+    if (!is_corp_suffix(f[k]) || !cap(k) || !alone) continue;
     for (size_t m = i + 1; m <= k; ++m) tags[m] = ner::I_ORG;
   }
 }

@@ -207,7 +207,8 @@ private:
     uint32_t rank; // present buckets before this block
     uint32_t pad;
   };
-  template <bool HW> const int16_t *row_impl(uint64_t h) const;
+  // Offset in rows_ of the row of h's bucket; false when it has none.
+  template <bool HW> bool row_impl(uint64_t h, size_t *at) const;
   template <bool HW> void score_both_impl(const uint64_t *, const uint64_t *, int32_t *, int32_t *) const;
   template <bool HW> void score_impl(int, const uint64_t *, const uint64_t *, int32_t *) const;
   // Compiled for POPCNT (x86-64), used when the CPU has it.
