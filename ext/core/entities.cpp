@@ -151,21 +151,26 @@ const std::string &folded_non_ascii(std::u32string_view w) {
   return cache.emplace(key, fold_for_match(encode_utf8(w))).first->second;
 }
 
-// Appends fold_for_match of one word, with a fast path for ASCII (most
-// words; the same mapping as fold_for_match's).
-void append_folded(std::u32string_view w, std::string &out) {
-  const size_t at = out.size();
-  out.resize(at + w.size());
+// Writes fold_for_match of one word into `out` at `at` and returns where it
+// ends; `out` grows when the fold needs more room. ASCII (most words) is
+// folded here, by the same byte map as fold_for_match's.
+size_t put_folded(std::u32string_view w, std::string &out, size_t at) {
+  auto room = [&](size_t n) {
+    if (out.size() < at + n) out.resize(std::max(out.size() * 2, at + n));
+  };
+  room(w.size());
   char *o = &out[at];
   for (size_t k = 0; k < w.size(); ++k) {
     const char32_t c = w[k];
     if (c >= 128 || c == 0) {
-      out.resize(at);
-      out += folded_non_ascii(w);
-      return;
+      const std::string &f = folded_non_ascii(w);
+      room(f.size());
+      std::copy(f.begin(), f.end(), out.begin() + static_cast<std::ptrdiff_t>(at));
+      return at + f.size();
     }
     o[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c);
   }
+  return at + w.size();
 }
 
 bool is_month_or_weekday(std::string_view f) {
@@ -787,6 +792,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     td.starts.assign(td.words.size(), 0);
     if (!td.starts.empty()) td.starts[0] = 1;
   } else {
+    td.words.reserve(text.size() / 4); // about one word per five characters in news
     for (const Sentence &s : doc.sentences) {
       size_t before = td.words.size();
       ner::split_words(text, s.start, s.end, td.words);
@@ -812,11 +818,13 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   {
     std::vector<uint32_t> ends;
     ends.reserve(td.words.size());
-    td.folded_text.reserve(text.size());
+    td.folded_text.resize(text.size()); // ASCII folds keep the words' lengths
+    size_t at = 0;
     for (const Span &w : td.words) {
-      append_folded(text.substr(w.start, w.size()), td.folded_text);
-      ends.push_back(static_cast<uint32_t>(td.folded_text.size()));
+      at = put_folded(text.substr(w.start, w.size()), td.folded_text, at);
+      ends.push_back(static_cast<uint32_t>(at));
     }
+    td.folded_text.resize(at);
     td.folded.reserve(td.words.size());
     uint32_t from = 0;
     for (uint32_t e : ends) {

@@ -177,11 +177,11 @@ void split_words(std::u32string_view t, uint32_t start, uint32_t end, std::vecto
         break;
       }
     }
-    std::u32string_view w = t.substr(i, j - i);
+    std::u32string_view w(t.data() + i, j - i); // i < j <= end <= t.size()
     // A final period that belongs to the word.
     if (j < end && t[j] == '.' &&
         (is_dotted(w) || (w.size() == 1 && is_upper(w[0])) || is_abbreviation(w)))
-      ++j, w = t.substr(i, j - i);
+      ++j, w = std::u32string_view(t.data() + i, j - i);
     // Possessive and n't.
     uint32_t split = j;
     if (w.size() > 2 && (w.back() == 's' || w.back() == 'S') && fold_punct(w[w.size() - 2]) == '\'')
