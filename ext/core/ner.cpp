@@ -514,12 +514,15 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
   word_feats_.clear();
   type_offs_.assign(1, 0);
   type_hash_.clear();
-  feats_.clear();
-  feats_.reserve(n_ * 8);
+  // Context features are written through a pointer into feats_, which
+  // only grows (its size is room, not content; offs_ says what is used).
+  // A token has at most 12 + 1 + 2 + 2 * 21 + 3 = 60 of them (below).
+  constexpr size_t kMaxContext = 64;
+  size_t used = 0;
   offs_.resize(n_ + 1);
   char32_t shape[16];
   for (size_t i = 0; i < n_; ++i) {
-    offs_[i] = static_cast<uint32_t>(feats_.size());
+    offs_[i] = static_cast<uint32_t>(used);
     if (trivial_[i]) continue;
     const std::u32string_view w = in.words[i];
     const uint64_t l = hl_[i], ss = hss_[i];
@@ -560,7 +563,9 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     const uint64_t lp2 = (nst || i + 2 >= n_ || start_[i + 2]) ? kEOS : hl_[i + 2];
     const uint64_t ssm1 = st ? kBOS : hss_[i - 1];
     const uint64_t ssp1 = nst ? kEOS : hss_[i + 1];
-    auto push = [&](uint64_t f) { feats_.push_back(f); };
+    if (feats_.size() < used + kMaxContext) feats_.resize(std::max(feats_.size() * 2, used + kMaxContext));
+    uint64_t *out = feats_.data() + used;
+    auto push = [&](uint64_t f) { *out++ = f; };
     push(F(T_LM1, lm1));
     push(F(T_LP1, lp1));
     push(F(T_LM2, lm2));
@@ -588,8 +593,9 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     push(F(T_GZM1, st ? 0xFFFF : gz[i - 1] & 0x1F1F1F));
     push(F(T_GZP1, nst ? 0xFFFF : gz[i + 1] & 0x1F1F1F));
     if (upper[i]) push(F(T_DOC, docflags[lid_[i]], uint64_t(st) | uint64_t(caps_sent[i]) << 1));
+    used = static_cast<size_t>(out - feats_.data());
   }
-  offs_[n_] = static_cast<uint32_t>(feats_.size());
+  offs_[n_] = static_cast<uint32_t>(used);
 }
 
 uint64_t Featurizer::label_feature(uint8_t p1) { return F(T_P1, p1); }
