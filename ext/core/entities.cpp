@@ -194,12 +194,16 @@ bool is_version_word(std::u32string_view w, std::string_view f) {
 // A model or chip code: 1-4 letters then digits, optional letter suffix or
 // -mini/-pro ('R1', 'V3', 'o1', 'H100', 'M4', 'o3-mini'); not quarters,
 // halves, groups or diseases.
-bool is_model_code(std::u32string_view w, std::string_view f) {
-  // The digits start at index 1-5 (after 1-4 letters and a '-'): most
-  // words have none there.
+// The cheap part of is_model_code, for every word (inline: most words end
+// here). The digits start at index 1-5 (after 1-4 letters and a '-'): most
+// words have none there.
+inline bool may_be_model_code(std::u32string_view w) {
   bool digit_early = false;
   for (size_t k = 1; k < w.size() && k <= 5; ++k) digit_early |= w[k] >= '0' && w[k] <= '9';
-  if (!digit_early) return false;
+  return digit_early;
+}
+bool is_model_code(std::u32string_view w, std::string_view f) {
+  if (!may_be_model_code(w)) return false;
   size_t i = 0, letters = 0, digits = 0;
   while (i < w.size() && letters <= 4 && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
   if (letters == 0 || letters > 4) return false;
@@ -931,7 +935,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   }
   // Model codes next to an organisation, a product or a product word.
   for (size_t i = 0; i < n; ++i) {
-    if (product_at[i] || !is_model_code(in.words[i], td.folded[i])) continue;
+    if (product_at[i] || !may_be_model_code(in.words[i]) || !is_model_code(in.words[i], td.folded[i])) continue;
     size_t p = i;
     while (p > 0 && (td.folded[p - 1] == "'s" || td.folded[p - 1] == "the" || td.folded[p - 1] == "its" ||
                      td.folded[p - 1] == "new"))

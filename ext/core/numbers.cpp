@@ -120,7 +120,7 @@ constexpr Scale kScales[] = {
 constexpr FirstChars kScaleFirst = first_chars(kScales), kUnitFirst = first_chars(kUnits);
 
 struct NumberWord { std::string_view word; int value; };
-const NumberWord kNumberWords[] = {
+constexpr NumberWord kNumberWords[] = {
     {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
     {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
     {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
@@ -128,6 +128,29 @@ const NumberWord kNumberWords[] = {
     {"fifty", 50}, {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
     {"hundred", 100}, {"a", 1},
 };
+
+// What a quantity can start with at each ASCII code point: 0 nothing (no
+// letter, digit or '$'), 1 a letter that starts neither a currency prefix
+// nor a number word (the whole word is then skipped), 2 maybe (the full
+// tests below). find_quantities' fast path: most characters are 0 or 1.
+struct StartTable {
+  uint8_t v[128] = {};
+};
+constexpr StartTable make_start_table() {
+  StartTable s;
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= '0' && c <= '9') || c == '$') s.v[c] = 2;
+    else if ((c | 32) >= 'a' && (c | 32) <= 'z') s.v[c] = 1;
+  }
+  for (const Prefix &pr : kPrefixes) s.v[static_cast<unsigned char>(pr.word[0])] = 2;
+  for (const NumberWord &nw : kNumberWords) {
+    const int c = static_cast<unsigned char>(nw.word[0]); // lower case
+    s.v[c] = 2;
+    s.v[c - 32] = 2;
+  }
+  return s;
+}
+constexpr StartTable kStart = make_start_table();
 
 // Digits at `p`: '7', '7,000,000', '7.5', '.5' is not accepted. Sets `v`,
 // returns the end or 0. `plain` is set when the number is bare digits.
@@ -353,6 +376,14 @@ std::vector<Quantity> find_quantities(std::u32string_view t, bool bare_number_wo
   std::vector<Quantity> out;
   size_t i = 0;
   while (i < t.size()) {
+    if (const char32_t c = t[i]; c < 0x80 && kStart.v[c] != 2) {
+      if (kStart.v[c] == 0) {
+        ++i;
+        continue;
+      }
+      while (i < t.size() && is_alnum(t[i])) ++i; // a word no quantity starts in
+      continue;
+    }
     // Inside a word or number nothing can start: skip to its end.
     if (!can_start(t, i)) {
       if (!is_alnum(t[i])) {
