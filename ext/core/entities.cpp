@@ -162,13 +162,13 @@ size_t put_folded(std::u32string_view w, std::string &out, size_t at) {
   char *o = &out[at];
   for (size_t k = 0; k < w.size(); ++k) {
     const char32_t c = w[k];
-    if (c >= 128 || c == 0) {
+    if (c - 1 >= 127u) { // NUL or not ASCII
       const std::string &f = folded_non_ascii(w);
       room(f.size());
       std::copy(f.begin(), f.end(), out.begin() + static_cast<std::ptrdiff_t>(at));
       return at + f.size();
     }
-    o[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c);
+    o[k] = detail::kAsciiFold.v[c];
   }
   return at + w.size();
 }
@@ -815,8 +815,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       }
     }
   }
-  in.words.reserve(td.words.size());
-  for (const Span &w : td.words) in.words.push_back(text.substr(w.start, w.size()));
+  in.words.resize(td.words.size());
+  for (size_t i = 0; i < td.words.size(); ++i)
+    in.words[i] = std::u32string_view(text.data() + td.words[i].start, td.words[i].size()); // spans lie in text
   in.sentence_start = td.starts;
   td.tags = tagger.tag(in);
   {
@@ -908,7 +909,10 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   std::vector<uint8_t> product_at(n, 0);
   for (size_t i = 0; i < n; ++i) {
     // A product's first word is this word's ('gpt-4o', 'claude 3.5').
-    if (!lex.may_start_product(td.folded[i].substr(0, td.folded[i].find(' ')))) continue;
+    const std::string_view fw = td.folded[i];
+    size_t sp = 0; // (a folded word holds a space only after NFKC: an inline scan, no memchr call)
+    while (sp < fw.size() && fw[sp] != ' ') ++sp;
+    if (!lex.may_start_product(fw.substr(0, sp))) continue;
     size_t best = 0;
     std::string phrase;
     for (size_t len = 1; len <= lex.product_words && i + len <= n; ++len) {

@@ -58,17 +58,13 @@ char32_t shape_char_slow(char32_t c) {
   if (is_digit(c)) return 'd';
   return fold_punct(c);
 }
-// shape_char_slow (v) and to_lower(fold_punct(c)) (lower) of the ASCII
-// code points.
+// shape_char_slow of the ASCII code points.
 constexpr struct AsciiShapes {
   char v[128];
-  char lower[128];
-  constexpr AsciiShapes() : v(), lower() {
-    for (int c = 0; c < 128; ++c) {
+  constexpr AsciiShapes() : v() {
+    for (int c = 0; c < 128; ++c)
       v[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd'
                                : c == 0x60 ? '\'' : c);
-      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c);
-    }
   }
 } kAsciiShapes{};
 inline char32_t shape_char(char32_t c) {
@@ -383,7 +379,7 @@ Featurizer::WordInfo Featurizer::word_info(std::u32string_view w) const {
   for (char32_t c : w) {
     char32_t lc, s;
     if (c < 0x80) {
-      lc = static_cast<unsigned char>(kAsciiShapes.lower[c]);
+      lc = static_cast<unsigned char>(detail::kAsciiFold.v[c]);
       s = static_cast<unsigned char>(kAsciiShapes.v[c]);
     } else {
       lc = to_lower(fold_punct(c));
@@ -427,13 +423,14 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
 
   // Per word: lower-case hash, shape-class hash, case flags; per distinct
   // lower-cased word: its id and its gazetteer classes as a unigram.
+  for (size_t i = 0, e = std::min(n_, in.sentence_start.size()); i < e; ++i) start_[i] = in.sentence_start[i] != 0;
+  if (n_ > 0) start_[0] = 1;
   static thread_local Interner lower_ids;
   lower_ids.reset(n_);
   std::vector<uint32_t> &gz_unigram = gz_unigram_;
   gz_unigram.clear();
   for (size_t i = 0; i < n_; ++i) {
     const std::u32string_view w = in.words[i];
-    start_[i] = i == 0 || (i < in.sentence_start.size() && in.sentence_start[i]);
     const uint64_t hw = hash_cps(w.data(), w.size());
     hw_[i] = hw;
     const uint64_t key = hw ? hw : 1;
@@ -618,15 +615,17 @@ size_t Featurizer::dynamic(size_t i, uint8_t p1, uint8_t p2, uint64_t *out) cons
   return k;
 }
 
-size_t Featurizer::dynamic_word(size_t i, uint8_t p1, uint64_t *out) const {
-  size_t k = 0;
-  out[k++] = F(T_P1L, p1, hl_[i]);
-  out[k++] = F(T_P1SS, p1, hss_[i]);
-  if (votes_on_) {
-    out[k++] = F(T_VMS, vote_major_[i], hss_[i]);
-    out[k++] = F(T_VPS, vote_prev_[i], hss_[i]);
-  }
-  return k;
+size_t Featurizer::label_word(size_t i, uint8_t p1, uint64_t *out) const {
+  out[0] = F(T_P1L, p1, hl_[i]);
+  out[1] = F(T_P1SS, p1, hss_[i]);
+  return 2;
+}
+
+size_t Featurizer::vote_word(size_t i, uint64_t *out) const {
+  if (!votes_on_) return 0;
+  out[0] = F(T_VMS, vote_major_[i], hss_[i]);
+  out[1] = F(T_VPS, vote_prev_[i], hss_[i]);
+  return 2;
 }
 
 void Featurizer::set_votes(const std::vector<uint8_t> &pass1) {
@@ -944,7 +943,7 @@ struct TagScratch {
   uint64_t tagger = 0; // Tagger::id_
   std::unique_ptr<Featurizer> fz;
   std::vector<int32_t> word1, word2, base2;
-  std::vector<uint8_t> scored;
+  std::vector<uint8_t> scored, first_p1;
   WordScores words;
 };
 } // namespace
@@ -968,7 +967,8 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   // 2 then adds only its history and vote features. Features of the labels
   // and votes alone come from the tables made at load.
   std::vector<int32_t> &word1 = scratch.word1, &word2 = scratch.word2, &base2 = scratch.base2;
-  std::vector<uint8_t> &scored = scratch.scored;
+  std::vector<uint8_t> &scored = scratch.scored, &first_p1 = scratch.first_p1;
+  first_p1.resize(n);
   word1.assign(fz.types() * kTags, 0);
   word2.assign(fz.types() * kTags, 0);
   scored.assign(fz.types(), 0);
@@ -1019,8 +1019,24 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
         const int32_t *l1 = label_[pass][p1], *l2 = labels_[pass][p1][p2];
         add_tags(sc, l1);
         add_tags(sc, l2);
-        const size_t nd = fz.dynamic_word(i, p1, dyn);
-        weights_.score(pass, dyn, dyn + nd, sc);
+        if (pass == 0) {
+          // The previous label's word features, for both passes: pass 2
+          // finds its part in b2 when its previous label is the same (most
+          // words), else swaps it for its own label's.
+          const size_t nd = fz.label_word(i, p1, dyn);
+          weights_.score_both(dyn, dyn + nd, sc, b2);
+          first_p1[i] = p1;
+        } else {
+          size_t nd = fz.vote_word(i, dyn);
+          if (p1 != first_p1[i]) {
+            int32_t first[kTags] = {};
+            const size_t nf = fz.label_word(i, first_p1[i], dyn + nd);
+            weights_.score(1, dyn + nd, dyn + nd + nf, first);
+            for (int t = 0; t < kTags; ++t) sc[t] -= first[t];
+            nd += fz.label_word(i, p1, dyn + nd);
+          }
+          weights_.score(1, dyn, dyn + nd, sc);
+        }
         best = best_of(sc, p1);
       }
       tags[i] = best;
