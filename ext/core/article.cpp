@@ -88,7 +88,7 @@ size_t word_count(const std::string &s) {
 // ---- furniture ---------------------------------------------------------------
 
 struct FurniturePatterns {
-  std::vector<std::string> exact, prefix, contains, tail;
+  std::vector<std::string> exact, prefix, contains, tail, soft_tail;
 };
 
 const FurniturePatterns &furniture() {
@@ -102,6 +102,7 @@ const FurniturePatterns &furniture() {
       case '^': f.prefix.push_back(text); break;
       case '~': f.contains.push_back(text); break;
       case '$': f.tail.push_back(text); break;
+      case '?': f.soft_tail.push_back(text); break;
       default: break;
       }
     }
@@ -542,7 +543,21 @@ Article parse_article(std::string_view text) {
     const std::string &key = keys[i];
     size_t w = nwords[i];
     bool header = i < first_para;
-    if (story_started && is_tail_heading(key, w)) {
+    // 'Read more:' over a list of headlines ends the story too; over a
+    // paragraph it is only a link label (furniture below).
+    bool soft_tail = false;
+    if (story_started && w <= 4)
+      for (auto &e : furniture().soft_tail) soft_tail |= key == e;
+    if (soft_tail) {
+      bool any = false;
+      for (size_t j = i + 1; j < n && soft_tail; ++j) {
+        if (kind[j] == Blank) continue;
+        any = true;
+        soft_tail = headline_like(lines[j]);
+      }
+      soft_tail &= any;
+    }
+    if (story_started && (soft_tail || is_tail_heading(key, w))) {
       for (size_t j = i; j < n; ++j)
         if (kind[j] != Blank) kind[j] = Tail;
       break;

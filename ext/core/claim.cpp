@@ -28,6 +28,7 @@ namespace {
 // ---- tuning constants (chosen on our own test set and CLEF train) -------
 constexpr int kNegationScope = 4;      // content words a negation cue covers
 constexpr int kQuantContext = 2;       // content words on each side that say what a quantity counts
+constexpr size_t kQuantScan = 8;        // tokens looked at on each side for them
 constexpr float kNumberWeight = 4.0f;  // weight of a claim quantity when the claim has no words
 constexpr size_t kQueryNumbers = 8;    // the claim's numbers added to the index query
 constexpr float kEntityBoost = 1.5f;   // weight multiplier for names
@@ -600,15 +601,19 @@ void quant_context(const std::vector<Tok> &toks, const std::vector<Quant> &qs, c
   while (right < toks.size() && toks[right].b < q.e) ++right;
   size_t left = right; // tokens before the quantity end before q.b
   while (left > 0 && toks[left - 1].e > q.b) --left;
+  // Names are taken but not counted, so the words beyond them are reached
+  // ('fined Thames Water $123 million' counts what was fined); at most
+  // kQuantScan tokens on each side.
+  auto name = [](const Tok &t) { return t.cap && !t.sent_start; };
   int n = 0;
-  for (size_t i = left; i-- > 0 && n < kQuantContext;) {
+  for (size_t i = left, seen = 0; i-- > 0 && n < kQuantContext && seen++ < kQuantScan;) {
     if (stop(toks[i])) break;
-    if (usable(toks[i])) out.push_back(i), ++n;
+    if (usable(toks[i])) out.push_back(i), n += !name(toks[i]);
   }
   n = 0;
-  for (size_t i = right; i < toks.size() && n < kQuantContext; ++i) {
+  for (size_t i = right, seen = 0; i < toks.size() && n < kQuantContext && seen++ < kQuantScan; ++i) {
     if (stop(toks[i])) break;
-    if (usable(toks[i])) out.push_back(i), ++n;
+    if (usable(toks[i])) out.push_back(i), n += !name(toks[i]);
   }
 }
 

@@ -66,6 +66,12 @@ AbbrevKind abbrev_kind(std::u32string_view w) {
   return it == t.end() ? AbbrevKind::None : it->second;
 }
 
+} // namespace
+
+bool is_abbreviation(std::u32string_view w) { return abbrev_kind(w) != AbbrevKind::None; }
+
+namespace {
+
 bool is_word_joiner(char32_t c) {
   return c == '\'' || c == 0x2019 || c == 0x2018 || c == '-' || c == 0x2010 || c == 0x2011 ||
          c == '&' || c == '.' || c == ',' || c == '/' || c == '_' || c == '@';

@@ -8,9 +8,16 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lede {
+
+// True when `w` (a word without its final period, any case) is an
+// abbreviation of ext/data/abbreviations.txt ('Mr', 'Inc', 'Calif', 'e.g'):
+// its period belongs to it. Shared by the sentence splitter and the
+// tagger's word splitter.
+bool is_abbreviation(std::u32string_view w);
 
 // Half-open range of code points [start, end).
 struct Span {

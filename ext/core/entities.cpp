@@ -517,6 +517,19 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       set_span(tags, i, j, 2);
     i = j - 1;
   }
+  // A one-word name the tagger took for an organisation, a place or a MISC
+  // name, followed by untagged company words: 'Thames Water', 'China Mobile'.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const int ty = ner::tag_type(tags[i]);
+    if (ty < 2 || !ner::tag_begins(tags[i]) || tags[i + 1] != ner::O || starts[i + 1] ||
+        !cap(i + 1) || !is_company_head(f[i + 1]))
+      continue;
+    size_t j = i + 2;
+    while (j < n && j - i < 4 && !starts[j] && tags[j] == ner::O && cap(j) && is_company_head(f[j])) ++j;
+    if (j < n && !starts[j] && cap(j) && letter(j)) continue; // the name runs on
+    set_span(tags, i, j, 2);
+    i = j - 1;
+  }
 
   // a-c: spans and untagged capitalised words, one pass.
   for (size_t i = 0; i < n;) {
@@ -581,6 +594,47 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       if (t == 2 || (t == 3 && ty == 2)) set_span(tags, i, j, t);
     }
     i = j;
+  }
+
+  // Towns before a US state: 'The Menlo Park, Calif., company', 'Austin,
+  // Texas' (the tagger took 'Menlo Park' for a person). The name before
+  // the comma, tagged or a run of up to three capitalised words, is a place
+  // when the state ends the phrase; so is the state.
+  {
+    static const WordSet &kStates = entity_words("us_state");
+    std::string two;
+    // Where the state's phrase may end (tested before the look-up: cheap).
+    auto ends_at = [&](size_t k) {
+      return k >= n || starts[k] || f[k] == "," || f[k] == "-based" || f[k] == ")" || f[k] == ";";
+    };
+    for (size_t i = 1; i + 1 < n; ++i) {
+      if (f[i].size() != 1 || f[i][0] != ',' || starts[i + 1] || !cap(i + 1)) continue;
+      size_t len = 0;
+      if (ends_at(i + 2)) {
+        len = kStates.has(f[i + 1]) ? 1 : 0;
+      } else if (i + 2 < n && ends_at(i + 3)) {
+        two.assign(f[i + 1]).append("_").append(f[i + 2]);
+        len = kStates.has(two) ? 2 : 0;
+      }
+      if (!len) continue;
+      const size_t after = i + 1 + len;
+      size_t b = i;
+      if (tags[i - 1] != ner::O) {
+        b = i - 1;
+        while (b > 0 && !ner::tag_begins(tags[b]) && tags[b - 1] != ner::O) --b;
+        if (ner::tag_type(tags[b]) == 2 && (is_org_head(f[i - 1]) || is_corp_suffix(f[i - 1]))) continue;
+      } else {
+        while (b > 0 && i - b < 3 && cap(b - 1) && letter(b - 1) &&
+               !is_role_word(f[b - 1]) && !is_month_or_weekday(f[b - 1]) && (b - 1 == 0 || !starts[b - 1] ||
+               !is_phrase_opener(f[b - 1])))
+          --b;
+        if (b == i) continue;
+        // A sentence's first word is part of the name only when it is no common word.
+        if (starts[b] && b + 1 < i && is_common(b)) ++b;
+      }
+      set_span(tags, b, i, 3);
+      if (tags[i + 1] == ner::O) set_span(tags, i + 1, after, 3);
+    }
   }
 
   // d. coordination: 'Microsoft and Nvidia', 'Anthropic and Google DeepMind'.
@@ -702,6 +756,10 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     uint16_t by[5] = {};
     uint8_t strong = 0;   // type from a cue or the shape
     bool org_head = false; // first word of a longer organisation name
+    bool company = false;  // ... whose other words are company words ('Cerebras Systems')
+    bool surname = false;  // last word of a longer person's name ('Cook' of 'Tim Cook')
+    bool named_first = false; // ... which came before any lone mention of it
+    std::string_view given;   // ... and that name's first word
     int resolved = 0;
   };
   std::unordered_map<std::string_view, Votes> votes;
@@ -719,10 +777,23 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       int c = cue(i);
       if (c == 2 || c == 3) v.strong = static_cast<uint8_t>(c);
       else if (ty == 2 && camel(i) && !v.strong) v.strong = 2;
-    } else if (ty == 2) {
-      auto it = votes.find(f[i]);
-      if (it != votes.end()) it->second.org_head = true;
-      else votes[f[i]].org_head = true;
+    } else if (ty == 1 && !is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1])) {
+      // Only a full name before any lone mention: news names a person in
+      // full first ('Amara Okonkwo-Reid', then 'Okonkwo-Reid expects').
+      Votes &v = votes[f[is_possessive(f[j - 1]) ? j - 2 : j - 1]];
+      if (!v.surname) {
+        v.surname = true;
+        v.named_first = !v.by[1] && !v.by[2] && !v.by[3] && !v.by[4];
+        v.given = f[i];
+      }
+    } else if (ty == 2 || (ty != 4 && is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1]))) {
+      // (A name ending in an organisation's head word is one whatever the
+      // tagger said: 'Brightwater Analytics' as a person; step 4 retypes it.)
+      Votes &v = votes[f[i]];
+      v.org_head = true;
+      bool company = true;
+      for (size_t k = i + 1; k < j && company; ++k) company = is_company_head(f[k]) && f[k] != "ai";
+      v.company |= company;
     }
     i = j;
   }
@@ -732,8 +803,23 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     for (int t = 1; t <= 4; ++t)
       if (v.by[t] > v.by[best] || best == 0) best = v.by[t] ? t : best;
     if (v.strong) best = v.strong;
-    else if (v.org_head && v.by[1] > 0 && v.by[3] == 0) best = 2; // 'Brightwater' of 'Brightwater Analytics'
-    if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2)) continue;
+    // 'Brightwater' of 'Brightwater Analytics'; taken for a place, only the
+    // first word of a company's name ('Cerebras' of 'Cerebras Systems', not
+    // 'Seattle' of 'Seattle Mariners'; a known place keeps its type below).
+    else if (v.org_head && ((v.by[1] > 0 && v.by[3] == 0) || (v.by[3] > 0 && v.company))) best = 2;
+    // 'Apple CEO Tim Cook ... Cook blamed': the tagger took the lone surname
+    // for the organisation it stood next to; without a cue it is the
+    // person. Taken for a place or MISC, only when the full name came first
+    // ('Amara Okonkwo-Reid', then 'Okonkwo-Reid expects'). Not when the
+    // name's first word is a person's name alone elsewhere: 'Lebed
+    // Chechnya' of a headline is two names.
+    else if (v.surname && !v.org_head &&
+             ((v.by[2] > 0 && v.by[3] == 0 && v.by[4] == 0) || ((v.by[3] > 0 || v.by[4] > 0) && v.named_first))) {
+      auto g = votes.find(v.given);
+      if (g == votes.end() || g->second.by[1] == 0) best = 1;
+      else v.surname = false;
+    }
+    if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2 && !(best == 1 && v.surname))) continue;
     v.resolved = best;
     any = true;
   }
@@ -749,7 +835,14 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     const Votes &v = it->second;
     const int ty = ner::tag_type(tags[i]);
     if (ty == v.resolved || w[i].size() < 2) continue;
-    if (v.resolved == 2 && ty == 3 && is_place_word(i)) continue;
+    // A known place keeps its type; a region's name that is only otherwise
+    // a common word does not ('Meta' of Colombia, 'Meta's turnover').
+    if (v.resolved == 2 && ty == 3 && is_place_word(i)) {
+      const uint32_t c = gaz_class(i);
+      if ((c & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::ProperNoun)) ||
+          !(c & ner::Gazetteer::CommonWord))
+        continue;
+    }
     if (ty == 0) {
       // Untagged: only a word that is not a common word, or strong evidence.
       if (is_role_word(f[i]) || is_month_or_weekday(f[i])) continue;
@@ -758,7 +851,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       // A capitalised word right before a name is probably part of it.
       if (i + 1 < n && tags[i + 1] == ner::O && cap(i + 1) && !starts[i + 1]) continue;
       if (i > 0 && !starts[i] && tags[i - 1] == ner::O && cap(i - 1)) continue;
-    } else if (!v.strong && !v.org_head && v.by[ty] * 2 >= v.by[v.resolved]) {
+    } else if (!v.strong && !v.org_head && !v.surname && v.by[ty] * 2 >= v.by[v.resolved]) {
       continue; // no clear majority
     }
     set_span(tags, i, i + 1 + poss, v.resolved);
@@ -781,6 +874,77 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     for (size_t m = i + 1; m <= k; ++m) tags[m] = ner::I_ORG;
   }
 }
+
+namespace {
+
+// Organisations' short forms within one article, narrower than a person's
+// (NameIndex keeps other types as given: 'Microsoft' is not 'Microsoft
+// Research'). A one-word organisation resolves to the single longer
+// organisation of the article that is
+//   - the word followed only by company words ('Cerebras' -> 'Cerebras
+//     Systems', 'Larkspur' -> 'Larkspur Labs'; not 'Google DeepMind'), or
+//   - for a word that heads organisations' names, the one name ending in
+//     it ('the Commission' -> 'European Commission'; none when the article
+//     also names the 'Data Protection Commission').
+// Linear in the mentions: each long name is indexed by its first and last
+// word.
+void resolve_org_short_forms(std::vector<EntityMention> &out) {
+  std::unordered_map<std::string, std::vector<const EntityMention *>> first, last;
+  std::unordered_set<std::string> own;
+  std::vector<std::string> words;
+  auto split = [&](const std::string &name) {
+    words.clear();
+    std::string f = fold_for_match(name);
+    size_t a = 0;
+    while (a <= f.size()) {
+      size_t b = f.find(' ', a);
+      if (b == std::string::npos) b = f.size();
+      if (b > a) words.push_back(f.substr(a, b - a));
+      a = b + 1;
+    }
+  };
+  bool any_single = false;
+  for (const EntityMention &m : out) {
+    if (m.type != "ORG" || m.value) continue;
+    split(m.entity);
+    if (words.size() < 2) {
+      any_single = true;
+      // A longer name that an alias made this word ('Meta Platforms' ->
+      // 'Meta') says the word is its own name here.
+      if (m.mention.find(' ') != std::string::npos) own.insert(words[0]);
+      continue;
+    }
+    // 'AI' ends products as often as companies ('Meta AI').
+    bool company = true;
+    for (size_t k = 1; k < words.size(); ++k) company &= is_company_head(words[k]) && words[k] != "ai";
+    if (company) first[words[0]].push_back(&m);
+    if (is_org_head(words.back())) last[words.back()].push_back(&m);
+  }
+  if (!any_single || (first.empty() && last.empty())) return;
+  // The one entity the candidates name, or none.
+  auto single = [](const std::vector<const EntityMention *> &c) -> const std::string * {
+    for (const EntityMention *m : c)
+      if (m->entity != c[0]->entity) return nullptr;
+    return &c[0]->entity;
+  };
+  for (EntityMention &m : out) {
+    // One word as written ('Meta Platforms' is 'Meta' by an alias and is
+    // no short form of 'Meta AI').
+    if (m.type != "ORG" || m.value || m.mention.find(' ') != std::string::npos) continue;
+    split(m.entity);
+    if (words.size() != 1 || own.count(words[0])) continue;
+    const std::string *to = nullptr;
+    auto f = first.find(words[0]);
+    if (f != first.end()) to = single(f->second);
+    if (!to && is_org_head(words[0])) {
+      auto l = last.find(words[0]);
+      if (l != last.end()) to = single(l->second);
+    }
+    if (to) m.entity = *to;
+  }
+}
+
+} // namespace
 
 std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap &aliases,
                                             const std::string &published) {
@@ -1031,6 +1195,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
         when = Anchor::Last;
       } else if (td.folded[i - 1] == "next") {
         when = Anchor::Next;
+      } else if (td.folded[i - 1] == "since") {
+        when = Anchor::Past; // 'paused since June': that June is past
       } else if (!month) {
         for (size_t k = i; k-- > 0 && i - k <= 8;) {
           if (kFuture.has(td.folded[k])) when = Anchor::Next;
@@ -1291,6 +1457,10 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   for (size_t k = 0; k < out.size(); ++k) {
     if (out[k].value || hit[k]) continue;
     out[k].entity = index.canonical(cleaned[k], out[k].type);
+  }
+  resolve_org_short_forms(out);
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (out[k].value || hit[k]) continue;
     // A user alias may name the canonical form itself.
     if (aliases.empty()) continue;
     auto u = aliases.find(fold_for_match(out[k].entity));

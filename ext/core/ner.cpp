@@ -6,6 +6,7 @@
 // those hashes; weights are looked up by hash in an open-addressed table.
 #include "ner.hpp"
 
+#include "document.hpp"
 #include "resources.hpp"
 #include "text.hpp"
 
@@ -69,27 +70,6 @@ constexpr struct AsciiShapes {
 } kAsciiShapes{};
 inline char32_t shape_char(char32_t c) {
   return c < 0x80 ? static_cast<char32_t>(kAsciiShapes.v[c]) : shape_char_slow(c);
-}
-
-// Abbreviations that keep their final period, lower case, ASCII.
-bool is_abbreviation(std::u32string_view w) {
-  static constexpr std::string_view kAbbr[] = {
-      "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-      "st", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "jan", "feb", "mar",
-      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "vs", "etc",
-      "no", "messrs", "adm", "rev", "hon", "pres", "supt", "cmdr", "maj", "dept", "univ", "assn",
-      "av", "ave", "blvd", "rd", "approx", "est", "fig", "intl"};
-  if (w.size() > 7) return false;
-  char buf[8];
-  for (size_t i = 0; i < w.size(); ++i) {
-    char32_t c = to_lower(w[i]);
-    if (c > 127) return false;
-    buf[i] = static_cast<char>(c);
-  }
-  std::string_view s(buf, w.size());
-  for (std::string_view a : kAbbr)
-    if (s == a) return true;
-  return false;
 }
 
 // 'U.S', 'U.N', 'e.g': letters separated by single periods.

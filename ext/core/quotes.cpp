@@ -1432,6 +1432,21 @@ struct Extractor {
            w == "dubbed" || w == "nicknamed";
   }
 
+  // The word before the quote is a verb of naming ('calls', 'termed').
+  bool named_term(const Candidate &c) const {
+    if (c.open_tok == 0 || !word(c.open_tok - 1)) return false;
+    static const WordSet kNaming = {"call",  "calls",  "called", "calling", "term",    "terms",  "termed",
+                                    "label", "labels", "labelled", "labeled", "brands", "branded"};
+    if (!kNaming.has(low(c.open_tok - 1))) return false;
+    // Named by a thing, not a person: 'which it calls', 'what is called',
+    // 'the so-called' (a person's naming is a partial quote in news: 'what
+    // Trump called “a witch hunt”').
+    if (c.open_tok < 2 || !word(c.open_tok - 2)) return false;
+    const std::string &b = low(c.open_tok - 2);
+    return b == "it" || b == "which" || b == "is" || b == "are" || b == "was" || b == "be" || b == "been" ||
+           b == "often" || b == "sometimes" || b == "also";
+  }
+
   uint32_t words_in(const Candidate &c) const {
     uint32_t n = 0;
     uint32_t end = c.close_tok == kNone ? region_start[c.region + 1] : c.close_tok;
@@ -1616,6 +1631,10 @@ struct Extractor {
         continue;
       }
       if (title_of_work(c)) continue;
+      // A term the writer names with a naming verb ('agents, which it
+      // calls “colleagues”,', 'what it terms “alignment”'): a word or two
+      // ending without speech punctuation, not a quote.
+      if (!ends_like_speech && words_in(c) <= 2 && named_term(c)) continue;
       const Event *ev = nullptr;
       auto has = [](const Event *e) { return e && e->subj.kind != Np::None; };
       // 'Obama said “…” every time he thinks about …': a verb introducing

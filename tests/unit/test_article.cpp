@@ -65,6 +65,17 @@ TEST_CASE("page furniture goes, the story stays") {
         "The council must still approve the plans, officials said.");
 }
 
+TEST_CASE("'Read more:' over a list of headlines ends the story; over a paragraph it is a label") {
+  Article a = parse_article("Watchdog fines water firm\n\nThe regulator fined the firm on Friday, officials said.\n\n"
+                            "It will appeal.\n\nRead more:\nWater bills to rise by 36% over five years\n"
+                            "Why the firm ran out of money\n");
+  CHECK(a.body == "The regulator fined the firm on Friday, officials said.\n\nIt will appeal.");
+  Article b = parse_article("Watchdog fines water firm\n\nThe regulator fined the firm on Friday, officials said.\n\n"
+                            "Read more\n\nThe firm said it would appeal the decision, which it called unfair.\n");
+  CHECK(b.body == "The regulator fined the firm on Friday, officials said.\n\n"
+                  "The firm said it would appeal the decision, which it called unfair.");
+}
+
 TEST_CASE("empty date and byline labels are furniture, wherever they stand") {
   const std::string para = "The council approved the plan on Monday after a long debate about its cost to the town.";
   for (const char *labels : {"Written by\nPublished on", "By\nUpdated:", "Posted on\n\nAuthor:",

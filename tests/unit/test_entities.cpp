@@ -241,12 +241,12 @@ TEST_CASE("document pass: a name after 'at' and a noun of work is the organisati
 TEST_CASE("months and weekdays without a year are dates of the publication's time", "[entities]") {
   const std::string text = "The council said on Monday it had moved the vote from January to April. It will "
                            "vote on Tuesday. Sales fell last Friday after the plan was announced on Jan. 5. "
-                           "Theresa May said so.";
+                           "Theresa May said so. It has been paused since June.";
   std::set<std::string> got;
   for (const EntityMention &m : extract_entities(make_document(decode_utf8(text)), {}, "2025-03-03"))
     if (m.type == "DATE") got.insert(m.mention + "|" + m.value.value_or("NULL"));
   CHECK(got == std::set<std::string>{"Monday|2025-03-03", "January|2025-01", "April|2025-04", "Tuesday|2025-03-04",
-                                     "Friday|2025-02-28", "Jan. 5|2025-01-05"});
+                                     "Friday|2025-02-28", "Jan. 5|2025-01-05", "June|2024-06"});
   // Without a publication date there is no anchor: no such DATE.
   for (const EntityMention &m : run(text)) CHECK(m.type != "DATE");
 }
@@ -270,6 +270,48 @@ TEST_CASE("a product's maker is an organisation", "[entities]") {
   CHECK(has(f, "PRODUCT|ChatGPT|ChatGPT"));
 }
 
+TEST_CASE("an organisation's short form resolves to its one longer name in the article", "[entities]") {
+  // Fictional names: the rule, not the tagger's memory of them.
+  auto f = found("Quellmark Systems filed for an IPO on Tuesday. Andrew Feld, chief executive of Quellmark, "
+                 "told reporters the review was routine. The Vantor Commission opened a probe. The Commission "
+                 "said it would decide in June.");
+  CHECK(has(f, "ORG|Quellmark Systems|Quellmark")); // typed and named as its long form
+  CHECK(has(f, "ORG|Vantor Commission|Commission"));
+  // Two commissions: 'the Commission' is left as written.
+  auto g = found("The Vantor Commission and the Data Protection Commission met. The Commission said no.");
+  CHECK(has(g, "ORG|Commission|Commission"));
+  // A name an alias shortened is its own name; 'AI' ends products too.
+  auto h = found("Meta Platforms was fined. Meta said Meta AI would pause in Europe.");
+  CHECK(has(h, "ORG|Meta|Meta"));
+  CHECK_FALSE(has(h, "ORG|Meta AI|Meta"));
+  // Not every longer name: 'Google DeepMind' is another organisation.
+  auto k = found("Google said Google DeepMind would publish the model.");
+  CHECK(has(k, "ORG|Google|Google"));
+}
+
+TEST_CASE("document pass: a lone surname the tagger gave to the organisation is the person", "[entities]") {
+  auto f = found("Apple CEO Tim Cook said the market was hard. Cook blamed part of the decline on inventory.");
+  CHECK(has(f, "PERSON|Tim Cook|Cook"));
+  CHECK_FALSE(has(f, "ORG|Cook|Cook"));
+}
+
+TEST_CASE("document pass: a name and the company words after it are one organisation", "[entities]") {
+  auto f = found("Ofwat fined Thames Water on Friday. Thames Water said it would appeal, and China Mobile rose.");
+  CHECK(has(f, "ORG|Thames Water|Thames Water"));
+  CHECK(has(f, "ORG|China Mobile|China Mobile"));
+  CHECK_FALSE(has(f, "ORG|Thames|Thames"));
+}
+
+TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
+  auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
+                 "Burlington, N.C. last year.");
+  CHECK(has(f, "GPE|Menlo Park|Menlo Park"));
+  CHECK(has(f, "GPE|California|Calif."));
+  CHECK(has(f, "GPE|Round Rock|Round Rock"));
+  CHECK(has(f, "GPE|Burlington|Burlington"));
+  CHECK(has(f, "GPE|North Carolina|N.C."));
+}
+
 TEST_CASE("every word list the entity rules use is in ext/data/entity_words.txt", "[entities]") {
   // Each section named in entities.cpp, with a word it must hold: a missing
   // section would silently turn its rule off.
@@ -280,7 +322,8 @@ TEST_CASE("every word list the entity rules use is in ext/data/entity_words.txt"
       {"org_noun_plural", "rivals"}, {"org_follower", "spokesperson"}, {"inner_role", "ceo"},
       {"corp_suffix", "inc."},       {"company_head", "ventures"},    {"title_case_function_word", "and"},
       {"phrase_opener", "the"},      {"date_prepositions", "on"},     {"future_cues", "will"},
-      {"year_prepositions", "since"}, {"landform", "river"},          {"street_head", "avenue"}};
+      {"year_prepositions", "since"}, {"landform", "river"},          {"street_head", "avenue"},
+      {"us_state", "calif."},         {"us_state", "new_york"}};
   for (const auto &[section, word] : kSections) {
     INFO(section);
     CHECK(entity_words(section).has(word));

@@ -174,6 +174,12 @@ TEST_CASE("quotes: partial quotes and scare quotes") {
   CHECK(run("DeepSeek has published its “weights”, the numbers that make up a model.").empty());
   CHECK(run("Senators urged the White House to tighten the so-called “diffusion rule” on chips.").empty());
   CHECK(run("A report titled “Compute and Containment,” published last month, argued otherwise.").empty());
+  // A term a thing names ('which it calls'), not a person's words.
+  CHECK(run("The company’s agents, which it calls \"colleagues\", are built on GPT-4o.").empty());
+  CHECK(run("The approach, sometimes called “vibe coding”, is popular.").empty());
+  qs = run("Smith called the ruling “a travesty,” and left.");
+  REQUIRE(qs.size() == 1);
+  CHECK(opt(qs[0].speaker) == "Smith");
   // A short term right before a participle of its sentence's verb is kept
   // ('… marked “top secret,” saying …'), with that verb's subject.
   qs = run("Marsh pounced on news that the files were later deemed ''top secret,'' saying the agency "
