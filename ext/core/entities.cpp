@@ -430,6 +430,15 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   auto cap = [&](size_t i) { return (shape[i] & kCap) != 0; };        // is_cap_word
   auto letter = [&](size_t i) { return (shape[i] & kLetter) != 0; };  // a letter first
   auto camel = [&](size_t i) { return (shape[i] & kCamel) != 0; };    // is_camel
+  // Where 'and', 'or' and ',' stand, in order: the rules on coordinated
+  // names and on 'Town, State' look only there.
+  std::vector<uint32_t> joiners;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view x = f[i];
+    if ((x.size() == 1 && x[0] == ',') || (x.size() == 3 && x[0] == 'a' && x[1] == 'n' && x[2] == 'd') ||
+        (x.size() == 2 && x[0] == 'o' && x[1] == 'r'))
+      joiners.push_back(static_cast<uint32_t>(i));
+  }
   auto gaz_class = [&](size_t i) {
     uint64_t h = ner::lower_hash(w[i]);
     return gaz.lookup(&h, 1);
@@ -452,7 +461,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (i + 1 < n && f[i + 1] == "-based") return 3;
     if (i > 0 && !starts[i] && !f[i - 1].empty() && f[i - 1].back() == '.' && is_title_word(f[i - 1])) return 1;
     bool caps = w[i].size() > 1;
-    for (char32_t c : w[i]) caps &= !is_lower(c);
+    for (size_t k = 0; caps && k < w[i].size(); ++k) caps = !is_lower(w[i][k]);
     if (caps) return 0; // acronyms and all-caps lines: the tagger's call
     if (i > 0 && !starts[i] && !cap(i - 1)) {
       if (is_org_noun(f[i - 1])) return 2;
@@ -607,7 +616,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     auto ends_at = [&](size_t k) {
       return k >= n || starts[k] || f[k] == "," || f[k] == "-based" || f[k] == ")" || f[k] == ";";
     };
-    for (size_t i = 1; i + 1 < n; ++i) {
+    for (const size_t i : joiners) {
+      if (i < 1 || i + 1 >= n) continue;
       if (f[i].size() != 1 || f[i][0] != ',' || starts[i + 1] || !cap(i + 1)) continue;
       size_t len = 0;
       if (ends_at(i + 2)) {
@@ -641,7 +651,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // Run again after e, whose types it builds on ('Alibaba and Tencent
   // said', Tencent an ORG by a later 'Tencent spokesperson').
   auto coordinate = [&] {
-    for (size_t i = 0; i + 2 < n; ++i) {
+    for (const size_t j : joiners) {
+      if (j < 1 || j + 1 >= n) continue;
+      const size_t i = j - 1; // f[i + 1] is 'and', 'or' or ','
       if (f[i + 1] != "and" && f[i + 1] != "or" && f[i + 1] != ",") continue;
       for (int side = 0; side < 2; ++side) {
         const size_t a = side ? i + 2 : i; // the word to retype
