@@ -1356,7 +1356,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
         if (k > b) whole += ' ';
         whole += td.folded[k];
       }
-      region |= resource_set("regions.txt").count(whole) != 0;
+      static const std::unordered_set<std::string_view> &kRegions = resource_set("regions.txt");
+      region |= kRegions.count(whole) != 0;
       r.type = region ? "LOC" : "GPE";
       break;
     }
@@ -1366,8 +1367,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // organisation's ('Brightwater Analytics', 'Veltro SAS') or a street's.
     if (e - b > 1) {
       const std::string_view head = td.folded[e - 1];
+      static const WordSet &kStreetHeads = entity_words("street_head");
       if (is_org_head(head)) r.type = "ORG";
-      else if (entity_words("street_head").has(head))
+      else if (kStreetHeads.has(head))
         r.type = "LOC";
     }
     raw.push_back(std::move(r));
