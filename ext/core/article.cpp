@@ -124,8 +124,46 @@ bool is_furniture(const std::string &key, size_t words) {
   return false;
 }
 
-bool is_tail_heading(const std::string &key, size_t words) {
+// 'Updated 3 hours ago', '45 mins ago', 'Published 2 days ago': a page's
+// relative time stamp, which gives no date.
+bool relative_time_line(const std::string &key, size_t words) {
+  if (words < 3 || words > 6 || key.size() < 7 || key.compare(key.size() - 4, 4, " ago") != 0) return false;
+  static const std::unordered_set<std::string_view> kUnits = {
+      "sec",  "secs", "second", "seconds", "min",  "mins",  "minute", "minutes", "hr",
+      "hrs",  "hour", "hours",  "day",     "days", "week",  "weeks",  "month",   "months"};
+  static const std::unordered_set<std::string_view> kLabels = {"updated", "published", "posted", "last",
+                                                                "modified", "edited"};
+  std::vector<std::string_view> w;
+  std::string_view k(key);
+  for (size_t i = 0; i < k.size();) {
+    size_t j = k.find(' ', i);
+    if (j == std::string_view::npos) j = k.size();
+    if (j > i) w.push_back(k.substr(i, j - i));
+    i = j + 1;
+  }
+  if (w.size() < 3) return false;
+  const std::string_view num = w[w.size() - 3], unit = w[w.size() - 2];
+  const bool count = num == "a" || num == "an" ||
+                     std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!count || !kUnits.count(unit)) return false;
+  for (size_t i = 0; i + 3 < w.size(); ++i) {
+    std::string_view x = w[i];
+    if (!x.empty() && x.back() == ':') x.remove_suffix(1);
+    if (!kLabels.count(x)) return false;
+  }
+  return true;
+}
+
+bool is_tail_heading(std::string key, size_t words) {
   if (words > 6) return false;
+  // 'Comments (12)': the count says nothing.
+  if (key.size() > 3 && key.back() == ')') {
+    size_t open = key.rfind('(');
+    if (open != std::string::npos && open > 0 &&
+        std::all_of(key.begin() + static_cast<std::ptrdiff_t>(open) + 1, key.end() - 1,
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      key = trim(key.substr(0, open));
+  }
   for (auto &e : furniture().tail) {
     if (key == e) return true;
     // 'More from Tech', 'More in Business', 'Related: AI'
@@ -267,6 +305,25 @@ bool staff_byline(const std::string &rest) {
     std::string lw;
     for (unsigned char c : w) lw.push_back(static_cast<char>(std::tolower(c)));
     role |= role_words().count(lw) != 0;
+  }
+  return role;
+}
+
+// 'Senior Reporter', 'Technology Correspondent': a short capitalised line
+// with a role word of byline_roles.txt and no digit.
+bool role_line(const std::string &line) {
+  std::string t = trim(line);
+  if (t.empty() || !std::isupper(static_cast<unsigned char>(t[0]))) return false;
+  bool role = false;
+  std::string cur;
+  for (char c : t + " ") {
+    if (std::isdigit(static_cast<unsigned char>(c))) return false;
+    if (c == ' ' || c == ',') {
+      role |= role_words().count(cur) != 0;
+      cur.clear();
+    } else {
+      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
   }
   return role;
 }
@@ -537,8 +594,9 @@ Article parse_article(std::string_view text) {
   std::string published, updated, banner, plain;
   std::string byline;
   bool story_started = false;
+  size_t role_at = n; // the role line under a bare byline name
   for (size_t i = 0; i < n; ++i) {
-    if (kind[i] == Blank) continue;
+    if (kind[i] == Blank || i == role_at) continue;
     const std::string &line = lines[i];
     const std::string &key = keys[i];
     size_t w = nwords[i];
@@ -570,7 +628,7 @@ Article parse_article(std::string_view text) {
       size_t db = 0, de = 0;
       if (auto d = find_date(line, &db, &de); d && published.empty()) published = *d;
     };
-    if (is_furniture(key, w)) {
+    if (is_furniture(key, w) || relative_time_line(key, w)) {
       kind[i] = Furniture;
       // 'By A and B | March 3, 2025 | 5 min read' is furniture by its
       // reading time, but its names and date are the article's.
@@ -596,6 +654,20 @@ Article parse_article(std::string_view text) {
       kind[i] = Byline;
       take_byline();
       continue;
+    }
+    // 'Jane Roe' over 'Senior Reporter' under the headline: a byline
+    // without 'By' (the name alone, then a role of byline_roles.txt).
+    if (header && a.title && byline.empty() && w >= 2 && w <= 4) {
+      size_t nx = i + 1;
+      while (nx < n && kind[nx] == Blank) ++nx;
+      std::string who = nx < first_para ? person_from_segment(line) : std::string();
+      if (!who.empty() && nwords[nx] <= 5 && role_line(lines[nx])) {
+        byline = who;
+        kind[i] = Byline;
+        kind[nx] = Furniture;
+        role_at = nx;
+        continue;
+      }
     }
     std::string sec = section_line(line, key, w, header);
     if (!sec.empty() && (header || starts_with(key, "section") || starts_with(key, "category"))) {

@@ -26,7 +26,7 @@ namespace lede {
 namespace {
 
 // ---- tuning constants (chosen on our own test set and CLEF train) -------
-constexpr int kNegationScope = 4;      // content words a negation cue covers
+constexpr int kNegationScope = 2;      // content words a negation cue covers
 constexpr int kQuantContext = 2;       // content words on each side that say what a quantity counts
 constexpr size_t kQuantScan = 8;        // tokens looked at on each side for them
 constexpr float kNumberWeight = 4.0f;  // weight of a claim quantity when the claim has no words
@@ -324,6 +324,8 @@ bool word_cp(char32_t c) { return c < 0x80 ? (ascii_alpha(static_cast<unsigned c
 
 // Splits UTF-8 text into tokens (words, numbers, clause breaks, currency and
 // percent signs); stops after `max_words` words. `out` is cleared first.
+bool content(const Tok &t);
+
 void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
   out.clear();
   WordCache &cache = word_cache();
@@ -477,6 +479,10 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
       // possessive 's: the word without it
       if (len > 2 && w.substr(len - 2) == "'s") w.remove_suffix(2);
       info = &cache.get(w);
+      // 'not only', 'not just': no negation ('Apple not only raised prices').
+      if (!out.empty() && (out.back().flags & kNeg) && out.back().kind == TokKind::Word &&
+          (w == "only" || w == "just" || w == "merely" || w == "simply" || w == "least"))
+        out.back().flags = static_cast<uint16_t>(out.back().flags & ~kNeg);
     } else {
       std::string f = fold_for_match(s.substr(start, j - start));
       if (f.size() > 64) f.resize(64);
@@ -488,6 +494,17 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
     out.push_back(t);
     i = j;
     ++words;
+  }
+  // 'declined to comment', 'refused to say': a verb of refusal before 'to'
+  // and a verb is a negation cue (not 'declined to $5 billion', 'declined
+  // to a record low': there it is a direction).
+  for (size_t k = 0; k + 2 < out.size(); ++k) {
+    const Tok &a = out[k], &to = out[k + 1], &v = out[k + 2];
+    if (a.kind != TokKind::Word || to.e - to.b != 2 || v.kind != TokKind::Word || v.cap || !content(v)) continue;
+    std::string_view aw = s.substr(a.b, a.e - a.b), tw = s.substr(to.b, 2);
+    if ((tw == "to" || tw == "To") &&
+        (aw == "declined" || aw == "declines" || aw == "decline" || aw == "declining"))
+      out[k].flags = static_cast<uint16_t>(out[k].flags | kNeg | kStop);
   }
 }
 
@@ -680,13 +697,13 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
   std::vector<Tok> toks;
   tokenize(text, toks, 20000);
   // Negation scope over content words.
-  std::vector<bool> negated(toks.size(), false);
+  std::vector<bool> negated(toks.size(), false), head(toks.size(), false);
   int scope = 0;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Tok &t = toks[i];
     if (t.kind == TokKind::Break || (t.flags & kClause)) scope = 0;
     else if (t.flags & kNeg) scope = kNegationScope;
-    else if (content(t) && scope > 0) negated[i] = true, --scope;
+    else if (content(t) && scope > 0) negated[i] = true, head[i] = scope == kNegationScope, --scope;
   }
   // Terms, deduplicated by stem; remember each token's term for bigrams.
   std::unordered_map<uint64_t, size_t> index;
@@ -724,6 +741,7 @@ std::shared_ptr<const Claim> analyse_claim(std::string_view text, const TermStat
       term.base_weight = t.weight;
       term.entity = entity;
       term.negated = negated[i];
+      term.neg_head = head[i];
       it = index.emplace(t.stem, c->terms.size()).first;
       c->terms.push_back(std::move(term));
     } else {
@@ -876,6 +894,7 @@ struct TermHit {
   float best = 0;        // best credit seen
   uint8_t polarity = 0;  // 1: seen affirmed, 2: seen negated (for the best-credit matches)
   uint8_t antonym = 0;   // 1: antonym affirmed, 2: antonym negated
+  bool neg_head = false; // seen as the first content word after a negation cue
   int last_pos = -1000;  // content position of the latest match
   uint32_t b = 0, e = 0; // where the best match is
 };
@@ -916,7 +935,7 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
       continue;
     }
     if (!content(t)) continue;
-    bool neg = scope > 0;
+    bool neg = scope > 0, head = scope == kNegationScope;
     if (scope > 0) --scope;
     ++pos;
     text_weight += t.weight;
@@ -935,6 +954,7 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
       h.e = t.e;
     }
     if (e->credit >= h.best) h.polarity |= neg ? 2 : 1;
+    h.neg_head |= head;
     for (uint16_t bi : c.bigrams_ending[e->term]) {
       int lp = d.hits[c.bigrams[bi].first].last_pos;
       if (lp >= pos - 2 && lp < pos) d.bigram_hit[bi] = 1;
@@ -944,17 +964,23 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
 
   // Terms: coverage, entities, polarity and antonyms.
   double matched = 0, ent_matched = 0, matched_w = 0, flipped_w = 0; // *_w: English weights
+  double matched_words_w = 0; // of the terms that are no names
+  bool head_flipped = false;
   for (size_t i = 0; i < nt; ++i) {
     const ClaimTerm &ct = c.terms[i];
     TermHit &h = d.hits[i];
     if (h.best > 0) {
       matched += ct.weight * h.best;
       matched_w += ct.base_weight;
+      if (!ct.entity) matched_words_w += ct.base_weight;
       // Polarity: the claim's reading must be among the text's readings.
       bool text_aff = h.polarity & 1, text_neg = h.polarity & 2;
       if ((ct.negated && !text_neg) || (!ct.negated && !text_aff)) {
         flipped_w += ct.base_weight;
         d.term_conflict[i] = 1;
+        // The word a negation bears on, however light ('did not meet its
+        // revenue target' against 'met its revenue target').
+        if (ct.negated ? ct.neg_head : h.neg_head) head_flipped = true;
       }
     } else if (h.antonym) {
       bool ant_aff = h.antonym & 1;
@@ -969,7 +995,12 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
       }
     }
   }
-  if (matched_w > 0 && flipped_w >= 0.25 * matched_w) r.negation_conflict = true;
+  // A quarter of what the text matches, names aside, said the other way
+  // round: names carry most of the weight but say nothing of polarity
+  // ('Thames Water will not appeal' against 'Thames Water said it would
+  // appeal').
+  const double polar_w = matched_words_w > 0 ? matched_words_w : matched_w;
+  if ((polar_w > 0 && flipped_w >= 0.25 * polar_w) || head_flipped) r.negation_conflict = true;
 
   // Quantities.
   std::vector<Quant> &tq = t_quants;

@@ -62,6 +62,7 @@ struct ClaimTerm {
   float base_weight = 0;   // English weight: judges contradictions the same in any corpus
   bool entity = false;     // capitalised name or code in the claim
   bool negated = false;    // inside a negation cue's scope in the claim
+  bool neg_head = false;   // the first content word after the cue ('will not appeal')
 };
 
 // The analysis of a claim, immutable once built (shared across threads).

@@ -70,6 +70,7 @@ using ner::Tagger;
 struct Lexicons {
   std::unordered_map<std::string, Alias> aliases; // folded mention -> canonical
   std::unordered_set<std::string> products;      // folded product names
+  std::unordered_set<std::string> glued_only;    // families named only with a glued version ('phi')
   size_t product_words = 1;                      // longest product name, in words
   // First words of products, as a 4096-bit filter (false positives only),
   // after a cheaper one by their first two bytes (65536 bits).
@@ -107,6 +108,11 @@ struct Lexicons {
     load_aliases("countries.tsv", "GPE");
     load_aliases("entity-aliases.tsv", nullptr);
     for (std::string_view line : resource_lines("products.tsv")) {
+      // 'Phi-': a family named only with its version glued on ('Phi-4').
+      if (line.size() > 1 && line.back() == '-') {
+        glued_only.insert(fold_for_match(line.substr(0, line.size() - 1)));
+        continue;
+      }
       std::string f = fold_for_match(line);
       const std::string_view first = std::string_view(f).substr(0, f.find(' '));
       const uint32_t b = filter_bit(first);
@@ -469,6 +475,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         return 2;
     }
     const size_t j = next_word(i);
+    // 'Waymo, owned by Alphabet', 'Anthropic, backed by Amazon'
+    if (j + 2 < n && !starts[j] && f[j] == "," && f[j + 2] == "by" && entity_words("org_passive").has(f[j + 1]))
+      return 2;
     // 'Perplexity, a search startup'
     if (j < n && !starts[j] && f[j] == "," && j + 2 < n && (f[j + 1] == "a" || f[j + 1] == "an")) {
       for (size_t k = j + 2; k < std::min(n, j + 5); ++k) {
@@ -717,11 +726,18 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       const bool before_verb = ty == 0 && i + 1 < n && !starts[i + 1] && w[i].size() > 1 && cap(i) &&
                                letter(i) && (starts[i] || !cap(i - 1)) &&
                                is_reporting_verb(f[i + 1]) && !is_role_word(f[i]);
-      if ((ty == 1 || ty == 3 || before_verb) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1])))) {
+      // Untagged mid-sentence or called MISC, a registered name that is no
+      // common word ('and Xiaomi is squeezing Apple'); for MISC also no
+      // other proper noun (nationalities are: 'American').
+      const bool unknown = (ty == 0 || ty == 4) && !before_verb && !starts[i] && w[i].size() > 2 &&
+                           cap(i) && has_lower_cp(w[i]) && letter(i) &&
+                           !cap(i - 1) && (j >= n || !cap(j));
+      if ((ty == 1 || ty == 3 || before_verb || unknown) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1])))) {
         const uint32_t cls = gaz_class(i);
         if ((cls & ner::Gazetteer::Org) &&
             !(cls & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) &&
-            !in_person_name(f[i])) {
+            !(unknown && (cls & ner::Gazetteer::CommonWord)) &&
+            !(unknown && ty == 4 && (cls & ner::Gazetteer::ProperNoun)) && !in_person_name(f[i])) {
           const int c = cue(i);
           if (c != 1 && c != 3) {
             set_span(tags, i, j, 2);
@@ -763,6 +779,57 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     i = j;
   }
 
+  // d4. a person taken for an organisation: a name of two or three
+  // capitalised words tagged ORG, with no company or institution word, no
+  // CamelCase and no suffix ('since Elon Musk promised'), whose last word
+  // the article uses alone ('Musk wrote'), is a person: news shortens a
+  // person to the surname and a company to its first word ('Wedbush').
+  {
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (size_t i = 0; i < n;) {
+      size_t j = i + 1;
+      while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
+      // Not after 'the' ('the Philadelphia Eagles'), not opening with a
+      // function word ('Before Levy').
+      bool cand = tags[i] != ner::O && ner::tag_type(tags[i]) == 2 && (j - i == 2 || j - i == 3) &&
+                  (i == 0 || f[i - 1] != "the") && !is_title_case_function_word(f[i]) && !is_phrase_opener(f[i]);
+      for (size_t k = i; cand && k < j; ++k)
+        cand = cap(k) && letter(k) && w[k].size() > 1 && has_lower_cp(w[k]) && !camel(k) &&
+               !is_org_head(f[k]) && !is_company_head(f[k]) && !is_corp_suffix(f[k]) && !is_role_word(f[k]) &&
+               !is_month_or_weekday(f[k]) && !is_place_word(k);
+      if (cand) spans.emplace_back(i, j);
+      i = j;
+    }
+    if (!spans.empty()) {
+      // Lone capitalised uses of each candidate's last word.
+      // (A few candidates per article: a flat list, compared by length first.)
+      constexpr uint16_t kNever = 0xFFFF;
+      std::vector<std::pair<std::string_view, uint16_t>> alone;
+      for (const auto &sp : spans) alone.emplace_back(f[sp.second - 1], 0);
+      auto find_alone = [&](std::string_view x) {
+        for (auto &a : alone)
+          if (a.first.size() == x.size() && a.first == x) return &a;
+        return static_cast<std::pair<std::string_view, uint16_t> *>(nullptr);
+      };
+      for (size_t i = 0; i < n; ++i) {
+        if (!cap(i)) continue;
+        auto *it = find_alone(f[i]);
+        if (!it) continue;
+        const bool in_span = (tags[i] != ner::O && !ner::tag_begins(tags[i])) ||
+                             (i + 1 < n && tags[i] != ner::O && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1]) &&
+                              !is_possessive(f[i + 1]));
+        const bool mid = !starts[i] || (i + 1 < n && is_reporting_verb(f[i + 1]));
+        if (in_span || !mid || it->second == kNever) continue;
+        // 'the Eagles': a team or a company, never a person.
+        it->second = i > 0 && f[i - 1] == "the" ? kNever : it->second + 1;
+      }
+      for (const auto &[i, j] : spans) {
+        const uint16_t a = find_alone(f[j - 1])->second;
+        if (a > 0 && a != kNever) set_span(tags, i, j, 1);
+      }
+    }
+  }
+
   // e. consistency of single-word names.
   struct Votes {
     uint16_t by[5] = {};
@@ -772,6 +839,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     bool surname = false;  // last word of a longer person's name ('Cook' of 'Tim Cook')
     bool named_first = false; // ... which came before any lone mention of it
     std::string_view given;   // ... and that name's first word
+    bool given_name = false;  // first word of a longer person's name ('Elon' of 'Elon Musk')
     int resolved = 0;
   };
   std::unordered_map<std::string_view, Votes> votes;
@@ -798,6 +866,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         v.named_first = !v.by[1] && !v.by[2] && !v.by[3] && !v.by[4];
         v.given = f[i];
       }
+      if (j - i == 2 || (j - i == 3 && is_possessive(f[j - 1]))) votes[f[i]].given_name = true;
     } else if (ty == 2 || (ty != 4 && is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1]))) {
       // (A name ending in an organisation's head word is one whatever the
       // tagger said: 'Brightwater Analytics' as a person; step 4 retypes it.)
@@ -818,20 +887,27 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // 'Brightwater' of 'Brightwater Analytics'; taken for a place, only the
     // first word of a company's name ('Cerebras' of 'Cerebras Systems', not
     // 'Seattle' of 'Seattle Mariners'; a known place keeps its type below).
-    else if (v.org_head && ((v.by[1] > 0 && v.by[3] == 0) || (v.by[3] > 0 && v.company))) best = 2;
+    else if (v.org_head && ((v.by[1] > 0 && v.by[3] == 0) || ((v.by[3] > 0 || v.by[4] > 0) && v.company))) best = 2;
     // 'Apple CEO Tim Cook ... Cook blamed': the tagger took the lone surname
     // for the organisation it stood next to; without a cue it is the
     // person. Taken for a place or MISC, only when the full name came first
     // ('Amara Okonkwo-Reid', then 'Okonkwo-Reid expects'). Not when the
     // name's first word is a person's name alone elsewhere: 'Lebed
     // Chechnya' of a headline is two names.
+    // A person's first name alone taken for an organisation ('I think Elon
+    // will get there').
+    else if (v.given_name && !v.org_head && v.by[2] > 0 && v.by[1] == 0 && v.by[3] == 0 && v.by[4] == 0) best = 1;
+    // Untagged, capitalised mid-sentence: the surname ('Musk wrote', 'musk'
+    // being a common word), when the full name came first.
+    else if (v.surname && v.named_first && !v.org_head && !v.by[1] && !v.by[2] && !v.by[3] && !v.by[4]) best = 1;
     else if (v.surname && !v.org_head &&
              ((v.by[2] > 0 && v.by[3] == 0 && v.by[4] == 0) || ((v.by[3] > 0 || v.by[4] > 0) && v.named_first))) {
       auto g = votes.find(v.given);
       if (g == votes.end() || g->second.by[1] == 0) best = 1;
       else v.surname = false;
     }
-    if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2 && !(best == 1 && v.surname))) continue;
+    if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2 && !(best == 1 && (v.surname || v.given_name))))
+      continue;
     v.resolved = best;
     any = true;
   }
@@ -858,12 +934,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (ty == 0) {
       // Untagged: only a word that is not a common word, or strong evidence.
       if (is_role_word(f[i]) || is_month_or_weekday(f[i])) continue;
-      if (!v.strong && !camel(i) && is_common(i)) continue;
+      if (!v.strong && !camel(i) && is_common(i) && !(v.resolved == 1 && v.surname && !starts[i])) continue;
       if (i + 1 < n && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1])) continue;
       // A capitalised word right before a name is probably part of it.
       if (i + 1 < n && tags[i + 1] == ner::O && cap(i + 1) && !starts[i + 1]) continue;
       if (i > 0 && !starts[i] && tags[i - 1] == ner::O && cap(i - 1)) continue;
-    } else if (!v.strong && !v.org_head && !v.surname && v.by[ty] * 2 >= v.by[v.resolved]) {
+    } else if (!v.strong && !v.org_head && !v.surname && !v.given_name && v.by[ty] * 2 >= v.by[v.resolved]) {
       continue; // no clear majority
     }
     set_span(tags, i, i + 1 + poss, v.resolved);
@@ -1083,13 +1159,28 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   // 3. Products from the lexicon, with their version words.
   const size_t n = td.words.size();
   std::vector<uint8_t> product_at(n, 0);
+  std::string family;
   for (size_t i = 0; i < n; ++i) {
-    // A product's first word is this word's ('gpt-4o', 'claude 3.5').
-    const std::string_view fw = td.folded[i];
-    size_t sp = 0; // (a folded word holds a space only after NFKC: an inline scan, no memchr call)
-    while (sp < fw.size() && fw[sp] != ' ') ++sp;
-    if (!lex.may_start_product(fw.substr(0, sp))) continue;
     size_t best = 0;
+    const std::string_view fw = td.folded[i];
+    size_t a = 0; // the word's leading letters
+    while (a < fw.size() && static_cast<unsigned>(static_cast<unsigned char>(fw[a]) - 'a') < 26u) ++a;
+    // A family's name with its version glued on: 'Qwen2.5-Max', 'Phi-4',
+    // 'GPT-4.1' (letters, then a digit or '-' and a digit).
+    {
+      const auto digit = [&](size_t k) { return k < fw.size() && fw[k] >= '0' && fw[k] <= '9'; };
+      if (a >= 2 && (digit(a) || (a < fw.size() && fw[a] == '-' && digit(a + 1)))) {
+        family.assign(fw.substr(0, a));
+        if (lex.products.count(family) || lex.glued_only.count(family)) best = 1;
+      }
+    }
+    // A product's first word is this word's ('gpt-4o', 'claude 3.5'). (A
+    // folded word holds a space only after NFKC: an inline scan, no memchr.)
+    if (!best) {
+      size_t sp = a; // (no space among the leading letters)
+      while (sp < fw.size() && fw[sp] != ' ') ++sp;
+      if (!lex.may_start_product(fw.substr(0, sp))) continue;
+    }
     std::string phrase;
     for (size_t len = 1; len <= lex.product_words && i + len <= n; ++len) {
       if (len > 1) phrase += ' ';

@@ -554,9 +554,12 @@ struct Extractor {
         }
         break;
       }
-      // Leading role words of the run ('President', 'Sen.') become the role.
+      // Leading role words of the run ('President', 'Sen.') become the role;
+      // not in an organisation's name ('National Highway Traffic Safety
+      // Administration', 'State Department').
       uint32_t n = a;
-      while (n < j && role_word(n) && !title_word(n)) ++n;
+      if (!lx.orgs->count(low(j)))
+        while (n < j && role_word(n) && !title_word(n)) ++n;
       s.kind = Np::Name;
       s.first = n;
       s.last = j + 1;

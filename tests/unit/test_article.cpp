@@ -76,6 +76,20 @@ TEST_CASE("'Read more:' over a list of headlines ends the story; over a paragrap
                   "The firm said it would appeal the decision, which it called unfair.");
 }
 
+TEST_CASE("a name over a role line is a byline; relative time stamps and comment counts go") {
+  const std::string story = "The council voted on Tuesday to approve the plan, officials said.";
+  Article a = parse_article("Council approves plan\n\nJane Roe\nSenior Reporter\nPublished 5 March 2025\n\n" + story);
+  CHECK(a.byline == std::optional<std::string>("Jane Roe"));
+  CHECK(a.body == story);
+  Article b = parse_article("Council approves plan\nUpdated 3 hours ago\nBy Jane Roe\n\n" + story +
+                            "\n\nComments (12)\n\nGreat plan, finally!\n");
+  CHECK_FALSE(b.published);
+  CHECK(b.body == story);
+  // A name line without a role line under it is left alone (a dek, a quote's source).
+  Article c = parse_article("Council approves plan\n\nJane Roe\n\n" + story);
+  CHECK_FALSE(c.byline);
+}
+
 TEST_CASE("empty date and byline labels are furniture, wherever they stand") {
   const std::string para = "The council approved the plan on Monday after a long debate about its cost to the town.";
   for (const char *labels : {"Written by\nPublished on", "By\nUpdated:", "Posted on\n\nAuthor:",

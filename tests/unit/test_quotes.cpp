@@ -164,6 +164,14 @@ TEST_CASE("quotes: speakers resolve to the fullest name, never across unrelated 
   CHECK_FALSE(far[0].speaker);
 }
 
+TEST_CASE("quotes: an organisation's name keeps its leading role-like word") {
+  auto qs = run("The National Highway Traffic Safety Administration said in a letter that it had “a number of "
+                "questions” about the cars.");
+  REQUIRE(qs.size() == 1);
+  CHECK(opt(qs[0].speaker) == "National Highway Traffic Safety Administration");
+  CHECK_FALSE(qs[0].speaker_role);
+}
+
 TEST_CASE("quotes: partial quotes and scare quotes") {
   auto qs = run("Lee expects margins to shrink, though “dozens will want to compete” for developers.");
   REQUIRE(qs.size() == 1);
