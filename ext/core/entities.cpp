@@ -144,18 +144,39 @@ bool ascii_in(std::string_view folded, std::initializer_list<std::string_view> s
   return false;
 }
 
-// Appends fold_for_match of one word, with a fast path for ASCII (most
-// words; the same mapping as fold_for_match's).
-void append_folded(std::u32string_view w, std::string &out) {
-  const size_t at = out.size();
-  for (char32_t c : w) {
-    if (c >= 128 || c == 0) {
-      out.resize(at);
-      out += fold_for_match(encode_utf8(w));
-      return;
+// fold_for_match of a word that is not plain ASCII (curly quotes and
+// apostrophes, dashes, accented names): a function of its code points alone,
+// so kept per thread across documents (emptied when it holds 4096 words).
+const std::string &folded_non_ascii(std::u32string_view w) {
+  static thread_local std::unordered_map<std::u32string, std::string> cache;
+  static thread_local std::u32string key;
+  key.assign(w);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 4096) cache.clear();
+  return cache.emplace(key, fold_for_match(encode_utf8(w))).first->second;
+}
+
+// Writes fold_for_match of one word into `out` at `at` and returns where it
+// ends; `out` grows when the fold needs more room. ASCII (most words) is
+// folded here, by the same byte map as fold_for_match's.
+size_t put_folded(std::u32string_view w, std::string &out, size_t at) {
+  auto room = [&](size_t n) {
+    if (out.size() < at + n) out.resize(std::max(out.size() * 2, at + n));
+  };
+  room(w.size());
+  char *o = &out[at];
+  for (size_t k = 0; k < w.size(); ++k) {
+    const char32_t c = w[k];
+    if (c - 1 >= 127u) { // NUL or not ASCII
+      const std::string &f = folded_non_ascii(w);
+      room(f.size());
+      std::copy(f.begin(), f.end(), out.begin() + static_cast<std::ptrdiff_t>(at));
+      return at + f.size();
     }
-    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c));
+    o[k] = detail::kAsciiFold.v[c];
   }
+  return at + w.size();
 }
 
 bool is_month_or_weekday(std::string_view f) {
@@ -179,12 +200,16 @@ bool is_version_word(std::u32string_view w, std::string_view f) {
 // A model or chip code: 1-4 letters then digits, optional letter suffix or
 // -mini/-pro ('R1', 'V3', 'o1', 'H100', 'M4', 'o3-mini'); not quarters,
 // halves, groups or diseases.
-bool is_model_code(std::u32string_view w, std::string_view f) {
-  // The digits start at index 1-5 (after 1-4 letters and a '-'): most
-  // words have none there.
+// The cheap part of is_model_code, for every word (inline: most words end
+// here). The digits start at index 1-5 (after 1-4 letters and a '-'): most
+// words have none there.
+inline bool may_be_model_code(std::u32string_view w) {
   bool digit_early = false;
   for (size_t k = 1; k < w.size() && k <= 5; ++k) digit_early |= w[k] >= '0' && w[k] <= '9';
-  if (!digit_early) return false;
+  return digit_early;
+}
+bool is_model_code(std::u32string_view w, std::string_view f) {
+  if (!may_be_model_code(w)) return false;
   size_t i = 0, letters = 0, digits = 0;
   while (i < w.size() && letters <= 4 && is_letter(w[i]) && w[i] < 128) ++i, ++letters;
   if (letters == 0 || letters > 4) return false;
@@ -400,6 +425,26 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
                         std::vector<uint8_t> &tags, const ner::Gazetteer &gaz) {
   const size_t n = w.size();
   if (n == 0) return;
+  // Shape of each word's letters, tested often below: computed once.
+  enum : uint8_t { kCap = 1, kLetter = 2, kCamel = 4 };
+  std::vector<uint8_t> shape(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (w[i].empty()) continue;
+    shape[i] = static_cast<uint8_t>((is_upper(w[i][0]) ? kCap : 0) | (is_letter(w[i][0]) ? kLetter : 0) |
+                                    (is_camel(w[i]) ? kCamel : 0));
+  }
+  auto cap = [&](size_t i) { return (shape[i] & kCap) != 0; };        // is_cap_word
+  auto letter = [&](size_t i) { return (shape[i] & kLetter) != 0; };  // a letter first
+  auto camel = [&](size_t i) { return (shape[i] & kCamel) != 0; };    // is_camel
+  // Where 'and', 'or' and ',' stand, in order: the rules on coordinated
+  // names and on 'Town, State' look only there.
+  std::vector<uint32_t> joiners;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view x = f[i];
+    if ((x.size() == 1 && x[0] == ',') || (x.size() == 3 && x[0] == 'a' && x[1] == 'n' && x[2] == 'd') ||
+        (x.size() == 2 && x[0] == 'o' && x[1] == 'r'))
+      joiners.push_back(static_cast<uint32_t>(i));
+  }
   auto gaz_class = [&](size_t i) {
     uint64_t h = ner::lower_hash(w[i]);
     return gaz.lookup(&h, 1);
@@ -422,9 +467,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (i + 1 < n && f[i + 1] == "-based") return 3;
     if (i > 0 && !starts[i] && !f[i - 1].empty() && f[i - 1].back() == '.' && is_title_word(f[i - 1])) return 1;
     bool caps = w[i].size() > 1;
-    for (char32_t c : w[i]) caps &= !is_lower(c);
+    for (size_t k = 0; caps && k < w[i].size(); ++k) caps = !is_lower(w[i][k]);
     if (caps) return 0; // acronyms and all-caps lines: the tagger's call
-    if (i > 0 && !starts[i] && !is_upper(w[i - 1][0])) {
+    if (i > 0 && !starts[i] && !cap(i - 1)) {
       if (is_org_noun(f[i - 1])) return 2;
       if (i > 1 && f[i - 1] == "of" && ascii_in(f[i - 2], {"shares", "stake", "owner", "parent"}))
         return 2;
@@ -460,7 +505,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         const uint32_t c = gaz_class(i);
         const bool place = (c & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
         const bool common = (c & ner::Gazetteer::CommonWord) && !(c & ner::Gazetteer::ProperNoun);
-        if (!place && (is_camel(w[i]) || !common)) return 2;
+        if (!place && (camel(i) || !common)) return 2;
       }
     }
     return 0;
@@ -473,7 +518,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (!ner::tag_begins(tags[i]) || ner::tag_type(tags[i]) != 2) continue;
     const uint8_t in = static_cast<uint8_t>(tags[i] + 1);
     if (tags[i + 1] != in || tags[i + 2] != in || (i + 3 < n && tags[i + 3] == in)) continue;
-    if ((f[i + 1] != "and" && f[i + 1] != "or") || !is_upper(w[i][0]) || !is_upper(w[i + 2][0])) continue;
+    if ((f[i + 1] != "and" && f[i + 1] != "or") || !cap(i) || !cap(i + 2)) continue;
     tags[i + 1] = ner::O;
     tags[i + 2] = tags[i];
   }
@@ -498,12 +543,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // Untagged runs of two to four capitalised words ending in a company's
   // head word: 'Harbor Robotics raised', 'led by Tidewater Ventures'.
   for (size_t i = 0; i < n; ++i) {
-    if (tags[i] != ner::O || !is_cap_word(w[i]) || !is_letter(w[i][0]) || is_phrase_opener(f[i]) ||
-        is_role_word(f[i]) || is_month_or_weekday(f[i]) || (i > 0 && !starts[i] && is_cap_word(w[i - 1])))
+    if (tags[i] != ner::O || !cap(i) || !letter(i) || is_phrase_opener(f[i]) ||
+        is_role_word(f[i]) || is_month_or_weekday(f[i]) || (i > 0 && !starts[i] && cap(i - 1)))
       continue;
     size_t j = i + 1;
-    while (j < n && j - i < 4 && !starts[j] && tags[j] == ner::O && is_cap_word(w[j]) && is_letter(w[j][0])) ++j;
-    if (j - i >= 2 && is_company_head(f[j - 1]) && (j >= n || !is_cap_word(w[j]) || starts[j]))
+    while (j < n && j - i < 4 && !starts[j] && tags[j] == ner::O && cap(j) && letter(j)) ++j;
+    if (j - i >= 2 && is_company_head(f[j - 1]) && (j >= n || !cap(j) || starts[j]))
       set_span(tags, i, j, 2);
     i = j - 1;
   }
@@ -512,11 +557,11 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   for (size_t i = 0; i + 1 < n; ++i) {
     const int ty = ner::tag_type(tags[i]);
     if (ty < 2 || !ner::tag_begins(tags[i]) || tags[i + 1] != ner::O || starts[i + 1] ||
-        !is_cap_word(w[i + 1]) || !is_company_head(f[i + 1]))
+        !cap(i + 1) || !is_company_head(f[i + 1]))
       continue;
     size_t j = i + 2;
-    while (j < n && j - i < 4 && !starts[j] && tags[j] == ner::O && is_cap_word(w[j]) && is_company_head(f[j])) ++j;
-    if (j < n && !starts[j] && is_cap_word(w[j]) && is_letter(w[j][0])) continue; // the name runs on
+    while (j < n && j - i < 4 && !starts[j] && tags[j] == ner::O && cap(j) && is_company_head(f[j])) ++j;
+    if (j < n && !starts[j] && cap(j) && letter(j)) continue; // the name runs on
     set_span(tags, i, j, 2);
     i = j - 1;
   }
@@ -524,17 +569,17 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // a-c: spans and untagged capitalised words, one pass.
   for (size_t i = 0; i < n;) {
     if (tags[i] == ner::O) {
-      if (!is_cap_word(w[i]) && !(is_camel(w[i]) && is_letter(w[i][0]))) {
+      if (!cap(i) && !(camel(i) && letter(i))) {
         ++i;
         continue;
       }
-      if (!is_letter(w[i][0]) || is_generic_acronym(f[i]) || is_month_or_weekday(f[i]) ||
+      if (!letter(i) || is_generic_acronym(f[i]) || is_month_or_weekday(f[i]) ||
           is_role_word(f[i])) {
         ++i;
         continue;
       }
       int t = cue(i);
-      if (t == 0 && !starts[i] && is_camel(w[i])) t = is_upper(w[i][0]) ? 2 : 4; // 4: product shape
+      if (t == 0 && !starts[i] && camel(i)) t = cap(i) ? 2 : 4; // 4: product shape
       if (t == 4) { ++i; continue; } // products come from the lexicon; leave 'iPhone' to it
       if (t != 0) set_span(tags, i, i + 1, t);
       ++i;
@@ -551,10 +596,10 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         while (p > i && is_title_word(f[p - 1])) --p;
         size_t q = k + 1;
         while (q < j && is_title_word(f[q])) ++q;
-        if (p == i || q >= j || !is_cap_word(w[q])) break;
+        if (p == i || q >= j || !cap(q)) break;
         bool namelike = false, place = false;
         for (size_t m = i; m < p; ++m) {
-          namelike |= is_camel(w[m]) || !is_common(m);
+          namelike |= camel(m) || !is_common(m);
           place |= is_place_word(m);
         }
         set_span(tags, i, p, namelike ? (place && p - i == 1 ? 3 : 2) : 0);
@@ -570,9 +615,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (ty == 1 || ty == 4) {
       // A person's name has no CamelCase word ('Google DeepMind'); nor
       // has a nationality or an event ('OpenAI' tagged MISC).
-      bool camel = false;
-      for (size_t k = i; k < j; ++k) camel |= is_camel(w[k]) && is_upper(w[k][0]);
-      if (camel) set_span(tags, i, j, 2);
+      bool has_camel = false;
+      for (size_t k = i; k < j; ++k) has_camel |= camel(k) && cap(k);
+      if (has_camel) set_span(tags, i, j, 2);
     } else if (ty == 3 && j - i >= 3) {
       // 'Stockholm School of Technology', 'Union of Concerned Scientists':
       // an institution, not a place.
@@ -597,8 +642,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     auto ends_at = [&](size_t k) {
       return k >= n || starts[k] || f[k] == "," || f[k] == "-based" || f[k] == ")" || f[k] == ";";
     };
-    for (size_t i = 1; i + 1 < n; ++i) {
-      if (f[i].size() != 1 || f[i][0] != ',' || starts[i + 1] || !is_cap_word(w[i + 1])) continue;
+    for (const size_t i : joiners) {
+      if (i < 1 || i + 1 >= n) continue;
+      if (f[i].size() != 1 || f[i][0] != ',' || starts[i + 1] || !cap(i + 1)) continue;
       size_t len = 0;
       if (ends_at(i + 2)) {
         len = kStates.has(f[i + 1]) ? 1 : 0;
@@ -614,7 +660,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         while (b > 0 && !ner::tag_begins(tags[b]) && tags[b - 1] != ner::O) --b;
         if (ner::tag_type(tags[b]) == 2 && (is_org_head(f[i - 1]) || is_corp_suffix(f[i - 1]))) continue;
       } else {
-        while (b > 0 && i - b < 3 && is_cap_word(w[b - 1]) && is_letter(w[b - 1][0]) &&
+        while (b > 0 && i - b < 3 && cap(b - 1) && letter(b - 1) &&
                !is_role_word(f[b - 1]) && !is_month_or_weekday(f[b - 1]) && (b - 1 == 0 || !starts[b - 1] ||
                !is_phrase_opener(f[b - 1])))
           --b;
@@ -631,7 +677,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // Run again after e, whose types it builds on ('Alibaba and Tencent
   // said', Tencent an ORG by a later 'Tencent spokesperson').
   auto coordinate = [&] {
-    for (size_t i = 0; i + 2 < n; ++i) {
+    for (const size_t j : joiners) {
+      if (j < 1 || j + 1 >= n) continue;
+      const size_t i = j - 1; // f[i + 1] is 'and', 'or' or ','
       if (f[i + 1] != "and" && f[i + 1] != "or" && f[i + 1] != ",") continue;
       for (int side = 0; side < 2; ++side) {
         const size_t a = side ? i + 2 : i; // the word to retype
@@ -640,14 +688,14 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         if (a + 1 < n && tags[a + 1] != ner::O && !ner::tag_begins(tags[a + 1]) && side == 1) continue;
         if (side == 0 && tags[a] != ner::O && !ner::tag_begins(tags[a])) continue;
         const bool single = tags[a] == ner::O || a + 1 >= n || tags[a + 1] == ner::O || ner::tag_begins(tags[a + 1]);
-        if (!single || !is_cap_word(w[a]) || !is_letter(w[a][0])) continue;
+        if (!single || !cap(a) || !letter(a)) continue;
         const int ta = ner::tag_type(tags[a]);
         if (ta == 3) {
           if (is_place_word(a)) continue;
           set_span(tags, a, a + 1, 2);
         } else if (ta == 0 && w[a].size() > 1 && !is_role_word(f[a]) && !is_generic_acronym(f[a]) &&
                    !is_month_or_weekday(f[a]) &&
-                   (!is_common(a) || is_camel(w[a]) ||
+                   (!is_common(a) || camel(a) ||
                     // 'Anthropic and Google declined': a sentence-initial
                     // word that is no plural noun ('Analysts and ...').
                     (side == 0 && f[i + 1] == "and" && f[a].back() != 's')) &&
@@ -685,22 +733,22 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       return std::binary_search(name_words.begin(), name_words.end(), word);
     };
     for (size_t i = 0; i < n;) {
-      if (tags[i] == ner::O && (w[i].size() < 2 || !is_upper(w[i][0]))) {
+      if (tags[i] == ner::O && (w[i].size() < 2 || !cap(i))) {
         ++i;
         continue;
       }
       size_t j = i + 1;
       while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
       const int ty = tags[i] == ner::O ? 0 : ner::tag_type(tags[i]);
-      const bool before_verb = ty == 0 && i + 1 < n && !starts[i + 1] && w[i].size() > 1 && is_cap_word(w[i]) &&
-                               is_letter(w[i][0]) && (starts[i] || !is_cap_word(w[i - 1])) &&
+      const bool before_verb = ty == 0 && i + 1 < n && !starts[i + 1] && w[i].size() > 1 && cap(i) &&
+                               letter(i) && (starts[i] || !cap(i - 1)) &&
                                is_reporting_verb(f[i + 1]) && !is_role_word(f[i]);
       // Untagged mid-sentence or called MISC, a registered name that is no
       // common word ('and Xiaomi is squeezing Apple'); for MISC also no
       // other proper noun (nationalities are: 'American').
       const bool unknown = (ty == 0 || ty == 4) && !before_verb && !starts[i] && w[i].size() > 2 &&
-                           is_cap_word(w[i]) && has_lower_cp(w[i]) && is_letter(w[i][0]) &&
-                           !is_cap_word(w[i - 1]) && (j >= n || !is_cap_word(w[j]));
+                           cap(i) && has_lower_cp(w[i]) && letter(i) &&
+                           !cap(i - 1) && (j >= n || !cap(j));
       if ((ty == 1 || ty == 3 || before_verb || unknown) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1])))) {
         const uint32_t cls = gaz_class(i);
         if ((cls & ner::Gazetteer::Org) &&
@@ -763,7 +811,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       bool cand = tags[i] != ner::O && ner::tag_type(tags[i]) == 2 && (j - i == 2 || j - i == 3) &&
                   (i == 0 || f[i - 1] != "the") && !is_title_case_function_word(f[i]) && !is_phrase_opener(f[i]);
       for (size_t k = i; cand && k < j; ++k)
-        cand = is_cap_word(w[k]) && is_letter(w[k][0]) && w[k].size() > 1 && has_lower_cp(w[k]) && !is_camel(w[k]) &&
+        cand = cap(k) && letter(k) && w[k].size() > 1 && has_lower_cp(w[k]) && !camel(k) &&
                !is_org_head(f[k]) && !is_company_head(f[k]) && !is_corp_suffix(f[k]) && !is_role_word(f[k]) &&
                !is_month_or_weekday(f[k]) && !is_place_word(k);
       if (cand) spans.emplace_back(i, j);
@@ -781,7 +829,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         return static_cast<std::pair<std::string_view, uint16_t> *>(nullptr);
       };
       for (size_t i = 0; i < n; ++i) {
-        if (!is_cap_word(w[i])) continue;
+        if (!cap(i)) continue;
         auto *it = find_alone(f[i]);
         if (!it) continue;
         const bool in_span = (tags[i] != ner::O && !ner::tag_begins(tags[i])) ||
@@ -825,7 +873,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       ++v.by[ty];
       int c = cue(i);
       if (c == 2 || c == 3) v.strong = static_cast<uint8_t>(c);
-      else if (ty == 2 && is_camel(w[i]) && !v.strong) v.strong = 2;
+      else if (ty == 2 && camel(i) && !v.strong) v.strong = 2;
     } else if (ty == 1 && !is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1])) {
       // Only a full name before any lone mention: news names a person in
       // full first ('Amara Okonkwo-Reid', then 'Okonkwo-Reid expects').
@@ -886,7 +934,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     const bool single = (tags[i] == ner::O) ||
                         (ner::tag_begins(tags[i]) &&
                          (poss || i + 1 >= n || tags[i + 1] == ner::O || ner::tag_begins(tags[i + 1])));
-    if (!single || !is_cap_word(w[i])) continue;
+    if (!single || !cap(i)) continue;
     auto it = votes.find(f[i]);
     if (it == votes.end() || it->second.resolved == 0) continue;
     const Votes &v = it->second;
@@ -903,11 +951,11 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     if (ty == 0) {
       // Untagged: only a word that is not a common word, or strong evidence.
       if (is_role_word(f[i]) || is_month_or_weekday(f[i])) continue;
-      if (!v.strong && !is_camel(w[i]) && is_common(i) && !(v.resolved == 1 && v.surname && !starts[i])) continue;
+      if (!v.strong && !camel(i) && is_common(i) && !(v.resolved == 1 && v.surname && !starts[i])) continue;
       if (i + 1 < n && tags[i + 1] != ner::O && !ner::tag_begins(tags[i + 1])) continue;
       // A capitalised word right before a name is probably part of it.
-      if (i + 1 < n && tags[i + 1] == ner::O && is_cap_word(w[i + 1]) && !starts[i + 1]) continue;
-      if (i > 0 && !starts[i] && tags[i - 1] == ner::O && is_cap_word(w[i - 1])) continue;
+      if (i + 1 < n && tags[i + 1] == ner::O && cap(i + 1) && !starts[i + 1]) continue;
+      if (i > 0 && !starts[i] && tags[i - 1] == ner::O && cap(i - 1)) continue;
     } else if (!v.strong && !v.org_head && !v.surname && !v.given_name && v.by[ty] * 2 >= v.by[v.resolved]) {
       continue; // no clear majority
     }
@@ -953,7 +1001,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // Inc. and OpenAI': 'Inc.' alone as B-ORG).
     const bool alone = tags[k] == ner::O || (ner::tag_begins(tags[k]) && ner::tag_type(tags[k]) == 2 &&
                                             (k + 1 >= n || tags[k + 1] == ner::O || ner::tag_begins(tags[k + 1])));
-    if (!is_corp_suffix(f[k]) || !is_cap_word(w[k]) || !alone) continue;
+    if (!is_corp_suffix(f[k]) || !cap(k) || !alone) continue;
     for (size_t m = i + 1; m <= k; ++m) tags[m] = ner::I_ORG;
   }
 }
@@ -1043,6 +1091,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     td.starts.assign(td.words.size(), 0);
     if (!td.starts.empty()) td.starts[0] = 1;
   } else {
+    td.words.reserve(text.size() / 4); // about one word per five characters in news
     for (const Sentence &s : doc.sentences) {
       size_t before = td.words.size();
       ner::split_words(text, s.start, s.end, td.words);
@@ -1061,18 +1110,21 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       }
     }
   }
-  in.words.reserve(td.words.size());
-  for (const Span &w : td.words) in.words.push_back(text.substr(w.start, w.size()));
+  in.words.resize(td.words.size());
+  for (size_t i = 0; i < td.words.size(); ++i)
+    in.words[i] = std::u32string_view(text.data() + td.words[i].start, td.words[i].size()); // spans lie in text
   in.sentence_start = td.starts;
   td.tags = tagger.tag(in);
   {
     std::vector<uint32_t> ends;
     ends.reserve(td.words.size());
-    td.folded_text.reserve(text.size());
+    td.folded_text.resize(text.size()); // ASCII folds keep the words' lengths
+    size_t at = 0;
     for (const Span &w : td.words) {
-      append_folded(text.substr(w.start, w.size()), td.folded_text);
-      ends.push_back(static_cast<uint32_t>(td.folded_text.size()));
+      at = put_folded(text.substr(w.start, w.size()), td.folded_text, at);
+      ends.push_back(static_cast<uint32_t>(at));
     }
+    td.folded_text.resize(at);
     td.folded.reserve(td.words.size());
     uint32_t from = 0;
     for (uint32_t e : ends) {
@@ -1153,20 +1205,25 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   std::string family;
   for (size_t i = 0; i < n; ++i) {
     size_t best = 0;
+    const std::string_view fw = td.folded[i];
+    size_t a = 0; // the word's leading letters
+    while (a < fw.size() && static_cast<unsigned>(static_cast<unsigned char>(fw[a]) - 'a') < 26u) ++a;
     // A family's name with its version glued on: 'Qwen2.5-Max', 'Phi-4',
     // 'GPT-4.1' (letters, then a digit or '-' and a digit).
     {
-      const std::string_view fw = td.folded[i];
-      size_t a = 0;
-      while (a < fw.size() && fw[a] >= 'a' && fw[a] <= 'z') ++a;
       const auto digit = [&](size_t k) { return k < fw.size() && fw[k] >= '0' && fw[k] <= '9'; };
       if (a >= 2 && (digit(a) || (a < fw.size() && fw[a] == '-' && digit(a + 1)))) {
         family.assign(fw.substr(0, a));
         if (lex.products.count(family) || lex.glued_only.count(family)) best = 1;
       }
     }
-    // A product's first word is this word's ('gpt-4o', 'claude 3.5').
-    if (!best && !lex.may_start_product(td.folded[i].substr(0, td.folded[i].find(' ')))) continue;
+    // A product's first word is this word's ('gpt-4o', 'claude 3.5'). (A
+    // folded word holds a space only after NFKC: an inline scan, no memchr.)
+    if (!best) {
+      size_t sp = a; // (no space among the leading letters)
+      while (sp < fw.size() && fw[sp] != ' ') ++sp;
+      if (!lex.may_start_product(fw.substr(0, sp))) continue;
+    }
     std::string phrase;
     for (size_t len = 1; len <= lex.product_words && i + len <= n; ++len) {
       if (len > 1) phrase += ' ';
@@ -1192,7 +1249,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   }
   // Model codes next to an organisation, a product or a product word.
   for (size_t i = 0; i < n; ++i) {
-    if (product_at[i] || !is_model_code(in.words[i], td.folded[i])) continue;
+    if (product_at[i] || !may_be_model_code(in.words[i]) || !is_model_code(in.words[i], td.folded[i])) continue;
     size_t p = i;
     while (p > 0 && (td.folded[p - 1] == "'s" || td.folded[p - 1] == "the" || td.folded[p - 1] == "its" ||
                      td.folded[p - 1] == "new"))
@@ -1433,7 +1490,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
         if (k > b) whole += ' ';
         whole += td.folded[k];
       }
-      region |= resource_set("regions.txt").count(whole) != 0;
+      static const std::unordered_set<std::string_view> &kRegions = resource_set("regions.txt");
+      region |= kRegions.count(whole) != 0;
       r.type = region ? "LOC" : "GPE";
       break;
     }
@@ -1443,8 +1501,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // organisation's ('Brightwater Analytics', 'Veltro SAS') or a street's.
     if (e - b > 1) {
       const std::string_view head = td.folded[e - 1];
+      static const WordSet &kStreetHeads = entity_words("street_head");
       if (is_org_head(head)) r.type = "ORG";
-      else if (entity_words("street_head").has(head))
+      else if (kStreetHeads.has(head))
         r.type = "LOC";
     }
     raw.push_back(std::move(r));

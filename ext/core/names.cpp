@@ -149,7 +149,7 @@ std::string clean_name_ascii(std::string_view mention, std::string_view type) {
   if (w.empty()) return {};
   folded.clear();
   for (std::string_view x : w)
-    for (char c : x) folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c == 0x60 ? '\'' : c);
+    for (char c : x) folded.push_back(detail::kAsciiFold.v[static_cast<unsigned char>(c)]);
   f.clear();
   for (size_t k = 0, at = 0; k < w.size(); at += w[k].size(), ++k)
     f.push_back(std::string_view(folded).substr(at, w[k].size()));
@@ -221,8 +221,8 @@ std::vector<std::string> folded_words(const std::string &name) {
 }
 // fold_for_match of an ASCII string without NUL (a byte map), into `out`.
 void fold_ascii(std::string_view s, std::string &out) {
-  out.clear();
-  for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c == 0x60 ? '\'' : c);
+  out.resize(s.size());
+  for (size_t i = 0; i < s.size(); ++i) out[i] = detail::kAsciiFold.v[static_cast<unsigned char>(s[i])];
 }
 // folded_words of an ASCII name without NUL: views of its folded form
 // (folding ASCII maps byte to byte and keeps white space).

@@ -13,6 +13,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace lede::ner {
 namespace {
@@ -59,17 +62,13 @@ char32_t shape_char_slow(char32_t c) {
   if (is_digit(c)) return 'd';
   return fold_punct(c);
 }
-// shape_char_slow (v) and to_lower(fold_punct(c)) (lower) of the ASCII
-// code points.
+// shape_char_slow of the ASCII code points.
 constexpr struct AsciiShapes {
   char v[128];
-  char lower[128];
-  constexpr AsciiShapes() : v(), lower() {
-    for (int c = 0; c < 128; ++c) {
+  constexpr AsciiShapes() : v() {
+    for (int c = 0; c < 128; ++c)
       v[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd'
                                : c == 0x60 ? '\'' : c);
-      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c);
-    }
   }
 } kAsciiShapes{};
 inline char32_t shape_char(char32_t c) {
@@ -157,11 +156,11 @@ void split_words(std::u32string_view t, uint32_t start, uint32_t end, std::vecto
         break;
       }
     }
-    std::u32string_view w = t.substr(i, j - i);
+    std::u32string_view w(t.data() + i, j - i); // i < j <= end <= t.size()
     // A final period that belongs to the word.
     if (j < end && t[j] == '.' &&
         (is_dotted(w) || (w.size() == 1 && is_upper(w[0])) || is_abbreviation(w)))
-      ++j, w = t.substr(i, j - i);
+      ++j, w = std::u32string_view(t.data() + i, j - i);
     // Possessive and n't.
     uint32_t split = j;
     if (w.size() > 2 && (w.back() == 's' || w.back() == 'S') && fold_punct(w[w.size() - 2]) == '\'')
@@ -363,7 +362,7 @@ Featurizer::WordInfo Featurizer::word_info(std::u32string_view w) const {
   for (char32_t c : w) {
     char32_t lc, s;
     if (c < 0x80) {
-      lc = static_cast<unsigned char>(kAsciiShapes.lower[c]);
+      lc = static_cast<unsigned char>(detail::kAsciiFold.v[c]);
       s = static_cast<unsigned char>(kAsciiShapes.v[c]);
     } else {
       lc = to_lower(fold_punct(c));
@@ -407,13 +406,14 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
 
   // Per word: lower-case hash, shape-class hash, case flags; per distinct
   // lower-cased word: its id and its gazetteer classes as a unigram.
+  for (size_t i = 0, e = std::min(n_, in.sentence_start.size()); i < e; ++i) start_[i] = in.sentence_start[i] != 0;
+  if (n_ > 0) start_[0] = 1;
   static thread_local Interner lower_ids;
   lower_ids.reset(n_);
   std::vector<uint32_t> &gz_unigram = gz_unigram_;
   gz_unigram.clear();
   for (size_t i = 0; i < n_; ++i) {
     const std::u32string_view w = in.words[i];
-    start_[i] = i == 0 || (i < in.sentence_start.size() && in.sentence_start[i]);
     const uint64_t hw = hash_cps(w.data(), w.size());
     hw_[i] = hw;
     const uint64_t key = hw ? hw : 1;
@@ -494,12 +494,15 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
   word_feats_.clear();
   type_offs_.assign(1, 0);
   type_hash_.clear();
-  feats_.clear();
-  feats_.reserve(n_ * 8);
+  // Context features are written through a pointer into feats_, which
+  // only grows (its size is room, not content; offs_ says what is used).
+  // A token has at most 12 + 1 + 2 + 2 * 21 + 3 = 60 of them (below).
+  constexpr size_t kMaxContext = 64;
+  size_t used = 0;
   offs_.resize(n_ + 1);
   char32_t shape[16];
   for (size_t i = 0; i < n_; ++i) {
-    offs_[i] = static_cast<uint32_t>(feats_.size());
+    offs_[i] = static_cast<uint32_t>(used);
     if (trivial_[i]) continue;
     const std::u32string_view w = in.words[i];
     const uint64_t l = hl_[i], ss = hss_[i];
@@ -540,7 +543,9 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     const uint64_t lp2 = (nst || i + 2 >= n_ || start_[i + 2]) ? kEOS : hl_[i + 2];
     const uint64_t ssm1 = st ? kBOS : hss_[i - 1];
     const uint64_t ssp1 = nst ? kEOS : hss_[i + 1];
-    auto push = [&](uint64_t f) { feats_.push_back(f); };
+    if (feats_.size() < used + kMaxContext) feats_.resize(std::max(feats_.size() * 2, used + kMaxContext));
+    uint64_t *out = feats_.data() + used;
+    auto push = [&](uint64_t f) { *out++ = f; };
     push(F(T_LM1, lm1));
     push(F(T_LP1, lp1));
     push(F(T_LM2, lm2));
@@ -568,8 +573,9 @@ void Featurizer::prepare(const Input &in, const KnownWords *known) {
     push(F(T_GZM1, st ? 0xFFFF : gz[i - 1] & 0x1F1F1F));
     push(F(T_GZP1, nst ? 0xFFFF : gz[i + 1] & 0x1F1F1F));
     if (upper[i]) push(F(T_DOC, docflags[lid_[i]], uint64_t(st) | uint64_t(caps_sent[i]) << 1));
+    used = static_cast<size_t>(out - feats_.data());
   }
-  offs_[n_] = static_cast<uint32_t>(feats_.size());
+  offs_[n_] = static_cast<uint32_t>(used);
 }
 
 uint64_t Featurizer::label_feature(uint8_t p1) { return F(T_P1, p1); }
@@ -592,15 +598,17 @@ size_t Featurizer::dynamic(size_t i, uint8_t p1, uint8_t p2, uint64_t *out) cons
   return k;
 }
 
-size_t Featurizer::dynamic_word(size_t i, uint8_t p1, uint64_t *out) const {
-  size_t k = 0;
-  out[k++] = F(T_P1L, p1, hl_[i]);
-  out[k++] = F(T_P1SS, p1, hss_[i]);
-  if (votes_on_) {
-    out[k++] = F(T_VMS, vote_major_[i], hss_[i]);
-    out[k++] = F(T_VPS, vote_prev_[i], hss_[i]);
-  }
-  return k;
+size_t Featurizer::label_word(size_t i, uint8_t p1, uint64_t *out) const {
+  out[0] = F(T_P1L, p1, hl_[i]);
+  out[1] = F(T_P1SS, p1, hss_[i]);
+  return 2;
+}
+
+size_t Featurizer::vote_word(size_t i, uint64_t *out) const {
+  if (!votes_on_) return 0;
+  out[0] = F(T_VMS, vote_major_[i], hss_[i]);
+  out[1] = F(T_VPS, vote_prev_[i], hss_[i]);
+  return 2;
 }
 
 void Featurizer::set_votes(const std::vector<uint8_t> &pass1) {
@@ -711,36 +719,98 @@ bool Weights::load(std::string_view b) {
   return true;
 }
 
-template <bool HW> __attribute__((always_inline)) inline const int16_t *Weights::row_impl(uint64_t h) const {
+template <bool HW> __attribute__((always_inline)) inline bool Weights::row_impl(uint64_t h, size_t *at) const {
   const uint32_t b = bucket_of(h, bits_);
   const Block &bl = blocks_[b >> 6];
   const uint64_t m = uint64_t(1) << (b & 63);
-  if (!(bl.bits & m)) return nullptr;
-  return rows_.data() + (size_t(bl.rank) + popcount64<HW>(bl.bits & (m - 1))) * 2 * kTags;
+  if (!(bl.bits & m)) return false;
+  *at = (size_t(bl.rank) + popcount64<HW>(bl.bits & (m - 1))) * 2 * kTags;
+  return true;
 }
 
-const int16_t *Weights::row(uint64_t h) const { return row_impl<false>(h); }
+const int16_t *Weights::row(uint64_t h) const {
+  size_t at;
+  return row_impl<false>(h, &at) ? rows_.data() + at : nullptr;
+}
+
+namespace {
+// A row's nine scores, widened to int32 in vector registers: eight at once
+// and one apart. Sums of int32 do not depend on their order, so scores are
+// the same as a scalar loop's.
+static_assert(kTags == 9, "rows are added as 8 + 1 scores");
+#if defined(__SSE2__)
+// x86-64: pmaddwd by (1, 0) and (0, 1) pairs widens the even and the odd
+// scores in one instruction each (x * 1 + y * 0 is exact in int32).
+struct RowSum {
+  __m128i even = _mm_setzero_si128(), odd = _mm_setzero_si128();
+  int32_t last = 0;
+  __attribute__((always_inline)) void add(const int16_t *w) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(w));
+    even = _mm_add_epi32(even, _mm_madd_epi16(a, _mm_set1_epi32(1)));
+    odd = _mm_add_epi32(odd, _mm_madd_epi16(a, _mm_set1_epi32(0x10000)));
+    last += w[8];
+  }
+  __attribute__((always_inline)) void add_to(int32_t *s) const {
+    int32_t e[4], o[4];
+    _mm_storeu_si128(reinterpret_cast<__m128i *>(e), even);
+    _mm_storeu_si128(reinterpret_cast<__m128i *>(o), odd);
+    for (int t = 0; t < 4; ++t) s[2 * t] += e[t], s[2 * t + 1] += o[t];
+    s[8] += last;
+  }
+};
+#else
+// Elsewhere (GCC vector extensions, NEON on ARM): each int16 doubled into
+// an int32 ((x << 16) | x, whatever the byte order), then shifted down.
+typedef int16_t RowS8 __attribute__((vector_size(16)));
+typedef int32_t RowI4 __attribute__((vector_size(16)));
+struct RowSum {
+  RowI4 lo = {0, 0, 0, 0}, hi = {0, 0, 0, 0};
+  int32_t last = 0;
+  __attribute__((always_inline)) void add(const int16_t *w) {
+    RowS8 a;
+    std::memcpy(&a, w, sizeof a);
+    lo += reinterpret_cast<RowI4>(__builtin_shufflevector(a, a, 0, 0, 1, 1, 2, 2, 3, 3)) >> 16;
+    hi += reinterpret_cast<RowI4>(__builtin_shufflevector(a, a, 4, 4, 5, 5, 6, 6, 7, 7)) >> 16;
+    last += w[8];
+  }
+  __attribute__((always_inline)) void add_to(int32_t *s) const {
+    int32_t x[8];
+    std::memcpy(x, &lo, 16);
+    std::memcpy(x + 4, &hi, 16);
+    for (int t = 0; t < 8; ++t) s[t] += x[t];
+    s[8] += last;
+  }
+};
+#endif
+} // namespace
 
 template <bool HW>
 __attribute__((always_inline)) inline void Weights::score_both_impl(const uint64_t *begin, const uint64_t *end,
                                                                     int32_t *s1, int32_t *s2) const {
+  RowSum a, b;
+  const int16_t *rows = rows_.data();
   for (const uint64_t *f = begin; f != end; ++f) {
-    const int16_t *w = row_impl<HW>(*f);
-    if (!w) continue;
-    for (int t = 0; t < kTags; ++t) s1[t] += w[t];
-    for (int t = 0; t < kTags; ++t) s2[t] += w[kTags + t];
+    size_t at;
+    if (!row_impl<HW>(*f, &at)) continue;
+    const int16_t *w = rows + at;
+    a.add(w);
+    b.add(w + kTags);
   }
+  a.add_to(s1);
+  b.add_to(s2);
 }
 
 template <bool HW>
 __attribute__((always_inline)) inline void Weights::score_impl(int pass, const uint64_t *begin, const uint64_t *end,
                                                                int32_t *scores) const {
+  RowSum a;
+  const int16_t *rows = rows_.data() + pass * kTags;
   for (const uint64_t *f = begin; f != end; ++f) {
-    const int16_t *w = row_impl<HW>(*f);
-    if (!w) continue;
-    w += pass * kTags;
-    for (int t = 0; t < kTags; ++t) scores[t] += w[t];
+    size_t at;
+    if (!row_impl<HW>(*f, &at)) continue;
+    a.add(rows + at);
   }
+  a.add_to(scores);
 }
 
 void Weights::score_both_hw(const uint64_t *begin, const uint64_t *end, int32_t *s1, int32_t *s2) const {
@@ -877,7 +947,7 @@ struct TagScratch {
   uint64_t tagger = 0; // Tagger::id_
   std::unique_ptr<Featurizer> fz;
   std::vector<int32_t> word1, word2, base2;
-  std::vector<uint8_t> scored;
+  std::vector<uint8_t> scored, first_p1;
   WordScores words;
 };
 } // namespace
@@ -901,7 +971,8 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
   // 2 then adds only its history and vote features. Features of the labels
   // and votes alone come from the tables made at load.
   std::vector<int32_t> &word1 = scratch.word1, &word2 = scratch.word2, &base2 = scratch.base2;
-  std::vector<uint8_t> &scored = scratch.scored;
+  std::vector<uint8_t> &scored = scratch.scored, &first_p1 = scratch.first_p1;
+  first_p1.resize(n);
   word1.assign(fz.types() * kTags, 0);
   word2.assign(fz.types() * kTags, 0);
   scored.assign(fz.types(), 0);
@@ -952,8 +1023,24 @@ std::vector<uint8_t> Tagger::tag(const Input &in) const {
         const int32_t *l1 = label_[pass][p1], *l2 = labels_[pass][p1][p2];
         add_tags(sc, l1);
         add_tags(sc, l2);
-        const size_t nd = fz.dynamic_word(i, p1, dyn);
-        weights_.score(pass, dyn, dyn + nd, sc);
+        if (pass == 0) {
+          // The previous label's word features, for both passes: pass 2
+          // finds its part in b2 when its previous label is the same (most
+          // words), else swaps it for its own label's.
+          const size_t nd = fz.label_word(i, p1, dyn);
+          weights_.score_both(dyn, dyn + nd, sc, b2);
+          first_p1[i] = p1;
+        } else {
+          size_t nd = fz.vote_word(i, dyn);
+          if (p1 != first_p1[i]) {
+            int32_t first[kTags] = {};
+            const size_t nf = fz.label_word(i, first_p1[i], dyn + nd);
+            weights_.score(1, dyn + nd, dyn + nd + nf, first);
+            for (int t = 0; t < kTags; ++t) sc[t] -= first[t];
+            nd += fz.label_word(i, p1, dyn + nd);
+          }
+          weights_.score(1, dyn, dyn + nd, sc);
+        }
         best = best_of(sc, p1);
       }
       tags[i] = best;

@@ -132,7 +132,10 @@ public:
   static uint64_t labels_feature(uint8_t p1, uint8_t p2);
   static uint64_t vote_major_feature(uint8_t v);
   static uint64_t vote_prev_feature(uint8_t v);
-  size_t dynamic_word(size_t i, uint8_t p1, uint64_t *out) const;
+  // Of the latter: those of the previous label (2) and, once `set_votes`
+  // was called, those of the votes (2, else none).
+  size_t label_word(size_t i, uint8_t p1, uint64_t *out) const;
+  size_t vote_word(size_t i, uint64_t *out) const;
   bool votes_on() const { return votes_on_; }
   uint8_t vote_major(size_t i) const { return vote_major_[i]; }
   uint8_t vote_prev(size_t i) const { return vote_prev_[i]; }
@@ -207,7 +210,8 @@ private:
     uint32_t rank; // present buckets before this block
     uint32_t pad;
   };
-  template <bool HW> const int16_t *row_impl(uint64_t h) const;
+  // Offset in rows_ of the row of h's bucket; false when it has none.
+  template <bool HW> bool row_impl(uint64_t h, size_t *at) const;
   template <bool HW> void score_both_impl(const uint64_t *, const uint64_t *, int32_t *, int32_t *) const;
   template <bool HW> void score_impl(int, const uint64_t *, const uint64_t *, int32_t *) const;
   // Compiled for POPCNT (x86-64), used when the CPU has it.

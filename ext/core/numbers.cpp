@@ -44,9 +44,23 @@ size_t skip_spaces(View t, size_t p) {
   return p;
 }
 
-struct Prefix { std::string_view text; const char *code; bool word; };
+// The first characters of a table's words, as 128 bits: a quantity's scale
+// or unit is looked for only when the next character starts one of them.
+struct FirstChars {
+  uint64_t bits[2] = {0, 0};
+  bool has(char32_t c) const { return c < 128 && (bits[c >> 6] >> (c & 63) & 1); }
+};
+template <class T, size_t N> constexpr FirstChars first_chars(const T (&table)[N]) {
+  FirstChars f;
+  for (const T &x : table) {
+    const unsigned char c = static_cast<unsigned char>(x.word[0]);
+    f.bits[c >> 6] |= uint64_t(1) << (c & 63);
+  }
+  return f;
+}
+struct Prefix { std::string_view word; const char *code; bool is_word; };
 // Longest first where one is a prefix of another.
-const Prefix kPrefixes[] = {
+constexpr Prefix kPrefixes[] = {
     {"US$", "USD", false}, {"NZ$", "NZD", false}, {"HK$", "HKD", false},
     {"C$", "CAD", false},  {"A$", "AUD", false},  {"S$", "SGD", false},
     {"$", "USD", false},   {"USD", "USD", true},  {"EUR", "EUR", true},
@@ -69,11 +83,13 @@ size_t match_prefix(View t, size_t p, std::string *code) {
   default: break;
   }
   if (sym) { *code = sym; return p + 1; }
+  static constexpr FirstChars kFirst = first_chars(kPrefixes);
+  if (!kFirst.has(c)) return 0; // digits (the common case), most letters
   for (const Prefix &pr : kPrefixes) {
-    size_t e = match_exact(t, p, pr.text);
+    size_t e = match_exact(t, p, pr.word);
     if (!e) continue;
     // Codes written as words need a boundary: 'USD 7', 'Rs 20', not 'USDA'.
-    if (pr.word && e < t.size() && ascii_letter(t[e])) continue;
+    if (pr.is_word && e < t.size() && ascii_letter(t[e])) continue;
     *code = pr.code;
     return e;
   }
@@ -82,7 +98,7 @@ size_t match_prefix(View t, size_t p, std::string *code) {
 
 struct Unit { std::string_view word; const char *code; };
 // Currency written after the number ('40 million euros'); longest first.
-const Unit kUnits[] = {
+constexpr Unit kUnits[] = {
     {"us dollars", "USD"}, {"u.s. dollars", "USD"}, {"dollars", "USD"}, {"dollar", "USD"},
     {"euros", "EUR"}, {"euro", "EUR"}, {"pounds sterling", "GBP"}, {"pounds", "GBP"},
     {"sterling", "GBP"}, {"yen", "JPY"}, {"yuan", "CNY"}, {"renminbi", "CNY"},
@@ -92,7 +108,7 @@ const Unit kUnits[] = {
 
 struct Scale { std::string_view word; double mult; bool attached_only_with_currency; };
 // Scale words and abbreviations; longest first.
-const Scale kScales[] = {
+constexpr Scale kScales[] = {
     {"thousand", 1e3, false}, {"million", 1e6, false}, {"billion", 1e9, false},
     {"trillion", 1e12, false}, {"crore", 1e7, false}, {"lakh", 1e5, false},
     {"hundred", 1e2, false},  {"bln", 1e9, false},    {"mln", 1e6, false},
@@ -101,8 +117,10 @@ const Scale kScales[] = {
     {"b", 1e9, true},         {"t", 1e12, true},
 };
 
+constexpr FirstChars kScaleFirst = first_chars(kScales), kUnitFirst = first_chars(kUnits);
+
 struct NumberWord { std::string_view word; int value; };
-const NumberWord kNumberWords[] = {
+constexpr NumberWord kNumberWords[] = {
     {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
     {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
     {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
@@ -110,6 +128,29 @@ const NumberWord kNumberWords[] = {
     {"fifty", 50}, {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
     {"hundred", 100}, {"a", 1},
 };
+
+// What a quantity can start with at each ASCII code point: 0 nothing (no
+// letter, digit or '$'), 1 a letter that starts neither a currency prefix
+// nor a number word (the whole word is then skipped), 2 maybe (the full
+// tests below). find_quantities' fast path: most characters are 0 or 1.
+struct StartTable {
+  uint8_t v[128] = {};
+};
+constexpr StartTable make_start_table() {
+  StartTable s;
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= '0' && c <= '9') || c == '$') s.v[c] = 2;
+    else if ((c | 32) >= 'a' && (c | 32) <= 'z') s.v[c] = 1;
+  }
+  for (const Prefix &pr : kPrefixes) s.v[static_cast<unsigned char>(pr.word[0])] = 2;
+  for (const NumberWord &nw : kNumberWords) {
+    const int c = static_cast<unsigned char>(nw.word[0]); // lower case
+    s.v[c] = 2;
+    s.v[c - 32] = 2;
+  }
+  return s;
+}
+constexpr StartTable kStart = make_start_table();
 
 // Digits at `p`: '7', '7,000,000', '7.5', '.5' is not accepted. Sets `v`,
 // returns the end or 0. `plain` is set when the number is bare digits.
@@ -164,7 +205,9 @@ std::optional<Quantity> scan_at(View t, size_t p, bool bare_words = false) {
     if (e + 1 < t.size() && (t[e] == ':' || t[e] == '/') && digit(t[e + 1])) return std::nullopt;
     if (e + 1 < t.size() && is_dash(t[e]) && digit(t[e + 1]) && currency.empty()) return std::nullopt;
   } else {
+    const char32_t c = i < t.size() ? lower_ascii(t[i]) : 0;
     for (const NumberWord &w : kNumberWords) {
+      if (c != char32_t(static_cast<unsigned char>(w.word[0]))) continue;
       if (size_t we = match_ci(t, i, w.word)) { e = we; v = w.value; from_word = true; break; }
     }
     if (!e) return std::nullopt;
@@ -173,8 +216,7 @@ std::optional<Quantity> scan_at(View t, size_t p, bool bare_words = false) {
 
   // Scale: '7 billion', '7bn', '$7B'.
   bool scaled = false;
-  {
-    size_t s = skip_spaces(t, i);
+  if (size_t s = skip_spaces(t, i); s < t.size() && kScaleFirst.has(lower_ascii(t[s]))) {
     for (const Scale &sc : kScales) {
       if (sc.attached_only_with_currency && (currency.empty() || s != i)) continue;
       size_t se = match_ci(t, s, sc.word);
@@ -203,6 +245,8 @@ std::optional<Quantity> scan_at(View t, size_t p, bool bare_words = false) {
     if (s < t.size() && (t[s] == '%' || t[s] == U'％')) {
       percent = true;
       i = s + 1;
+    } else if (s >= t.size() || (lower_ascii(t[s]) != 'p' && !kUnitFirst.has(lower_ascii(t[s])))) {
+      // no percent word ('percent', 'pct' ...) nor currency unit starts here
     } else if (size_t pe = match_ci(t, s, "percentage points")) {
       percent = true; i = pe;
     } else if (size_t pe = match_ci(t, s, "percentage point")) {
@@ -249,6 +293,9 @@ std::optional<Quantity> scan_at(View t, size_t p, bool bare_words = false) {
 
 bool can_start(View t, size_t i) {
   char32_t c = t[i];
+  if (!(digit(c) || ascii_letter(c) || c == '$' || c == U'€' || c == U'£' || c == U'¥' || c == U'₹' ||
+        c == U'₩'))
+    return false;
   if (i > 0) {
     char32_t b = t[i - 1];
     // Inside a word or number ('GPT4', 'o1', '12' in '312').
@@ -257,8 +304,7 @@ bool can_start(View t, size_t i) {
     if ((is_dash(b) || b == '.' || b == '_' || b == '/' || b == ':') && i > 1 && is_alnum(t[i - 2]))
       return false;
   }
-  return digit(c) || ascii_letter(c) || c == '$' || c == U'€' || c == U'£' || c == U'¥' ||
-         c == U'₹' || c == U'₩';
+  return true;
 }
 
 // Whether scan_at can succeed at a letter: a currency prefix starts there
@@ -330,6 +376,14 @@ std::vector<Quantity> find_quantities(std::u32string_view t, bool bare_number_wo
   std::vector<Quantity> out;
   size_t i = 0;
   while (i < t.size()) {
+    if (const char32_t c = t[i]; c < 0x80 && kStart.v[c] != 2) {
+      if (kStart.v[c] == 0) {
+        ++i;
+        continue;
+      }
+      while (i < t.size() && is_alnum(t[i])) ++i; // a word no quantity starts in
+      continue;
+    }
     // Inside a word or number nothing can start: skip to its end.
     if (!can_start(t, i)) {
       if (!is_alnum(t[i])) {

@@ -204,12 +204,11 @@ std::string fold_for_match(std::string_view in) {
     bool ascii = true;
     for (char &c : out) {
       const unsigned char u = static_cast<unsigned char>(c);
-      if (u == 0 || u >= 0x80) {
+      if (u - 1u >= 127u) { // NUL or not ASCII
         ascii = false;
         break;
       }
-      if (u >= 'A' && u <= 'Z') c = static_cast<char>(u + 32);
-      else if (u == 0x60) c = '\'';
+      c = detail::kAsciiFold.v[u];
     }
     if (ascii) return out;
   }

@@ -111,6 +111,14 @@ inline constexpr struct AsciiClasses {
     for (int c : {int(' '), int('\t'), int('\n'), int('\r'), 0x0B, 0x0C}) v[c] = kAsciiSpace;
   }
 } kAsciiClasses{};
+// to_lower(fold_punct(c)) of the ASCII code points, which is also what
+// fold_for_match does to ASCII text: A-Z to a-z, '`' to '\''.
+inline constexpr struct AsciiFold {
+  char v[128];
+  constexpr AsciiFold() : v() {
+    for (int c = 0; c < 128; ++c) v[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c == 0x60 ? '\'' : c);
+  }
+} kAsciiFold{};
 } // namespace detail
 
 inline char32_t fold_punct(char32_t c) {
