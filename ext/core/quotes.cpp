@@ -309,8 +309,24 @@ struct Extractor {
     para_of.assign(ntok, 0);
     uint32_t region = 0, para = 0;
     region_start.push_back(0);
+    // A page saved with one line per paragraph and no blank lines (long
+    // lines, not hard-wrapped ones): each line is a paragraph, as the
+    // article parser makes it in the corpus.
+    bool lines_are_paragraphs = false;
+    {
+      uint32_t long_lines = 0, line_start = 0;
+      bool blank = false;
+      for (uint32_t i = 1; i <= ntok && !blank; ++i) {
+        if (i < ntok && !toks[i].newline_before) continue;
+        const uint32_t end = i < ntok ? toks[i].start : static_cast<uint32_t>(t.size());
+        long_lines += end - line_start > 120; // hard-wrapped text has none
+        line_start = end;
+        blank = i < ntok && toks[i].paragraph_before;
+      }
+      lines_are_paragraphs = !blank && long_lines >= 2;
+    }
     for (uint32_t i = 0; i < ntok; ++i) {
-      if (i > 0 && toks[i].paragraph_before) ++para;
+      if (i > 0 && (toks[i].paragraph_before || (lines_are_paragraphs && toks[i].newline_before))) ++para;
       if (i > 0 && (toks[i].paragraph_before || (toks[i].newline_before && !is_lower(c0(i))))) {
         ++region;
         region_start.push_back(i);

@@ -173,6 +173,19 @@ TEST_CASE("quotes: 'He said' after a new paragraph naming one person is that per
   CHECK(opt(qs[1].speaker) == "Ted Cruz");
 }
 
+TEST_CASE("quotes: a page with one long line per paragraph and no blank lines reads each line as one") {
+  const std::string page =
+      "“This is censorship dressed up as election security,” said Carl Szabo, the group's general counsel, in a "
+      "statement on Wednesday.\n"
+      "According to the Brennan Center for Justice, at least 20 states have passed similar laws since 2019, and more "
+      "are expected to follow.\n"
+      "The committee's top Republican, Sen. Ted Cruz of Texas, voted against the bill. He said it was "
+      "“well-intentioned but badly drafted.”\n";
+  auto qs = run(page);
+  REQUIRE(qs.size() == 2);
+  CHECK(opt(qs[1].speaker) == "Ted Cruz");
+}
+
 TEST_CASE("quotes: an organisation's name keeps its leading role-like word") {
   auto qs = run("The National Highway Traffic Safety Administration said in a letter that it had “a number of "
                 "questions” about the cars.");
