@@ -1472,9 +1472,8 @@ struct Extractor {
   // The word before the quote is a verb of naming ('calls', 'termed').
   bool named_term(const Candidate &c) const {
     if (c.open_tok == 0 || !word(c.open_tok - 1)) return false;
-    static const WordSet kNaming = {"call",  "calls",  "called", "calling", "term",    "terms",  "termed",
-                                    "label", "labels", "labelled", "labeled", "brands", "branded"};
-    if (!kNaming.has(low(c.open_tok - 1))) return false;
+    static const auto &kNaming = resource_set("naming_verbs.txt");
+    if (!kNaming.count(low(c.open_tok - 1))) return false;
     // Named by a thing, not a person: 'which it calls', 'what is called',
     // 'the so-called' (a person's naming is a partial quote in news: 'what
     // Trump called “a witch hunt”').
