@@ -817,7 +817,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       if (cand) spans.emplace_back(i, j);
       i = j;
     }
-    if (!spans.empty()) {
+    // (At most 64 candidates, so the flat list below stays linear in the
+    // words on any input, a table of company names included.)
+    if (!spans.empty() && spans.size() <= 64) {
       // Lone capitalised uses of each candidate's last word.
       // (A few candidates per article: a flat list, compared by length first.)
       constexpr uint16_t kNever = 0xFFFF;
