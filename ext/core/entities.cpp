@@ -1022,7 +1022,13 @@ namespace {
 // Linear in the mentions: each long name is indexed by its first and last
 // word.
 void resolve_org_short_forms(std::vector<EntityMention> &out) {
-  std::unordered_map<std::string, std::vector<const EntityMention *>> first, last;
+  // word -> the one longer entity it may stand for; nullptr once two differ.
+  std::unordered_map<std::string, const std::string *> first, last;
+  auto note = [](std::unordered_map<std::string, const std::string *> &map, const std::string &key,
+                 const std::string &entity) {
+    auto [it, fresh] = map.emplace(key, &entity);
+    if (!fresh && it->second && *it->second != entity) it->second = nullptr;
+  };
   std::unordered_set<std::string> own;
   std::vector<std::string> words;
   auto split = [&](const std::string &name) {
@@ -1050,16 +1056,10 @@ void resolve_org_short_forms(std::vector<EntityMention> &out) {
     // 'AI' ends products as often as companies ('Meta AI').
     bool company = true;
     for (size_t k = 1; k < words.size(); ++k) company &= is_company_head(words[k]) && words[k] != "ai";
-    if (company) first[words[0]].push_back(&m);
-    if (is_org_head(words.back())) last[words.back()].push_back(&m);
+    if (company) note(first, words[0], m.entity);
+    if (is_org_head(words.back())) note(last, words.back(), m.entity);
   }
   if (!any_single || (first.empty() && last.empty())) return;
-  // The one entity the candidates name, or none.
-  auto single = [](const std::vector<const EntityMention *> &c) -> const std::string * {
-    for (const EntityMention *m : c)
-      if (m->entity != c[0]->entity) return nullptr;
-    return &c[0]->entity;
-  };
   for (EntityMention &m : out) {
     // One word as written ('Meta Platforms' is 'Meta' by an alias and is
     // no short form of 'Meta AI').
@@ -1068,10 +1068,10 @@ void resolve_org_short_forms(std::vector<EntityMention> &out) {
     if (words.size() != 1 || own.count(words[0])) continue;
     const std::string *to = nullptr;
     auto f = first.find(words[0]);
-    if (f != first.end()) to = single(f->second);
+    if (f != first.end()) to = f->second;
     if (!to && is_org_head(words[0])) {
       auto l = last.find(words[0]);
-      if (l != last.end()) to = single(l->second);
+      if (l != last.end()) to = l->second;
     }
     if (to) m.entity = *to;
   }
