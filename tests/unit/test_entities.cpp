@@ -156,6 +156,16 @@ TEST_CASE("entities: hostile input stays linear and sensible", "[entities][gener
   for (size_t i = 5; i < nostop.size(); i += 6) nostop[i] = ' ';
   CHECK(run(nostop).empty());
 
+  // Many names and their short forms, towns before states, 'X, owned by':
+  // the document pass's lists stay bounded per word.
+  std::string names;
+  for (int i = 0; i < 3000; ++i)
+    names += "Since Dana Quill" + std::to_string(i % 97) + " promised, Quill" + std::to_string(i % 97) +
+             " wrote. Acme Systems and Acme rose in Austin, Texas, and Waymo, owned by Alphabet, fell. ";
+  auto nm = run(names);
+  CHECK(!nm.empty());
+  CHECK(nm.size() <= 3000 * 12);
+
   CHECK(run("").empty());
   CHECK(run("\xEF\xBF\xBD\xEF\xBF\xBD").empty());
 }
