@@ -207,6 +207,13 @@ TEST_CASE("quotes: partial quotes and scare quotes") {
   // A term a thing names ('which it calls'), not a person's words.
   CHECK(run("The company’s agents, which it calls \"colleagues\", are built on GPT-4o.").empty());
   CHECK(run("The approach, sometimes called “vibe coding”, is popular.").empty());
+  // 'would continue “…”' is no reporting verb before a fragment; the sentence's 'said' is.
+  qs = run("The economy ministry said in a statement that its programme would continue “at current levels” "
+           "through 2026.");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].kind == "partial");
+  CHECK(opt(qs[0].speaker_mention) == "The economy ministry");
+  CHECK(opt(qs[0].cue) == "say");
   qs = run("Smith called the ruling “a travesty,” and left.");
   REQUIRE(qs.size() == 1);
   CHECK(opt(qs[0].speaker) == "Smith");
