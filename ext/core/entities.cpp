@@ -967,6 +967,22 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
 
   if (retyped) coordinate();
 
+  // g1. 'Food and Drug Administration', 'Securities and Exchange
+  // Commission': a capitalised common word, 'and', and a name ending in an
+  // institution's head word are one organisation (not 'Google and Microsoft
+  // Research': 'Google' is no common word).
+  for (size_t i = 0; i + 3 < n; ++i) {
+    if (f[i + 1] != "and" || starts[i + 1] || !is_cap_word(w[i]) || !is_cap_word(w[i + 2]) || starts[i + 2] ||
+        (i > 0 && !starts[i] && is_cap_word(w[i - 1]) && !is_phrase_opener(f[i - 1])) || !is_common(i) ||
+        (gaz_class(i) & ner::Gazetteer::Org))
+      continue;
+    size_t j = i + 3;
+    while (j < n && j - i < 6 && !starts[j] && is_cap_word(w[j])) ++j;
+    if (!is_org_head(f[j - 1]) || (j < n && is_cap_word(w[j]) && !starts[j])) continue;
+    set_span(tags, i, j, 2);
+    i = j - 1;
+  }
+
   // g2. 'Brennan Center for Justice', 'Council on Foreign Relations': an
   // organisation ending in an institution's head word goes on through
   // 'for' or 'on' and the capitalised words after it ('and', 'the', 'of'
@@ -1074,6 +1090,38 @@ void resolve_org_short_forms(std::vector<EntityMention> &out) {
       if (l != last.end()) to = l->second;
     }
     if (to) m.entity = *to;
+  }
+}
+
+// An acronym the article defines ('the European Heat Pump Association
+// (EHPA)', 'Food and Drug Administration (FDA)'): a name in capitals right
+// after an organisation's name in parentheses, whose letters are the
+// initials of that name's capitalised words, stands for it everywhere in the
+// article. One pass over the mentions and one over their entities.
+void resolve_defined_acronyms(std::u32string_view text, std::vector<EntityMention> &out) {
+  std::unordered_map<std::string, size_t> defined; // acronym entity -> the long mention
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    const EntityMention &a = out[k], &b = out[k + 1];
+    if (a.value || b.value || a.type != "ORG" || a.span.end + 2 != b.span.start || text[a.span.end] != ' ' ||
+        text[a.span.end + 1] != '(' || b.span.end >= text.size() || text[b.span.end] != ')')
+      continue;
+    const std::u32string_view acr = text.substr(b.span.start, b.span.size());
+    if (acr.size() < 2 || acr.size() > 8 || !std::all_of(acr.begin(), acr.end(), [](char32_t c) { return is_upper(c); }))
+      continue;
+    // The initials of the long name's capitalised words.
+    std::u32string initials;
+    const std::u32string_view name = text.substr(a.span.start, a.span.size());
+    for (size_t i = 0; i < name.size(); ++i)
+      if ((i == 0 || name[i - 1] == ' ' || name[i - 1] == '-') && is_upper(name[i])) initials.push_back(name[i]);
+    if (initials == acr) defined.emplace(b.entity, k);
+  }
+  if (defined.empty()) return;
+  for (EntityMention &m : out) {
+    if (m.value) continue;
+    auto d = defined.find(m.entity);
+    if (d == defined.end()) continue;
+    m.entity = out[d->second].entity;
+    m.type = out[d->second].type;
   }
 }
 
@@ -1609,6 +1657,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     out[k].entity = index.canonical(cleaned[k], out[k].type);
   }
   resolve_org_short_forms(out);
+  resolve_defined_acronyms(std::u32string_view(doc.text), out);
   for (size_t k = 0; k < out.size(); ++k) {
     if (out[k].value || hit[k]) continue;
     // A user alias may name the canonical form itself.

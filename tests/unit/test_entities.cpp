@@ -348,6 +348,16 @@ TEST_CASE("document pass: an institution's name goes on through 'for' and 'on'",
   CHECK(has(f, "ORG|U.N. Security Council|U.N. Security Council")); // not 'on Friday'
 }
 
+TEST_CASE("an acronym the article defines stands for its name; 'X and Y Administration' is one name", "[entities]") {
+  auto f = found("Figures came from the European Heat Pump Association (EHPA) on Tuesday. The group's head said "
+                 "EHPA would publish more. The Food and Drug Administration (FDA) agreed, and the FDA said so. "
+                 "Google and Microsoft Research disagreed.");
+  CHECK(has(f, "ORG|European Heat Pump Association|EHPA"));
+  CHECK(has(f, "ORG|Food and Drug Administration|Food and Drug Administration"));
+  CHECK(has(f, "ORG|Food and Drug Administration|FDA"));
+  CHECK(has(f, "ORG|Google|Google")); // a name is no common word: no join
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
