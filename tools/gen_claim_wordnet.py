@@ -20,6 +20,9 @@ Writes, in ext/data (each line: words separated by one space):
                          for the 4-grams whose hash is k; read by
                          claim_match's table form (ext/core/char_grams.cpp) to
                          weigh its character n-gram cosine
+  claim_words.txt        one word per line: every single-word WordNet lemma of 3 to
+                         14 letters, the English vocabulary that splits a hashtag
+                         written in one case ('#stonemanshooting')
   claim_weights.txt      'lemma count'  how often the lemma is sense-tagged in
                          SemCor (cntlist.rev): claim_match turns it into an IDF-like
                          term weight for when no corpus statistics exist
@@ -173,6 +176,7 @@ def main():
     with open(os.path.join(OUT, 'claim_chargram_idf.bin'), 'wb') as f:
         f.write(char_gram_idf(gloss_docs))
     write('claim_weights.txt', (f'{k} {c}' for k, c in sorted(counts.items()) if c > 0))
+    write('claim_words.txt', sorted({lemma for (lemma, _) in senses if simple(lemma) and 3 <= len(lemma) <= 14}))
     return 0
 
 

@@ -330,6 +330,26 @@ char32_t next_cp(std::string_view s, size_t &i) {
 
 bool word_cp(char32_t c) { return c < 0x80 ? (ascii_alpha(static_cast<unsigned char>(c)) || ascii_digit(static_cast<unsigned char>(c))) : is_alnum(c); }
 
+// A name's prefix that a capital follows inside one name ('McCain').
+bool name_prefix(std::string_view w) {
+  return w == "Mc" || w == "Mac" || w == "De" || w == "Di" || w == "Du" || w == "La" || w == "Le";
+}
+
+// A title that opens a politician's handle ('@SenJohnMcCain', '@RepAdamSchiff').
+bool handle_title(std::string_view lower) {
+  return lower == "sen" || lower == "senator" || lower == "rep" || lower == "gov" || lower == "dr" ||
+         lower == "mr" || lower == "mrs" || lower == "ms" || lower == "potus" || lower == "flotus";
+}
+
+// Splits a hashtag written in one case into English words ('stonemanshooting'
+// -> 'stone man shooting', 'exumaairport' -> 'exuma airport'): the fewest
+// parts of three letters or more (or two-letter stop words), then the
+// commonest words; at most one part unknown (four letters or more, at most
+// half of the hashtag) and one known part of four letters or more. Fills
+// `parts` with byte ranges of `w`; false when no split qualifies.
+bool split_tag(WordCache &cache, std::string_view w, std::vector<std::pair<uint32_t, uint32_t>> &parts);
+int english_word(WordCache &cache, std::string_view w);
+
 // Splits UTF-8 text into tokens (words, numbers, clause breaks, currency and
 // percent signs); stops after `max_words` words. `out` is cleared first.
 bool content(const Tok &t);
@@ -437,6 +457,8 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
           if (tag && len > 0) {
             unsigned char p = static_cast<unsigned char>(s[j - 1]);
             bool split = (d >= 'A' && d <= 'Z' && p >= 'a' && p <= 'z') || (ascii_digit(d) != ascii_digit(p));
+            // 'McCain', 'MacArthur', 'DeSantis', 'LaGuardia': one name.
+            if (split && !ascii_digit(d) && name_prefix(s.substr(i, j - i))) split = false;
             if (split) break;
           }
           if (len == 0) upper0 = d >= 'A' && d <= 'Z';
@@ -481,6 +503,36 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
     t.mixed = any_digit && any_alpha;
     t.sent_start = sent_start;
     sent_start = false;
+    // '@SenJohnMcCain': a title opening a handle is not part of the name.
+    if (tag && start > 0 && (s[start - 1] == '@') && upper0 && any_lower && j < n &&
+        s[j] >= 'A' && s[j] <= 'Z' && handle_title(std::string_view(buf, std::min(len, sizeof buf)))) {
+      i = j;
+      continue;
+    }
+    // '#stonemanshooting', '#CROOKEDHILLARY': a hashtag written without
+    // capitals between its words becomes those words, when English words
+    // (all but at most one) make it up.
+    if (tag && ascii && !any_digit && (!any_lower || nupper == 0) && len >= 6 && len <= 40 &&
+        !english_word(cache, std::string_view(buf, len))) {
+      std::vector<std::pair<uint32_t, uint32_t>> parts;
+      if (split_tag(cache, std::string_view(buf, len), parts)) {
+        for (auto [pb, pe] : parts) {
+          std::string_view w(buf + pb, pe - pb);
+          const WordInfo &wi = cache.get(w);
+          Tok p = t;
+          p.b = static_cast<uint32_t>(start + pb);
+          p.e = static_cast<uint32_t>(start + pe);
+          p.stem = wi.stem;
+          p.flags = wi.flags;
+          p.weight = wi.weight;
+          out.push_back(p);
+          t.sent_start = false;
+        }
+        i = j;
+        ++words;
+        continue;
+      }
+    }
     const WordInfo *info;
     if (ascii && len <= sizeof buf) {
       std::string_view w(buf, len);
@@ -539,6 +591,81 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
 }
 
 bool content(const Tok &t) { return t.kind == TokKind::Word && !(t.flags & kStop) && t.weight > 0; }
+
+// WordNet's single words (claim_words.txt), read on the first hashtag to split.
+const std::unordered_set<std::string_view> &english_words() {
+  static const std::unordered_set<std::string_view> words = [] {
+    std::unordered_set<std::string_view> w;
+    for (auto line : resource_lines("claim_words.txt")) w.insert(line);
+    return w;
+  }();
+  return words;
+}
+
+// A lower-case word is English: 2 when in the weight table, the stop words
+// or WordNet; 1 when one of them plus an inflection ('lives', 'shooting',
+// 'flakes'); 0 otherwise.
+int english_word(WordCache &cache, std::string_view w) {
+  if (cache.get(w).flags & (kKnown | kStop)) return 2;
+  const auto &words = english_words();
+  if (words.count(w)) return 2;
+  auto base = [&](size_t cut, const char *add) {
+    if (w.size() <= cut + 2) return false;
+    std::string b(w.substr(0, w.size() - cut));
+    b += add;
+    return words.count(b) > 0;
+  };
+  auto ends = [&](const char *x) {
+    size_t k = std::char_traits<char>::length(x);
+    return w.size() > k && w.compare(w.size() - k, k, x) == 0;
+  };
+  if (ends("s") && (base(1, "") || (ends("es") && base(2, "")) || (ends("ies") && base(3, "y")))) return 1;
+  if (ends("ed") && (base(2, "") || base(1, ""))) return 1;
+  if (ends("ing") && (base(3, "") || base(3, "e"))) return 1;
+  return 0;
+}
+
+bool split_tag(WordCache &cache, std::string_view w, std::vector<std::pair<uint32_t, uint32_t>> &parts) {
+  // best[k]: the cheapest split of w[0, k): 1000 per unknown part, 100 per
+  // part, 10 x the part's weight.
+  const size_t n = w.size();
+  constexpr int kInf = 1 << 20;
+  std::vector<int> best(n + 1, kInf), from(n + 1, -1);
+  std::vector<bool> long_known(n + 1, false);
+  std::vector<size_t> unknown_len(n + 1, 0);
+  best[0] = 0;
+  for (size_t e = 2; e <= n; ++e)
+    for (size_t b = 0; b + 2 <= e; ++b) {
+      if (best[b] >= kInf || (b == 0 && e == n)) continue; // two parts at least
+      std::string_view part = w.substr(b, e - b);
+      if (part.size() == 2 && !(cache.get(part).flags & kStop)) continue; // 'up', 'my', 'of' only
+      const int english = english_word(cache, part);
+      const bool known = english > 0;
+      if (!known && part.size() < 4) continue;
+      // Fewer parts first; then the commoner words ('black lives matter',
+      // not 'black live smatter'): weight is 1 (common) to ~4 (rare or unknown).
+      const WordInfo &wi = cache.get(part);
+      // An unknown part is as short as it can be ('exuma airport', not
+      // 'exumaair port').
+      // An inflected word costs a little more ('george soros', not 'georges oros').
+      int c = best[b] + 100 + (english == 1 ? 30 : 0) + (known ? 0 : 1000 + 20 * static_cast<int>(part.size())) +
+              static_cast<int>(10 * (wi.weight > 0 ? wi.weight : 1));
+      bool lk = long_known[b] || (known && part.size() >= 4);
+      if (c < best[e] || (c == best[e] && lk && !long_known[e])) {
+        best[e] = c;
+        from[e] = static_cast<int>(b);
+        long_known[e] = lk;
+        unknown_len[e] = unknown_len[b] + (known ? 0 : part.size());
+      }
+    }
+  // Two unknown parts, or known words that cover less than half of it
+  // ('krystinamart elli').
+  if (best[n] >= 2000 || !long_known[n] || 2 * unknown_len[n] > n) return false;
+  parts.clear();
+  for (size_t e = n; e > 0; e = static_cast<size_t>(from[e])) parts.emplace_back(static_cast<uint32_t>(from[e]), static_cast<uint32_t>(e));
+  std::reverse(parts.begin(), parts.end());
+  return parts.size() <= 4;
+}
 
 // ---- quantities: numbers.hpp's reader --------------------------------------------
 struct Quant {
