@@ -120,6 +120,23 @@ TEST_CASE("claim: explanation is JSON naming matched and missing terms") {
   CHECK(j.find("\"negation\":{\"conflict\":true") != std::string::npos);
 }
 
+TEST_CASE("claim: hashtags and handles are the words they run together") {
+  // a hashtag in one case splits into English words, one part may be unknown
+  CHECK(score("#stonemanshooting suspect was a #DACA recipient", "The Stoneman shooting suspect was a DACA recipient.") >= 0.5);
+  CHECK(score("#exumaairport officials chained the doors", "Exuma airport officials chained the doors.") >= 0.5);
+  std::string q = lede::claim_fts_query(*analyse_claim("#blacklivesmatter #fyrefestival"));
+  CHECK(q.find("\"lives\"") != std::string::npos);
+  CHECK(q.find("\"matter\"") != std::string::npos);
+  CHECK(q.find("\"festival\"") != std::string::npos);
+  // two unknown parts, or a word of its own: no split
+  CHECK(lede::claim_fts_query(*analyse_claim("#krystinamartelli")).find("krystinamartelli") != std::string::npos);
+  CHECK(lede::claim_fts_query(*analyse_claim("#basketball")).find("\"basketball\"") != std::string::npos);
+  // a handle splits at capitals, keeps 'McCain' whole and drops a leading title
+  CHECK(score("@SenJohnMcCain voted against the bill", "Senator John McCain voted against the bill.") >= 0.5);
+  CHECK(score("@RonDeSantis signed the law", "Ron DeSantis signed the law.") >= 0.5);
+  CHECK(score("@SenJohnMcCain voted against the bill", "John Cain voted against the bill.") < 0.5);
+}
+
 TEST_CASE("claim: FTS5 query quotes every word") {
   auto c = analyse_claim("AND OR NEAR \"quoted\" hy-phen * ^ col:umn NOT x");
   std::string q = lede::claim_fts_query(*c);
