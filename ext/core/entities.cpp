@@ -988,8 +988,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // 'for' or 'on' and the capitalised words after it ('and', 'the', 'of'
   // inside: 'Centers for Disease Control and Prevention').
   for (size_t i = 0; i + 2 < n; ++i) {
+    if (ner::tag_type(tags[i]) != 2 || (f[i + 1] != "for" && f[i + 1] != "on")) continue;
     const bool head = is_org_head(f[i]) || f[i] == "center" || f[i] == "centre" || f[i] == "centers";
-    if (ner::tag_type(tags[i]) != 2 || !head || (f[i + 1] != "for" && f[i + 1] != "on") ||
+    if (!head ||
         tags[i + 1] != ner::O || starts[i + 1] || (i + 2 < n && tags[i + 2] != ner::O && ner::tag_begins(tags[i + 2]) &&
                                                    ner::tag_type(tags[i + 2]) == 1))
       continue;
