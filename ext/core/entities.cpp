@@ -986,13 +986,15 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   // g2. 'Brennan Center for Justice', 'Council on Foreign Relations': an
   // organisation ending in an institution's head word goes on through
   // 'for' or 'on' and the capitalised words after it ('and', 'the', 'of'
-  // inside: 'Centers for Disease Control and Prevention').
+  // inside: 'Centers for Disease Control and Prevention'). A place's name
+  // with the head word is such an organisation too ('Edinburgh Centre for
+  // Machine Evaluation', the tagger's GPE and PERSON).
   for (size_t i = 0; i + 2 < n; ++i) {
-    if (ner::tag_type(tags[i]) != 2 || (f[i + 1] != "for" && f[i + 1] != "on")) continue;
+    const int ty = ner::tag_type(tags[i]);
+    if ((ty != 2 && (ty != 3 || ner::tag_begins(tags[i]))) || (f[i + 1] != "for" && f[i + 1] != "on")) continue;
     const bool head = is_org_head(f[i]) || f[i] == "center" || f[i] == "centre" || f[i] == "centers";
-    if (!head ||
-        tags[i + 1] != ner::O || starts[i + 1] || (i + 2 < n && tags[i + 2] != ner::O && ner::tag_begins(tags[i + 2]) &&
-                                                   ner::tag_type(tags[i + 2]) == 1))
+    if (!head || tags[i + 1] != ner::O || starts[i + 1] ||
+        (ty == 2 && i + 2 < n && tags[i + 2] != ner::O && ner::tag_begins(tags[i + 2]) && ner::tag_type(tags[i + 2]) == 1))
       continue;
     size_t e = i + 2;
     if (e < n && f[e] == "the" && !starts[e]) ++e;
@@ -1006,6 +1008,11 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       break;
     }
     if (!last) continue;
+    if (ty == 3) {
+      size_t b = i;
+      while (b > 0 && !ner::tag_begins(tags[b])) --b;
+      set_span(tags, b, last, 2);
+    }
     for (size_t k = i + 1; k < last; ++k) tags[k] = ner::I_ORG;
     i = last - 1;
   }
@@ -1022,6 +1029,81 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
                                             (k + 1 >= n || tags[k + 1] == ner::O || ner::tag_begins(tags[k + 1])));
     if (!is_corp_suffix(f[k]) || !cap(k) || !alone) continue;
     for (size_t m = i + 1; m <= k; ++m) tags[m] = ner::I_ORG;
+  }
+
+  // h. Names the tagger breaks at punctuation, found from their rare
+  // marks (one test per word, the cheapest first):
+  //   'Halden & Rowe', 'Procter & Gamble': capitalised words joined by '&'
+  //   are one organisation (with the spans they stand in);
+  //   'St. Brigid's Hospital', 'King's College': a possessive name before
+  //   an institution's head word is that institution;
+  //   '3rd Street', '42nd Avenue West': an ordinal before a street's head
+  //   word is a street (a place);
+  //   'J. R. Whitfield': a person of initials only before a person is one
+  //   person with it.
+  static const WordSet &kStreetHeads = entity_words("street_head");
+  auto span_begin = [&](size_t k) {
+    while (k > 0 && tags[k] != ner::O && !ner::tag_begins(tags[k])) --k;
+    return k;
+  };
+  auto span_end = [&](size_t k) { // end of the span that begins at k
+    size_t e = k + 1;
+    while (e < n && tags[e] != ner::O && !ner::tag_begins(tags[e])) ++e;
+    return e;
+  };
+  for (size_t i = 1; i + 1 < n; ++i) {
+    const std::string_view x = f[i];
+    if (x.size() == 1 && x[0] == '&') {
+      if (!cap(i - 1) || !letter(i - 1) || !cap(i + 1) || !letter(i + 1) || starts[i] || starts[i + 1] ||
+          (starts[i - 1] && is_common(i - 1))) // not 'Sales & Marketing is'
+        continue;
+      size_t b = tags[i - 1] != ner::O ? span_begin(i - 1) : i - 1;
+      size_t e = tags[i + 1] != ner::O && ner::tag_begins(tags[i + 1]) ? span_end(i + 1) : i + 2;
+      set_span(tags, b, e, 2);
+      i = e - 1;
+    } else if (x.size() == 2 && x[0] == '\'' && x[1] == 's') {
+      if (!cap(i - 1) || !letter(i - 1) || !cap(i + 1) || starts[i + 1] || !is_org_head(f[i + 1]) ||
+          is_corp_suffix(f[i + 1]))
+        continue;
+      size_t b = i - 1;
+      while (b > 0 && !starts[b] && cap(b - 1) && letter(b - 1) && (!starts[b - 1] || f[b - 1] == "st." ||
+                                                                     f[b - 1] == "st" || f[b - 1] == "saint"))
+        --b;
+      if (b == i - 1 && starts[b] && is_common(b)) continue; // 'Today's Board'
+      set_span(tags, b, i + 2, 2);
+      // what the tagger's span held after it: not its lower-case words, and
+      // after 'in' a place ('St. Brigid's Hospital in Carrow')
+      size_t k = i + 2;
+      while (k < n && tags[k] != ner::O && !cap(k)) tags[k++] = ner::O;
+      if (k > i + 2 && k < n && tags[k] != ner::O && !ner::tag_begins(tags[k]))
+        set_span(tags, k, span_end(k), f[k - 1] == "in" ? 3 : ner::tag_type(tags[k]));
+      i += 1;
+    } else if (w[i][0] >= '0' && w[i][0] <= '9' && x.size() >= 3 && cap(i + 1) && kStreetHeads.has(f[i + 1])) {
+      const std::string_view suf = x.substr(x.size() - 2);
+      if (suf != "st" && suf != "nd" && suf != "rd" && suf != "th") continue;
+      size_t e = i + 2;
+      if (e < n && !starts[e] && cap(e) && ascii_in(f[e], {"north", "south", "east", "west"})) ++e;
+      set_span(tags, i, e, 3);
+      i = e - 1;
+    }
+  }
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!ner::tag_begins(tags[i])) continue;
+    // 'King Street West' where the tagger began at 'Street': the word before
+    // is the street's name.
+    if (i > 0 && tags[i - 1] == ner::O && cap(i) && cap(i - 1) && letter(i - 1) && !starts[i - 1] && !starts[i] &&
+        kStreetHeads.has(f[i])) {
+      const size_t e = span_end(i);
+      set_span(tags, i - 1, e, 3);
+      i = e - 1;
+      continue;
+    }
+    if (ner::tag_type(tags[i]) != 1) continue;
+    const size_t e = span_end(i);
+    bool initials = e < n && ner::tag_begins(tags[e]) && ner::tag_type(tags[e]) == 1 && !starts[e];
+    for (size_t k = i; initials && k < e; ++k) initials = w[k].size() == 2 && is_upper(w[k][0]) && w[k][1] == U'.';
+    if (initials) tags[e] = static_cast<uint8_t>(begin_tag(1) + 1);
+    i = e - 1;
   }
 }
 
@@ -1554,8 +1636,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       const std::string_view head = td.folded[e - 1];
       static const WordSet &kStreetHeads = entity_words("street_head");
       if (is_org_head(head)) r.type = "ORG";
-      else if (kStreetHeads.has(head))
-        r.type = "LOC";
+      else if (kStreetHeads.has(head) ||
+               (ascii_in(head, {"north", "south", "east", "west"}) && kStreetHeads.has(td.folded[e - 2])))
+        r.type = "LOC"; // 'Mercer Avenue', 'Queen Street West'
     }
     raw.push_back(std::move(r));
   }

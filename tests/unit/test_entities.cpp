@@ -358,6 +358,25 @@ TEST_CASE("an acronym the article defines stands for its name; 'X and Y Administ
   CHECK(has(f, "ORG|Google|Google")); // a name is no common word: no join
 }
 
+TEST_CASE("document pass: names the tagger breaks at '&', a possessive, an ordinal or an initial", "[entities]") {
+  auto f = found("Priti Sandhu, an analyst at the broker Halden & Rowe, said the results were strong. "
+                 "Dr. J. R. Whitfield, a co-author, was more cautious. St. Brigid's Hospital in Carrow will "
+                 "test the tool. The line runs between 3rd Street and Eastgate, past a shop on King Street West. "
+                 "Sunita Rao, a researcher at the Edinburgh Centre for Machine Evaluation, agreed.");
+  CHECK(has(f, "ORG|Halden & Rowe|Halden & Rowe"));
+  CHECK(has(f, "PERSON|J. R. Whitfield|J. R. Whitfield"));
+  CHECK(has(f, "ORG|St. Brigid's Hospital|St. Brigid's Hospital"));
+  CHECK(has(f, "GPE|Carrow|Carrow"));
+  CHECK(has(f, "LOC|3rd Street|3rd Street"));
+  CHECK(has(f, "LOC|King Street West|King Street West"));
+  CHECK(has(f, "ORG|Edinburgh Centre for Machine Evaluation|Edinburgh Centre for Machine Evaluation"));
+  CHECK(has(f, "PERSON|Sunita Rao|Sunita Rao"));
+  // none of these: a sentence opening with a possessive common word, a '&' at a sentence start
+  auto g = found("Today's Board meeting ran late. Sales & Marketing is a team name in the memo.");
+  CHECK(!has(g, "ORG|Today's Board|Today's Board"));
+  CHECK(!has(g, "ORG|Sales & Marketing|Sales & Marketing"));
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
