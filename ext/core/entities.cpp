@@ -1636,6 +1636,11 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       const std::string_view head = td.folded[e - 1];
       static const WordSet &kStreetHeads = entity_words("street_head");
       if (is_org_head(head)) r.type = "ORG";
+      else if ((r.type == "PERSON" || r.type == "ORG") &&
+               ascii_in(head, {"island", "islands", "river", "lake", "bay", "valley", "mountains", "peninsula",
+                               "harbor", "harbour", "county"}) &&
+               (head != "county" || r.type == "PERSON"))
+        r.type = head == "county" ? "GPE" : "LOC"; // 'Gull Island', 'Pell Harbor' (not 'Derby County', a club)
       else if (kStreetHeads.has(head) ||
                (ascii_in(head, {"north", "south", "east", "west"}) && kStreetHeads.has(td.folded[e - 2])))
         r.type = "LOC"; // 'Mercer Avenue', 'Queen Street West'

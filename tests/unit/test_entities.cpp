@@ -377,6 +377,14 @@ TEST_CASE("document pass: names the tagger breaks at '&', a possessive, an ordin
   CHECK(!has(g, "ORG|Sales & Marketing|Sales & Marketing"));
 }
 
+TEST_CASE("a name ending in an island, a harbour or a lake is a place, whatever the tagger said", "[entities]") {
+  auto f = found("Passengers on the Tern Island ferry will pay more, while the ferry to nearby Cole Harbor "
+                 "stays free. Dana Lee has lived on Tern Island since 1990.");
+  CHECK(has(f, "LOC|Tern Island|Tern Island"));
+  CHECK(has(f, "LOC|Cole Harbor|Cole Harbor"));
+  CHECK(has(f, "PERSON|Dana Lee|Dana Lee"));
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
