@@ -1098,6 +1098,32 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       i = e - 1;
       continue;
     }
+    // 'San' + 'Joaquin Valley', 'Fort' + 'Worth': a place's first word the
+    // tagger left on its own belongs to the name after it.
+    if (ner::tag_type(tags[i]) == 3 && span_end(i) == i + 1 && i + 1 < n && ner::tag_begins(tags[i + 1]) &&
+        !starts[i + 1] && ascii_in(f[i], {"san", "santa", "los", "las", "fort", "mount", "st.", "saint"})) {
+      const size_t e = span_end(i + 1);
+      set_span(tags, i, e, ner::tag_type(tags[i + 1]) == 2 ? 2 : 3);
+      i = e - 1;
+      continue;
+    }
+    // 'the California Farm Bureau Federation', tagged from 'Bureau': an
+    // institution's name that opens with a common word takes the untagged
+    // capitalised words before it (not 'Company Name Homegate Hospitality').
+    if (ner::tag_type(tags[i]) == 2 && i > 0 && tags[i - 1] == ner::O && !starts[i] && cap(i - 1) &&
+        letter(i - 1) && !starts[i - 1] && is_common(i) && has_lower_cp(w[i])) {
+      const size_t e = span_end(i);
+      if (is_org_head(f[e - 1]) && !is_role_word(f[i - 1]) && !is_month_or_weekday(f[i - 1]) &&
+          !is_phrase_opener(f[i - 1]) && !is_title_word(f[i - 1])) {
+        size_t b = i - 1;
+        if (b > 0 && tags[b - 1] == ner::O && cap(b - 1) && letter(b - 1) && !starts[b - 1] &&
+            !is_role_word(f[b - 1]) && !is_phrase_opener(f[b - 1]) && !is_title_word(f[b - 1]))
+          --b;
+        set_span(tags, b, e, 2);
+        i = e - 1;
+        continue;
+      }
+    }
     if (ner::tag_type(tags[i]) != 1) continue;
     const size_t e = span_end(i);
     bool initials = e < n && ner::tag_begins(tags[e]) && ner::tag_type(tags[e]) == 1 && !starts[e];
@@ -1641,6 +1667,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
                                "harbor", "harbour", "county"}) &&
                (head != "county" || r.type == "PERSON"))
         r.type = head == "county" ? "GPE" : "LOC"; // 'Gull Island', 'Pell Harbor' (not 'Derby County', a club)
+      else if (r.type == "PERSON" && ascii_in(td.folded[b], {"lake", "mount", "mt.", "fort"}))
+        r.type = "LOC"; // 'Lake Oroville'
       else if (kStreetHeads.has(head) ||
                (ascii_in(head, {"north", "south", "east", "west"}) && kStreetHeads.has(td.folded[e - 2])))
         r.type = "LOC"; // 'Mercer Avenue', 'Queen Street West'

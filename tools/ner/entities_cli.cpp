@@ -34,9 +34,16 @@ int main(int argc, char **argv) {
     const std::vector<lede::EntityMention> mentions = lede::extract_entities(d);
     t_doc += t1 - t0;
     t_ent += std::clock() - t1;
+    // A name may run over a line break ('Gerard\nde Nooijer'): one line per
+    // mention all the same.
+    const auto field = [](std::string s) {
+      for (char &c : s)
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+      return s;
+    };
     for (const lede::EntityMention &m : mentions) {
       out += std::to_string(doc) + '\t' + std::to_string(m.span.start) + '\t' +
-             std::to_string(m.span.end) + '\t' + m.type + '\t' + m.entity + '\t' + m.mention + '\t' +
+             std::to_string(m.span.end) + '\t' + m.type + '\t' + field(m.entity) + '\t' + field(m.mention) + '\t' +
              m.value.value_or("") + '\n';
     }
     std::cout << out;
