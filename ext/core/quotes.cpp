@@ -264,6 +264,13 @@ struct Extractor {
   bool cap(uint32_t i) const {
     return toks[i].kind == TokenKind::Word && is_upper(c0(i));
   }
+  // Two letters or more, none in lower case ('SACRAMENTO', 'AP').
+  bool all_caps(uint32_t i) const {
+    if (toks[i].kind != TokenKind::Word || toks[i].end - toks[i].start < 2) return false;
+    for (uint32_t k = toks[i].start; k < toks[i].end; ++k)
+      if (is_lower(t[k])) return false;
+    return true;
+  }
   bool stopword(uint32_t i) const {
     const std::string &w = low(i);
     if (lx.stop->count(w)) return true;
@@ -702,7 +709,20 @@ struct Extractor {
   // before the verb are not one ('and said', 'by saying', 'to say'): the
   // first noun phrase after the sentence start or a comma that is followed
   // by a lower-case word ('Hours later, Trump returned …, telling').
+  // The first token after a dateline opening the sentence at `lo` ('SACRAMENTO,
+  // Calif. — ', 'PHOENIX (AP) — ': a place in capitals, a state or an agency,
+  // then a dash), or `lo`: a dateline is no subject.
+  uint32_t after_dateline(uint32_t lo, uint32_t hi) const {
+    if (lo >= hi || !all_caps(lo)) return lo;
+    for (uint32_t k = lo + 1; k < hi && k - lo < 10; ++k) {
+      if (!word(k) && is_dash(c0(k))) return k + 1;
+      if (!(cap(k) || punct(k, ',') || punct(k, '.') || punct(k, '(') || punct(k, ')'))) break;
+    }
+    return lo;
+  }
+
   Subject clause_subject(uint32_t lo, uint32_t cue) const {
+    lo = after_dateline(lo, cue);
     // 'And then Trump went on the attack, saying': openers are no subject.
     while (lo + 1 < cue && word(lo) && is_opener(low(lo))) ++lo;
     for (uint32_t p = lo; p < cue; ++p) {
@@ -986,7 +1006,7 @@ struct Extractor {
       }
       // A cue after a participle-less 'to' (to say) or 'will' keeps its subject.
       uint32_t lo = std::max(sentence_first_token(i), i > 40 ? i - 40 : 0);
-      lo = std::max(lo, region_start[region_of[i]]);
+      lo = after_dateline(std::max(lo, region_start[region_of[i]]), i);
       Event ev;
       ev.cue = i;
       ev.cue_end = end;

@@ -603,3 +603,15 @@ TEST_CASE("quotes: a pronoun after a sentence that opens with a quote goes to it
   CHECK(opt(q->speaker_mention) == "He");
   CHECK(opt(q->speaker) == "Edwin Lyman");
 }
+
+TEST_CASE("quotes: a dateline opening the sentence is no subject") {
+  auto qs = run("SACRAMENTO, Calif. \xE2\x80\x94 Gov. Teresa Halloran signed a $1.2 billion water bill on "
+                "Monday, calling it \"the most important thing we will do this year.\"\n\n"
+                "PORTLAND (AP) \xE2\x80\x94 The mayor, Dana Whitcombe, signed the order, calling it \"overdue.\"");
+  const Quote *q = find(qs, "the most important");
+  REQUIRE(q);
+  CHECK(opt(q->speaker) == "Teresa Halloran");
+  const Quote *r = find(qs, "overdue");
+  REQUIRE(r);
+  CHECK(opt(r->speaker) == "Dana Whitcombe");
+}
