@@ -1680,6 +1680,11 @@ struct Extractor {
       }
       bool ends_like_speech = c.close_tok == kNone || end_in == ',' || is_terminal_cp(end_in) ||
                               is_dash(end_in) || end_in == ':';
+      // Right after its verb a quote is direct ('Trump said “We will …”'),
+      // but not a lower-case fragment the sentence goes on past ('had
+      // promised “a new front door for the town” in 2021').
+      const bool fragment_after_verb = left && left_frame && !colon && !ends_like_speech &&
+                                       is_lower(t[c.content.start]) && !c.continued;
       bool direct = (initial && (ends_like_speech || right)) || colon || (left && left_frame) ||
                     c.continued;
       if (c.close_tok == kNone && !initial && !colon && !(left && left_frame) && !c.continued) {
@@ -1760,7 +1765,7 @@ struct Extractor {
         continue;
       }
       keep[ci] = true;
-      partial[ci] = !direct;
+      partial[ci] = !direct || fragment_after_verb; // (the speaker is found as for a direct quote)
       chosen[ci] = ev && ev->subj.kind != Np::None ? ev : nullptr;
       if (!chosen[ci] && direct && rs != kNone && (end_in == ',' || end_in == '?' || end_in == '!') &&
           !right) {

@@ -615,3 +615,15 @@ TEST_CASE("quotes: a dateline opening the sentence is no subject") {
   REQUIRE(r);
   CHECK(opt(r->speaker) == "Dana Whitcombe");
 }
+
+TEST_CASE("quotes: a lower-case fragment right after its verb, the sentence going on, is partial") {
+  auto qs = run("Ama Boateng runs a cafe on the quay. She said the authority had promised \"a new front door "
+                "for the town\" in 2021. \"We waited,\" she said. Mendes said \"We have been open about it.\"");
+  const Quote *q = find(qs, "a new front door");
+  REQUIRE(q);
+  CHECK(q->kind == "partial");
+  CHECK(opt(q->speaker) == "Ama Boateng");
+  const Quote *r = find(qs, "We have been open");
+  REQUIRE(r);
+  CHECK(r->kind == "direct");
+}
