@@ -647,6 +647,14 @@ Article parse_article(std::string_view text) {
       if (slot->empty()) *slot = iso;
       // 'By Jane Roe | Feb 1, 2025': the byline part
       if (byline.empty() && byline_line(line, key, w, names, empty_label)) byline = names;
+      // 'Published on Feb 20, 2025 by Owen Pryce': the names after 'by'
+      if (byline.empty() && w <= 14) {
+        const std::string t = trim(line);
+        std::string low;
+        for (unsigned char c : t) low.push_back(static_cast<char>(std::tolower(c)));
+        const size_t by = low.rfind(" by ");
+        if (by != std::string::npos) byline = names_from_byline(t.substr(by + 4));
+      }
       continue;
     }
     if ((header || starts_with(key, "written by") || starts_with(key, "by ")) && w <= 12 &&

@@ -123,6 +123,10 @@ TEST_CASE("bylines: names only") {
   CHECK(by("By Jane Roe \xC2\xB7 Feb 1, 2025 \xC2\xB7 4 min read") == "Jane Roe");
   CHECK(by("By Jane Roe \xE2\x80\xA2 Staff Writer \xE2\x80\xA2 Feb 2, 2025") == "Jane Roe");
   CHECK(by("5 min read") == "NULL");
+  // A date line naming its writer after 'by'.
+  CHECK(by("Published on Feb 20, 2025 by Owen Pryce") == "Owen Pryce");
+  CHECK(by("Posted Feb 2, 2025 by Dana Whitcombe and Luis Ortega") == "Dana Whitcombe, Luis Ortega");
+  CHECK(by("Updated March 4, 2025 by the Editors") == "NULL");
   CHECK(by("By continuing you agree to our cookie policy") == "NULL");
 }
 
