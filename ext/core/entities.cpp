@@ -1483,24 +1483,26 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       return w.size() >= lo && w.size() <= hi &&
              std::all_of(w.begin(), w.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
     };
-    for (size_t i = 1; i < n; ++i) {
-      if (td.starts[i] || !is_upper(in.words[i][0]) || !is_month_or_weekday(td.folded[i]) ||
-          !kBefore.has(td.folded[i - 1]))
-        continue;
+    for (size_t i = 0; i < n; ++i) {
+      if (!is_upper(in.words[i][0]) || !is_month_or_weekday(td.folded[i])) continue;
+      // A weekday anywhere ('officials said Thursday', 'Monday's vote'); a
+      // month after a preposition ('in May', not 'May I').
+      const std::string_view fw = td.folded[i];
+      const bool month = !(fw.size() >= 6 && fw.substr(fw.size() - 3) == "day");
+      if (month && (i == 0 || td.starts[i] || !kBefore.has(td.folded[i - 1]))) continue;
       // Dates with a year are found above ('October 2024', 'Jan. 5, 2025').
       if (i + 1 < n && digits(in.words[i + 1], 4, 4)) continue;
       if (i + 3 < n && digits(in.words[i + 1], 1, 2) && td.folded[i + 2] == "," && digits(in.words[i + 3], 4, 4))
         continue;
       // A weekday is the one just past unless a future cue comes before
       // it; a month the nearest one, unless 'last' or 'next' says.
-      const std::string_view fw = td.folded[i];
-      const bool month = !(fw.size() >= 6 && fw.substr(fw.size() - 3) == "day");
       Anchor when = month ? Anchor::Nearest : Anchor::Past;
-      if (td.folded[i - 1] == "last") {
+      const std::string_view before = i > 0 ? td.folded[i - 1] : std::string_view();
+      if (before == "last") {
         when = Anchor::Last;
-      } else if (td.folded[i - 1] == "next") {
+      } else if (before == "next") {
         when = Anchor::Next;
-      } else if (td.folded[i - 1] == "since") {
+      } else if (before == "since") {
         when = Anchor::Past; // 'paused since June': that June is past
       } else if (!month) {
         for (size_t k = i; k-- > 0 && i - k <= 8;) {
