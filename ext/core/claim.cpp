@@ -1297,6 +1297,15 @@ ClaimScore score_impl(const Claim &c, std::string_view text, Detail &d, double c
   // A contradiction keeps the order of relevance but stays below 0.47.
   r.score = !contradiction ? x : x < 0.5 ? x * 0.94 : 0.47 + 0.02 * (x - 0.5) / 0.5;
   if (about < 0) about = x;
+  // A text that holds the whole claim but says part of it the other way
+  // ('the cost rose 30%' against 'the cost fell') is about it however long
+  // it is: its contradiction is a contradiction.
+  if (contradiction && about < 0.5 && r.entities >= 1 && c.total_weight > 0) {
+    double conflict_w = c.number_weight * r.numbers_conflict;
+    for (size_t i = 0; i < d.term_conflict.size(); ++i)
+      if (d.term_conflict[i] == 2) conflict_w += c.terms[i].weight;
+    if ((matched + conflict_w) / c.total_weight >= kWholeClaim) about = 0.5;
+  }
   r.stance = contradiction && about >= 0.5 ? Stance::Contradicts : r.score >= 0.5 ? Stance::Supports : Stance::Neutral;
   return r;
 }

@@ -137,6 +137,18 @@ TEST_CASE("claim: hashtags and handles are the words they run together") {
   CHECK(score("@SenJohnMcCain voted against the bill", "John Cain voted against the bill.") < 0.5);
 }
 
+TEST_CASE("claim: a long text holding the whole claim said the other way contradicts it") {
+  auto r = lede::score_claim(*analyse_claim("The cruise terminal cost fell"),
+                             "The Kestrel Bay harbour authority has delayed its new cruise terminal by a year after "
+                             "the estimated cost rose 30% to $412 million, officials said Thursday.");
+  CHECK(r.score < 0.5);
+  CHECK(r.stance == lede::Stance::Contradicts);
+  // a text about something else that merely has the antonym is no contradiction
+  auto u = lede::score_claim(*analyse_claim("The cruise terminal cost fell"),
+                             "Ferry fares rose 30% after the council vote on the new bus line and the library.");
+  CHECK(u.stance == lede::Stance::Neutral);
+}
+
 TEST_CASE("claim: FTS5 query quotes every word") {
   auto c = analyse_claim("AND OR NEAR \"quoted\" hy-phen * ^ col:umn NOT x");
   std::string q = lede::claim_fts_query(*c);
