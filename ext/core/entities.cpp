@@ -1428,25 +1428,38 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
 
   // Who makes a product: 'Meta's Llama', 'Anthropic's Claude' (the tagger
   // took them for a person or nothing) and 'Microsoft Copilot' (one name
-  // with the product) give the maker as an ORG of its own. A name the
-  // tagger reads as a place stays one ('China's R1').
+  // with the product) give the maker as an ORG of its own, and so does
+  // the name mid-sentence right before 'released', 'launched' … and the
+  // product ('after Anthropic released Claude 3.7 Sonnet': 'anthropic' is
+  // a common word). A name the tagger reads as a place stays one when it is
+  // a known place ('China's R1'; not 'Alibaba's Qwen2.5-Max').
   for (size_t p = 1; p < n; ++p) {
     if (!product_at[p] || product_at[p - 1] || td.starts[p]) continue;
     size_t e = p; // the maker's words end before e
+    bool launch = false;
     if (td.folded[p - 1] == "'s") {
       if (p < 2 || td.starts[p - 1]) continue;
       e = p - 1;
+    } else if (p >= 2 && !td.starts[p - 1] &&
+               ascii_in(td.folded[p - 1], {"released", "launched", "unveiled", "introduced", "debuted", "shipped",
+                                           "releases", "launches", "unveils"})) {
+      e = p - 1;
+      launch = true;
     }
     if (!is_cap_word(in.words[e - 1]) || !is_letter(in.words[e - 1][0])) continue;
     // The maker's first word: the start of its tagged span, else this word.
     size_t b = e - 1;
     if (td.tags[b] != ner::O)
       while (b > 0 && !ner::tag_begins(td.tags[b]) && td.tags[b - 1] != ner::O) --b;
-    if (td.tags[b] != ner::O && ner::tag_type(td.tags[b]) == 3) continue;
+    if (td.tags[b] != ner::O && ner::tag_type(td.tags[b]) == 3) {
+      const uint64_t h = ner::lower_hash(in.words[b]);
+      const uint32_t cls = tagger.gazetteer().lookup(&h, 1);
+      if (e - b > 1 || (cls & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region))) continue;
+    }
     if (td.tags[b] == ner::O) {
       const uint64_t h = ner::lower_hash(in.words[b]);
       if (is_phrase_opener(td.folded[b]) || is_role_word(td.folded[b]) || is_month_or_weekday(td.folded[b]) ||
-          only_common_word(tagger.gazetteer().lookup(&h, 1)))
+          (only_common_word(tagger.gazetteer().lookup(&h, 1)) && !(launch && !td.starts[b])))
         continue;
     }
     set_span(td.tags, b, e, 2);
