@@ -529,8 +529,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   for (size_t i = 0; i + 1 < n;) {
     size_t j = i + 1;
     while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
-    if (tags[i] != ner::O && j - i >= 3 && f[i].size() > 1 && f[i].back() == '.' && is_title_word(f[i]) &&
-        is_cap_word(w[i + 1])) {
+    // ('Mr. Trump', two words, too: an honorific, not 'St. Louis'.)
+    if (tags[i] != ner::O && (j - i >= 3 || (j - i == 2 && entity_words("honorific").has(f[i]))) &&
+        f[i].size() > 1 && f[i].back() == '.' && is_title_word(f[i]) && is_cap_word(w[i + 1])) {
       tags[i] = ner::O;
       set_span(tags, i + 1, j, 1);
     } else if (tags[i] != ner::O && j - i == 1 && i > 0 && f[i - 1] == "(" && f[i].size() >= 3 && f[i][1] == '-' &&
@@ -1098,6 +1099,22 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       i = e - 1;
       continue;
     }
+    // 'The Washington Post columnist': a place and a newspaper's word are
+    // the paper, whatever the tagger said.
+    if (!starts[i] || i == 0) {
+      const size_t e = span_end(i);
+      auto place_before = [&](size_t last) { // words [i, last) name a known place ('New York')
+        uint64_t h[2];
+        for (size_t k = i; k < last; ++k) h[k - i] = ner::lower_hash(w[k]);
+        return (gaz.lookup(h, last - i) & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
+      };
+      if (e - i >= 2 && e - i <= 3 && ner::tag_type(tags[i]) != 2 && entity_words("newspaper_head").has(f[e - 1]) &&
+          place_before(e - 1)) {
+        set_span(tags, i, e, 2);
+        i = e - 1;
+        continue;
+      }
+    }
     // 'San' + 'Joaquin Valley', 'Fort' + 'Worth': a place's first word the
     // tagger left on its own belongs to the name after it.
     if (ner::tag_type(tags[i]) == 3 && span_end(i) == i + 1 && i + 1 < n && ner::tag_begins(tags[i + 1]) &&
@@ -1630,6 +1647,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     while (e > b && !is_alnum(in.words[e - 1][0])) --e;
     if (e <= b) continue;
     if (e - b == 1 && is_generic_acronym(td.folded[b])) continue;
+    // 'I'm' after a quote mark, 'Muslims', 'Latinos': no names (CoNLL's
+    // MISC for the groups).
+    if (e - b == 1 && entity_words("not_a_name").has(td.folded[b])) continue;
     // Not names: a common word opening a sentence or line ('However'),
     // titles alone ('Chief Product Officer'), months and weekdays.
     bool all_titles = true;

@@ -427,6 +427,22 @@ The fight over Lake Oroville
   CHECK(has(g, "ORG|Homegate Hospitality|Homegate Hospitality Inc"));
 }
 
+TEST_CASE("honorifics, newspapers, 'I'm' and religious groups", "[entities]") {
+  auto f = found("The Washington Post columnist Ruth Marcus has been critical of Mr. Trump but on Tuesday wrote "
+                 "that she agreed with him. Ms. Khan said Mr. Trump was wrong about Muslims. ''I'm sure,'' she "
+                 "told The New York Times.");
+  CHECK(has(f, "ORG|Washington Post|The Washington Post"));
+  CHECK(has(f, "ORG|New York Times|The New York Times"));
+  CHECK(has(f, "PERSON|Trump|Trump"));
+  for (const std::string &x : f) {
+    CHECK(x.find("Mr.") == std::string::npos);
+    CHECK(x.find("I'm") == std::string::npos);
+    CHECK(x.find("Muslims") == std::string::npos);
+  }
+  // 'St. Louis' keeps its first word
+  CHECK(has(found("The team flew to St. Louis on Friday."), "GPE|St. Louis|St. Louis"));
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
