@@ -904,6 +904,11 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     for (int t = 1; t <= 4; ++t)
       if (v.by[t] > v.by[best] || best == 0) best = v.by[t] ? t : best;
     if (v.strong) best = v.strong;
+    // 'Donald Trump' ... 'Trump University', 'Trump Organization' ...
+    // 'Trump said': a person's surname that also opens organisations named
+    // after the person (no company words: not 'Dell' of 'Dell
+    // Technologies') is the person when alone.
+    else if (v.surname && v.org_head && !v.company) best = 1;
     // 'Brightwater' of 'Brightwater Analytics'; taken for a place, only the
     // first word of a company's name ('Cerebras' of 'Cerebras Systems', not
     // 'Seattle' of 'Seattle Mariners'; a known place keeps its type below).

@@ -443,6 +443,16 @@ TEST_CASE("honorifics, newspapers, 'I'm' and religious groups", "[entities]") {
   CHECK(has(found("The team flew to St. Louis on Friday."), "GPE|St. Louis|St. Louis"));
 }
 
+TEST_CASE("a person's surname that also opens organisations named after them is the person alone", "[entities]") {
+  auto f = found("Marcus Delacroix built his fortune in hotels. Delacroix University closed in 2010 and the "
+                 "Delacroix Organization sold the Delacroix Plaza Hotel. Delacroix said the school had been "
+                 "a success. Students sued Delacroix in 2013. The Delacroix Foundation gave $1 million, "
+                 "and Delacroix's lawyers said the suit was baseless. Delacroix denied it.");
+  CHECK(has(f, "PERSON|Marcus Delacroix|Delacroix"));
+  CHECK(has(f, "ORG|Delacroix University|Delacroix University"));
+  CHECK_FALSE(has(f, "ORG|Delacroix|Delacroix"));
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
