@@ -1120,6 +1120,17 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         continue;
       }
     }
+    // 'Secretary of State Hillary Clinton' tagged from 'State': the
+    // department's word is the title's, not the name's.
+    if (i >= 2 && f[i - 1] == "of" && is_role_word(f[i - 2]) && span_end(i) - i >= 3 && cap(i + 1) &&
+        ascii_in(f[i], {"state", "defense", "defence", "commerce", "energy", "labor", "labour", "treasury", "health",
+                        "education", "transportation", "agriculture", "interior", "justice", "homeland"})) {
+      const size_t e = span_end(i);
+      tags[i] = ner::O;
+      set_span(tags, i + 1, e, 1);
+      i = e - 1;
+      continue;
+    }
     // 'San' + 'Joaquin Valley', 'Fort' + 'Worth': a place's first word the
     // tagger left on its own belongs to the name after it.
     if (ner::tag_type(tags[i]) == 3 && span_end(i) == i + 1 && i + 1 < n && ner::tag_begins(tags[i + 1]) &&
@@ -1148,6 +1159,23 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     }
     if (ner::tag_type(tags[i]) != 1) continue;
     const size_t e = span_end(i);
+    // 'Tyson in Las Vegas', 'Rubio in New Hampshire' as one person: the
+    // person, and after 'in' or 'at' a known place.
+    {
+      size_t k = i + 1;
+      while (k + 1 < e && f[k] != "in" && f[k] != "at") ++k;
+      if (k + 1 < e && e - (k + 1) <= 2) {
+        uint64_t h[2];
+        for (size_t q = k + 1; q < e; ++q) h[q - k - 1] = ner::lower_hash(w[q]);
+        if (gaz.lookup(h, e - k - 1) & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) {
+          set_span(tags, i, k, 1);
+          tags[k] = ner::O;
+          set_span(tags, k + 1, e, 3);
+          i = e - 1;
+          continue;
+        }
+      }
+    }
     bool initials = e < n && ner::tag_begins(tags[e]) && ner::tag_type(tags[e]) == 1 && !starts[e];
     for (size_t k = i; initials && k < e; ++k) initials = w[k].size() == 2 && is_upper(w[k][0]) && w[k][1] == U'.';
     if (initials) tags[e] = static_cast<uint8_t>(begin_tag(1) + 1);
@@ -1595,17 +1623,26 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   for (size_t s0 = 0; s0 < n;) {
     size_t s1 = s0 + 1;
     while (s1 < n && !td.starts[s1]) ++s1;
-    size_t longer = 0, caps = 0, function_caps = 0;
+    size_t longer = 0, caps = 0, function_caps = 0, function_lower = 0;
+    bool comma = false;
     for (size_t k = s0; k < s1; ++k) {
       if (k > s0 && is_upper(in.words[k][0]) && has_lower_cp(in.words[k]) &&
           (is_title_case_function_word(td.folded[k]) || td.folded[k] == "of" || td.folded[k] == "the"))
         ++function_caps;
+      if (k > s0 && is_lower(in.words[k][0]) && in.words[k].size() <= 3 && is_title_case_function_word(td.folded[k]) &&
+          td.folded[k] != "and" && td.folded[k] != "or") // 'to', 'at', 'of' …: names join with 'and' too
+        ++function_lower;
+      if (td.folded[k] == ",") comma = true; // a headline has none; a sentence of names may
       if (in.words[k].size() < 4 || !is_letter(in.words[k][0])) continue;
       if (!has_lower_cp(in.words[k])) continue; // ALL CAPS lines are the tagger's call
       ++longer;
       caps += is_upper(in.words[k][0]);
     }
-    if (longer >= 3 && caps * 5 >= longer * 4 && function_caps > 0)
+    // (Or every longer word capitalised and short function words in lower
+    // case: 'Donald Trump Denies Mike Tyson Invited to Appear at GOP
+    // Convention'.)
+    if ((longer >= 3 && caps * 5 >= longer * 4 && function_caps > 0) ||
+        (longer >= 6 && caps == longer && function_lower > 0 && !comma))
       std::fill(title_case.begin() + s0, title_case.begin() + s1, 1);
     s0 = s1;
   }
@@ -1647,14 +1684,21 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
         break;
       }
     }
-    // Punctuation at the edges ('’ Rao') is not part of a name.
+    // Punctuation at the edges ('’ Rao') is not part of a name, nor a
+    // headline's capitalised function word before it ('CNN President On
+    // Trump: …').
     while (b < e && !is_alnum(in.words[b][0])) ++b;
+    while (e - b > 1 && title_case[b] && is_title_case_function_word(td.folded[b])) ++b;
     while (e > b && !is_alnum(in.words[e - 1][0])) --e;
     if (e <= b) continue;
     if (e - b == 1 && is_generic_acronym(td.folded[b])) continue;
     // 'I'm' after a quote mark, 'Muslims', 'Latinos': no names (CoNLL's
     // MISC for the groups).
     if (e - b == 1 && entity_words("not_a_name").has(td.folded[b])) continue;
+    // A function word opening a sentence ('In a statement, …') either.
+    if (e - b == 1 && td.starts[b] &&
+        (is_title_case_function_word(td.folded[b]) || ascii_in(td.folded[b], {"a", "an", "the", "of"})))
+      continue;
     // Not names: a common word opening a sentence or line ('However'),
     // titles alone ('Chief Product Officer'), months and weekdays.
     bool all_titles = true;

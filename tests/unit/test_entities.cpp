@@ -453,6 +453,23 @@ TEST_CASE("a person's surname that also opens organisations named after them is 
   CHECK_FALSE(has(f, "ORG|Delacroix|Delacroix"));
 }
 
+TEST_CASE("headline capitals, a person 'in' a place, 'Secretary of State X', a function word alone", "[entities]") {
+  // A headline with its short function words in lower case.
+  auto f = found("Donald Trump Denies Mike Tyson Invited to Appear at GOP Convention.\n\nIn a statement, "
+                 "Rubio in New Hampshire said Secretary of State Hillary Clinton was wrong.");
+  for (const std::string &x : f) {
+    CHECK(x.find("Denies") == std::string::npos);
+    CHECK(x.find("|In|") == std::string::npos);
+    CHECK(x.find("State Hillary") == std::string::npos);
+  }
+  CHECK(has(f, "PERSON|Donald Trump|Donald Trump"));
+  CHECK(has(f, "PERSON|Hillary Clinton|Hillary Clinton"));
+  CHECK(has(f, "GPE|New Hampshire|New Hampshire"));
+  // A sentence of names joined by 'and' is no headline.
+  CHECK(has(found("The Vantor Commission and the Data Protection Commission met."),
+            "ORG|Data Protection Commission|Data Protection Commission"));
+}
+
 TEST_CASE("document pass: a town before a US state is a place", "[entities]") {
   auto f = found("The Menlo Park, Calif., company paused the launch. It moved from Round Rock, Texas, to "
                  "Burlington, N.C. last year.");
