@@ -1143,8 +1143,13 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // 'the California Farm Bureau Federation', tagged from 'Bureau': an
     // institution's name that opens with a common word takes the untagged
     // capitalised words before it (not 'Company Name Homegate Hospitality').
-    if (ner::tag_type(tags[i]) == 2 && i > 0 && tags[i - 1] == ner::O && !starts[i] && cap(i - 1) &&
-        letter(i - 1) && !starts[i - 1] && is_common(i) && has_lower_cp(w[i])) {
+    // (The word before may end another span when it is a common word and
+    // no place: 'California Farm' tagged a place.)
+    // (A person's span ending in the head word is one too: step 4 retypes it.)
+    if ((ner::tag_type(tags[i]) == 2 || (ner::tag_type(tags[i]) == 1 && is_org_head(f[span_end(i) - 1]))) && i > 0 &&
+        !starts[i] && cap(i - 1) && letter(i - 1) && !starts[i - 1] &&
+        (tags[i - 1] == ner::O || (ner::tag_type(tags[i - 1]) != 2 && is_common(i - 1) && !is_place_word(i - 1))) &&
+        is_common(i) && has_lower_cp(w[i])) {
       const size_t e = span_end(i);
       if (is_org_head(f[e - 1]) && !is_role_word(f[i - 1]) && !is_month_or_weekday(f[i - 1]) &&
           !is_phrase_opener(f[i - 1]) && !is_title_word(f[i - 1])) {

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -682,10 +683,10 @@ struct Table {
 
 bool parse_table(std::string_view &b, Table *t) {
   if (!read(b, &t->bits) || !read(b, &t->nrows) || t->bits < 8 || t->bits > 26) return false;
-  if (b.size() < size_t(t->nrows) * 4 + size_t(t->nrows) * kTags * 2) return false;
+  if (b.size() < size_t(t->nrows) * 4 + size_t(t->nrows) * kRow * 2) return false;
   t->keys = b.data();
   t->rows = b.data() + size_t(t->nrows) * 4;
-  b.remove_prefix(size_t(t->nrows) * (4 + kTags * 2));
+  b.remove_prefix(size_t(t->nrows) * (4 + kRow * 2));
   for (size_t r = 0; r < t->nrows; ++r)
     if (t->key(r) >> t->bits || (r > 0 && t->key(r) <= t->key(r - 1))) return false;
   return true;
@@ -704,7 +705,11 @@ bool Weights::load(std::string_view b) {
     bl.rank = rank;
     rank += popcount64(bl.bits);
   }
-  rows_.assign(size_t(rank) * 2 * kTags, 0);
+  // 32-byte rows from a 64-byte boundary: a row never straddles two lines.
+  const size_t bytes = (size_t(rank) * 2 * kRow * sizeof(int16_t) + 63) / 64 * 64;
+  rows_.reset(static_cast<int16_t *>(std::aligned_alloc(64, bytes ? bytes : 64)));
+  if (!rows_) return false;
+  std::memset(rows_.get(), 0, bytes);
 #if defined(__x86_64__) && !defined(__POPCNT__)
   hw_popcount_ = __builtin_cpu_supports("popcnt");
 #endif
@@ -713,7 +718,7 @@ bool Weights::load(std::string_view b) {
       const uint32_t k = t[p].key(r);
       const Block &bl = blocks_[k >> 6];
       const size_t at = bl.rank + popcount64(bl.bits & ((uint64_t(1) << (k & 63)) - 1));
-      std::memcpy(&rows_[(at * 2 + p) * kTags], t[p].rows + r * kTags * 2, kTags * 2);
+      std::memcpy(&rows_[(at * 2 + p) * kRow], t[p].rows + r * kRow * 2, kRow * 2);
     }
   }
   return true;
@@ -724,38 +729,35 @@ template <bool HW> __attribute__((always_inline)) inline bool Weights::row_impl(
   const Block &bl = blocks_[b >> 6];
   const uint64_t m = uint64_t(1) << (b & 63);
   if (!(bl.bits & m)) return false;
-  *at = (size_t(bl.rank) + popcount64<HW>(bl.bits & (m - 1))) * 2 * kTags;
+  *at = (size_t(bl.rank) + popcount64<HW>(bl.bits & (m - 1))) * 2 * kRow;
   return true;
 }
 
 const int16_t *Weights::row(uint64_t h) const {
   size_t at;
-  return row_impl<false>(h, &at) ? rows_.data() + at : nullptr;
+  return row_impl<false>(h, &at) ? rows_.get() + at : nullptr;
 }
 
 namespace {
-// A row's nine scores, widened to int32 in vector registers: eight at once
-// and one apart. Sums of int32 do not depend on their order, so scores are
-// the same as a scalar loop's.
-static_assert(kTags == 9, "rows are added as 8 + 1 scores");
+// A row's eight scores (tags 1-8; O scores 0), widened to int32 in vector
+// registers. Sums of int32 do not depend on their order, so scores are the
+// same as a scalar loop's.
+static_assert(kTags == 9 && kRow == 8, "rows are 8 scores, O apart");
 #if defined(__SSE2__)
 // x86-64: pmaddwd by (1, 0) and (0, 1) pairs widens the even and the odd
 // scores in one instruction each (x * 1 + y * 0 is exact in int32).
 struct RowSum {
   __m128i even = _mm_setzero_si128(), odd = _mm_setzero_si128();
-  int32_t last = 0;
   __attribute__((always_inline)) void add(const int16_t *w) {
-    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(w));
+    const __m128i a = _mm_load_si128(reinterpret_cast<const __m128i *>(w));
     even = _mm_add_epi32(even, _mm_madd_epi16(a, _mm_set1_epi32(1)));
     odd = _mm_add_epi32(odd, _mm_madd_epi16(a, _mm_set1_epi32(0x10000)));
-    last += w[8];
   }
   __attribute__((always_inline)) void add_to(int32_t *s) const {
     int32_t e[4], o[4];
     _mm_storeu_si128(reinterpret_cast<__m128i *>(e), even);
     _mm_storeu_si128(reinterpret_cast<__m128i *>(o), odd);
-    for (int t = 0; t < 4; ++t) s[2 * t] += e[t], s[2 * t + 1] += o[t];
-    s[8] += last;
+    for (int t = 0; t < 4; ++t) s[1 + 2 * t] += e[t], s[2 + 2 * t] += o[t];
   }
 };
 #else
@@ -765,20 +767,17 @@ typedef int16_t RowS8 __attribute__((vector_size(16)));
 typedef int32_t RowI4 __attribute__((vector_size(16)));
 struct RowSum {
   RowI4 lo = {0, 0, 0, 0}, hi = {0, 0, 0, 0};
-  int32_t last = 0;
   __attribute__((always_inline)) void add(const int16_t *w) {
     RowS8 a;
     std::memcpy(&a, w, sizeof a);
     lo += reinterpret_cast<RowI4>(__builtin_shufflevector(a, a, 0, 0, 1, 1, 2, 2, 3, 3)) >> 16;
     hi += reinterpret_cast<RowI4>(__builtin_shufflevector(a, a, 4, 4, 5, 5, 6, 6, 7, 7)) >> 16;
-    last += w[8];
   }
   __attribute__((always_inline)) void add_to(int32_t *s) const {
     int32_t x[8];
     std::memcpy(x, &lo, 16);
     std::memcpy(x + 4, &hi, 16);
-    for (int t = 0; t < 8; ++t) s[t] += x[t];
-    s[8] += last;
+    for (int t = 0; t < 8; ++t) s[1 + t] += x[t];
   }
 };
 #endif
@@ -788,13 +787,13 @@ template <bool HW>
 __attribute__((always_inline)) inline void Weights::score_both_impl(const uint64_t *begin, const uint64_t *end,
                                                                     int32_t *s1, int32_t *s2) const {
   RowSum a, b;
-  const int16_t *rows = rows_.data();
+  const int16_t *rows = rows_.get();
   for (const uint64_t *f = begin; f != end; ++f) {
     size_t at;
     if (!row_impl<HW>(*f, &at)) continue;
     const int16_t *w = rows + at;
     a.add(w);
-    b.add(w + kTags);
+    b.add(w + kRow);
   }
   a.add_to(s1);
   b.add_to(s2);
@@ -804,7 +803,7 @@ template <bool HW>
 __attribute__((always_inline)) inline void Weights::score_impl(int pass, const uint64_t *begin, const uint64_t *end,
                                                                int32_t *scores) const {
   RowSum a;
-  const int16_t *rows = rows_.data() + pass * kTags;
+  const int16_t *rows = rows_.get() + pass * kRow;
   for (const uint64_t *f = begin; f != end; ++f) {
     size_t at;
     if (!row_impl<HW>(*f, &at)) continue;
@@ -836,9 +835,9 @@ void Weights::score_one(uint64_t h, int32_t *s1, int32_t *s2) const {
   if (blocks_.empty()) return;
   const int16_t *w = row(h);
   if (!w) return;
-  for (int t = 0; t < kTags; ++t) s1[t] += w[t];
+  for (int t = 0; t < kRow; ++t) s1[1 + t] += w[t];
   if (s2)
-    for (int t = 0; t < kTags; ++t) s2[t] += w[kTags + t];
+    for (int t = 0; t < kRow; ++t) s2[1 + t] += w[kRow + t];
 }
 
 // ---------------------------------------------------------------- tagger
@@ -846,7 +845,7 @@ void Weights::score_one(uint64_t h, int32_t *s1, int32_t *s2) const {
 Tagger::Tagger(std::string_view bytes, const Gazetteer &gaz) : gaz_(gaz) {
   static std::atomic<uint64_t> next_id{1};
   id_ = next_id++;
-  if (bytes.size() < 8 || bytes.substr(0, 8) != "LEDENER3") return;
+  if (bytes.size() < 8 || bytes.substr(0, 8) != "LEDENER4") return;
   bytes.remove_prefix(8);
   ok_ = weights_.load(bytes);
   if (!ok_) return;

@@ -21,6 +21,7 @@
 #include "document.hpp"
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,6 +38,10 @@ namespace lede::ner {
 
 enum Tag : uint8_t { O = 0, B_PER, I_PER, B_ORG, I_ORG, B_LOC, I_LOC, B_MISC, I_MISC };
 constexpr int kTags = 9;
+// Weights per tag in a model row: tags 1-8, relative to O. Adding the same
+// amount to every tag's score changes no decision, so each row is stored
+// minus its O weight and O always scores 0.
+constexpr int kRow = kTags - 1;
 const char *tag_name(uint8_t tag); // "O", "B-PER", ...
 inline uint8_t tag_type(uint8_t tag) { return tag == O ? 0 : (tag + 1) / 2; } // 1 PER..4 MISC
 inline bool tag_begins(uint8_t tag) { return tag != O && (tag % 2) == 1; }
@@ -186,11 +191,12 @@ private:
   std::vector<uint8_t> vote_major_, vote_prev_;
 };
 
-// Weights of both passes: hashed feature -> kTags int16 scores per pass.
-// A bucket's presence is one bit of a bitmap and its row the rank of that
-// bit, so a look-up reads one 16-byte block (256 KB in all for 2^20
-// buckets) and, when the bucket is present, one row holding both passes'
-// scores: the context features, the same in both passes, are looked up once.
+// Weights of both passes: hashed feature -> kRow int16 scores per pass
+// (tags 1-8; O scores 0). A bucket's presence is one bit of a bitmap and
+// its row the rank of that bit, so a look-up reads one 16-byte block (256
+// KB in all for 2^20 buckets) and, when the bucket is present, one 32-byte
+// row (never across two cache lines) holding both passes' scores: the
+// context features, the same in both passes, are looked up once.
 class Weights {
 public:
   // Parses the two serialised tables (same bits, 8 to 26; ascending buckets).
@@ -220,12 +226,16 @@ private:
   unsigned bits_ = 0;
   bool hw_popcount_ = false; // the CPU has POPCNT (checked once at load)
   std::vector<Block> blocks_;
-  std::vector<int16_t> rows_; // per present bucket: kTags of pass 1, kTags of pass 2
+  struct Free {
+    void operator()(int16_t *p) const { std::free(p); }
+  };
+  // per present bucket, 32 bytes: kRow of pass 1, kRow of pass 2
+  std::unique_ptr<int16_t[], Free> rows_;
 };
 
-// Serialised model: "LEDENER3", then two weight tables (pass 1, pass 2).
+// Serialised model: "LEDENER4", then two weight tables (pass 1, pass 2).
 // Each table: u32 bits, u32 nrows, u32 bucket[nrows] ascending,
-// i16 w[nrows][kTags]. Little-endian.
+// i16 w[nrows][kRow] (tags 1-8 minus the O weight). Little-endian.
 class Tagger {
 public:
   static const Tagger &builtin();

@@ -74,7 +74,7 @@ TEST_CASE("tagging obeys BIO and finds plain names", "[ner]") {
 }
 
 TEST_CASE("a broken model tags nothing instead of failing", "[ner]") {
-  Tagger t(std::string_view("LEDENER3\x01"), Gazetteer::builtin());
+  Tagger t(std::string_view("LEDENER4\x01"), Gazetteer::builtin());
   CHECK_FALSE(t.ok());
   Input in;
   std::u32string w = U"Paris";
