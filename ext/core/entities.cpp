@@ -530,7 +530,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     size_t j = i + 1;
     while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
     // ('Mr. Trump', two words, too: an honorific, not 'St. Louis'.)
-    if (tags[i] != ner::O && (j - i >= 3 || (j - i == 2 && entity_words("honorific").has(f[i]))) &&
+    static const WordSet &kHonorifics = entity_words("honorific");
+    if (tags[i] != ner::O && (j - i >= 3 || (j - i == 2 && kHonorifics.has(f[i]))) &&
         f[i].size() > 1 && f[i].back() == '.' && is_title_word(f[i]) && is_cap_word(w[i + 1])) {
       tags[i] = ner::O;
       set_span(tags, i + 1, j, 1);
@@ -1113,7 +1114,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         for (size_t k = i; k < last; ++k) h[k - i] = ner::lower_hash(w[k]);
         return (gaz.lookup(h, last - i) & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
       };
-      if (e - i >= 2 && e - i <= 3 && ner::tag_type(tags[i]) != 2 && entity_words("newspaper_head").has(f[e - 1]) &&
+      static const WordSet &kPapers = entity_words("newspaper_head");
+      if (e - i >= 2 && e - i <= 3 && ner::tag_type(tags[i]) != 2 && kPapers.has(f[e - 1]) &&
           place_before(e - 1)) {
         set_span(tags, i, e, 2);
         i = e - 1;
@@ -1634,9 +1636,6 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       if (k > s0 && is_upper(in.words[k][0]) && has_lower_cp(in.words[k]) &&
           (is_title_case_function_word(td.folded[k]) || td.folded[k] == "of" || td.folded[k] == "the"))
         ++function_caps;
-      if (k > s0 && is_lower(in.words[k][0]) && in.words[k].size() <= 3 && is_title_case_function_word(td.folded[k]) &&
-          td.folded[k] != "and" && td.folded[k] != "or") // 'to', 'at', 'of' …: names join with 'and' too
-        ++function_lower;
       if (td.folded[k] == ",") comma = true; // a headline has none; a sentence of names may
       if (in.words[k].size() < 4 || !is_letter(in.words[k][0])) continue;
       if (!has_lower_cp(in.words[k])) continue; // ALL CAPS lines are the tagger's call
@@ -1646,6 +1645,10 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // (Or every longer word capitalised and short function words in lower
     // case: 'Donald Trump Denies Mike Tyson Invited to Appear at GOP
     // Convention'.)
+    if (longer >= 6 && caps == longer && !comma && function_caps == 0)
+      for (size_t k = s0 + 1; k < s1 && !function_lower; ++k)
+        function_lower = is_lower(in.words[k][0]) && in.words[k].size() <= 3 && td.folded[k] != "and" &&
+                         td.folded[k] != "or" && is_title_case_function_word(td.folded[k]); // 'to', 'at', 'of' …
     if ((longer >= 3 && caps * 5 >= longer * 4 && function_caps > 0) ||
         (longer >= 6 && caps == longer && function_lower > 0 && !comma))
       std::fill(title_case.begin() + s0, title_case.begin() + s1, 1);
@@ -1699,7 +1702,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (e - b == 1 && is_generic_acronym(td.folded[b])) continue;
     // 'I'm' after a quote mark, 'Muslims', 'Latinos': no names (CoNLL's
     // MISC for the groups).
-    if (e - b == 1 && entity_words("not_a_name").has(td.folded[b])) continue;
+    static const WordSet &kNotNames = entity_words("not_a_name");
+    if (e - b == 1 && kNotNames.has(td.folded[b])) continue;
     // A function word opening a sentence ('In a statement, …') either.
     if (e - b == 1 && td.starts[b] &&
         (is_title_case_function_word(td.folded[b]) || ascii_in(td.folded[b], {"a", "an", "the", "of"})))
