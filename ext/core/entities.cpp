@@ -1704,6 +1704,14 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // MISC for the groups).
     static const WordSet &kNotNames = entity_words("not_a_name");
     if (e - b == 1 && kNotNames.has(td.folded[b])) continue;
+    // Events, holidays and generations ('Election Day', 'Cold War',
+    // 'Millennials'; ext/data/event_names.txt): CoNLL's MISC.
+    if (e - b <= 3) {
+      static const std::unordered_set<std::string_view> &kEvents = resource_set("event_names.txt");
+      std::string whole(td.folded[b]);
+      for (size_t k = b + 1; k < e; ++k) (whole += ' ') += td.folded[k];
+      if (kEvents.count(whole)) continue;
+    }
     // A function word opening a sentence ('In a statement, …') either.
     if (e - b == 1 && td.starts[b] &&
         (is_title_case_function_word(td.folded[b]) || ascii_in(td.folded[b], {"a", "an", "the", "of"})))

@@ -439,6 +439,10 @@ TEST_CASE("honorifics, newspapers, 'I'm' and religious groups", "[entities]") {
     CHECK(x.find("I'm") == std::string::npos);
     CHECK(x.find("Muslims") == std::string::npos);
   }
+  // events, holidays and generations are no names
+  for (const std::string &x : found("On Election Day, Millennials voted. The Cold War ended long before the Great "
+                                    "Recession, and Brexit loomed over Super Tuesday."))
+    CHECK((x.rfind("DATE", 0) == 0 || x.rfind("MONEY", 0) == 0)); // no PERSON, ORG, GPE, LOC
   // 'St. Louis' keeps its first word
   CHECK(has(found("The team flew to St. Louis on Friday."), "GPE|St. Louis|St. Louis"));
 }
