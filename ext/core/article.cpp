@@ -48,6 +48,13 @@ std::string trim(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// ASCII letters lower-cased, other bytes kept (same length as `s`).
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 // Lower case, punctuation folded, with surrounding bullets and trailing
 // ':' '.' '!' '>' '|' '»' trimmed: the key furniture is matched on.
 std::string match_key(const std::string &line) {
@@ -217,8 +224,7 @@ std::string person_from_segment(const std::string &seg) {
   if (words.empty() || words.size() > 5) return {};
   std::string out;
   for (auto &w : words) {
-    std::string lw;
-    for (unsigned char c : w) lw.push_back(static_cast<char>(std::tolower(c)));
+    std::string lw = ascii_lower(w);
     while (!lw.empty() && (lw.back() == '.' || lw.back() == ',')) lw.pop_back();
     if (role_words().count(lw)) return {};
     if (lw == "the") return {};
@@ -302,9 +308,7 @@ bool staff_byline(const std::string &rest) {
   bool role = false;
   for (const std::string &w : words) {
     if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
-    std::string lw;
-    for (unsigned char c : w) lw.push_back(static_cast<char>(std::tolower(c)));
-    role |= role_words().count(lw) != 0;
+    role |= role_words().count(ascii_lower(w)) != 0;
   }
   return role;
 }
@@ -346,8 +350,7 @@ bool byline_line(const std::string &line, const std::string &key, size_t words, 
     std::string t = trim(line);
     size_t pos = 0;
     // find label case-insensitively in the original
-    std::string low;
-    for (unsigned char c : t) low.push_back(static_cast<char>(std::tolower(c)));
+    const std::string low = ascii_lower(t);
     pos = low.find(lab.substr(0, lab.size()));
     std::string rest = pos == std::string::npos ? t : t.substr(pos + lab.size());
     if (!rest.empty() && rest[0] == ':') rest = rest.substr(1);
@@ -650,9 +653,7 @@ Article parse_article(std::string_view text) {
       // 'Published on Feb 20, 2025 by Owen Pryce': the names after 'by'
       if (byline.empty() && w <= 14) {
         const std::string t = trim(line);
-        std::string low;
-        for (unsigned char c : t) low.push_back(static_cast<char>(std::tolower(c)));
-        const size_t by = low.rfind(" by ");
+        const size_t by = ascii_lower(t).rfind(" by ");
         if (by != std::string::npos) byline = names_from_byline(t.substr(by + 4));
       }
       continue;

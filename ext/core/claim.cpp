@@ -348,7 +348,7 @@ bool handle_title(std::string_view lower) {
 // half of the hashtag) and one known part of four letters or more. Fills
 // `parts` with byte ranges of `w`; false when no split qualifies.
 bool split_tag(WordCache &cache, std::string_view w, std::vector<std::pair<uint32_t, uint32_t>> &parts);
-int english_word(WordCache &cache, std::string_view w);
+int english_word(const WordInfo &info, std::string_view w);
 
 // Splits UTF-8 text into tokens (words, numbers, clause breaks, currency and
 // percent signs); stops after `max_words` words. `out` is cleared first.
@@ -513,7 +513,7 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
     // capitals between its words becomes those words, when English words
     // (all but at most one) make it up.
     if (tag && ascii && !any_digit && (!any_lower || nupper == 0) && len >= 6 && len <= 40 &&
-        !english_word(cache, std::string_view(buf, len))) {
+        !english_word(cache.get(std::string_view(buf, len)), std::string_view(buf, len))) {
       std::vector<std::pair<uint32_t, uint32_t>> parts;
       if (split_tag(cache, std::string_view(buf, len), parts)) {
         for (auto [pb, pe] : parts) {
@@ -602,11 +602,11 @@ const std::unordered_set<std::string_view> &english_words() {
   return words;
 }
 
-// A lower-case word is English: 2 when in the weight table, the stop words
-// or WordNet; 1 when one of them plus an inflection ('lives', 'shooting',
-// 'flakes'); 0 otherwise.
-int english_word(WordCache &cache, std::string_view w) {
-  if (cache.get(w).flags & (kKnown | kStop)) return 2;
+// A lower-case word (`info`: its cache entry) is English: 2 when in the
+// weight table, the stop words or WordNet; 1 when one of them plus an
+// inflection ('lives', 'shooting', 'flakes'); 0 otherwise.
+int english_word(const WordInfo &info, std::string_view w) {
+  if (info.flags & (kKnown | kStop)) return 2;
   const auto &words = english_words();
   if (words.count(w)) return 2;
   auto base = [&](size_t cut, const char *add) {
@@ -638,13 +638,13 @@ bool split_tag(WordCache &cache, std::string_view w, std::vector<std::pair<uint3
     for (size_t b = 0; b + 2 <= e; ++b) {
       if (best[b] >= kInf || (b == 0 && e == n)) continue; // two parts at least
       std::string_view part = w.substr(b, e - b);
-      if (part.size() == 2 && !(cache.get(part).flags & kStop)) continue; // 'up', 'my', 'of' only
-      const int english = english_word(cache, part);
+      const WordInfo &wi = cache.get(part);
+      if (part.size() == 2 && !(wi.flags & kStop)) continue; // 'up', 'my', 'of' only
+      const int english = english_word(wi, part);
       const bool known = english > 0;
       if (!known && part.size() < 4) continue;
       // Fewer parts first; then the commoner words ('black lives matter',
       // not 'black live smatter'): weight is 1 (common) to ~4 (rare or unknown).
-      const WordInfo &wi = cache.get(part);
       // An unknown part is as short as it can be ('exuma airport', not
       // 'exumaair port').
       // An inflected word costs a little more ('george soros', not 'georges oros').

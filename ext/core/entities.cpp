@@ -408,6 +408,20 @@ bool is_affiliation_noun(std::string_view f) {
 
 uint8_t begin_tag(int type) { return static_cast<uint8_t>(2 * type - 1); }
 
+// The gazetteer's classes of a place.
+constexpr uint32_t kPlaceClasses = ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region;
+
+// Words [b, e) (one to four) name a place the gazetteer knows ('New York').
+bool known_place(const ner::Gazetteer &gaz, const std::vector<std::u32string_view> &w, size_t b, size_t e) {
+  if (e <= b || e - b > 4) return false;
+  uint64_t h[4];
+  for (size_t k = b; k < e; ++k) h[k - b] = ner::lower_hash(w[k]);
+  return (gaz.lookup(h, e - b) & kPlaceClasses) != 0;
+}
+
+// 'north', 'south', 'east', 'west' (after a street's head: 'Queen Street West').
+bool is_compass(std::string_view folded) { return ascii_in(folded, {"north", "south", "east", "west"}); }
+
 // Sets words [b, e) to one span of `type` (1 PER .. 4 MISC), or to O.
 void set_span(std::vector<uint8_t> &tags, size_t b, size_t e, int type) {
   for (size_t k = b; k < e; ++k)
@@ -436,6 +450,16 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   auto cap = [&](size_t i) { return (shape[i] & kCap) != 0; };        // is_cap_word
   auto letter = [&](size_t i) { return (shape[i] & kLetter) != 0; };  // a letter first
   auto camel = [&](size_t i) { return (shape[i] & kCamel) != 0; };    // is_camel
+  // First word of the tagged span holding k; end of the span beginning at k.
+  auto span_begin = [&](size_t k) {
+    while (k > 0 && tags[k] != ner::O && !ner::tag_begins(tags[k])) --k;
+    return k;
+  };
+  auto span_end = [&](size_t k) {
+    size_t e = k + 1;
+    while (e < n && tags[e] != ner::O && !ner::tag_begins(tags[e])) ++e;
+    return e;
+  };
   // Where 'and', 'or' and ',' stand, in order: the rules on coordinated
   // names and on 'Town, State' look only there.
   std::vector<uint32_t> joiners;
@@ -454,7 +478,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     return (c & ner::Gazetteer::CommonWord) && !(c & ner::Gazetteer::ProperNoun);
   };
   auto is_place_word = [&](size_t i) {
-    return (gaz_class(i) & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
+    return (gaz_class(i) & kPlaceClasses) != 0;
   };
   // The word after i, skipping a possessive.
   auto next_word = [&](size_t i) -> size_t {
@@ -503,7 +527,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       }
       if (after) {
         const uint32_t c = gaz_class(i);
-        const bool place = (c & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
+        const bool place = (c & kPlaceClasses) != 0;
         const bool common = (c & ner::Gazetteer::CommonWord) && !(c & ner::Gazetteer::ProperNoun);
         if (!place && (camel(i) || !common)) return 2;
       }
@@ -754,7 +778,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       if ((ty == 1 || ty == 3 || before_verb || unknown) && (j - i == 1 || (j - i == 2 && is_possessive(f[i + 1])))) {
         const uint32_t cls = gaz_class(i);
         if ((cls & ner::Gazetteer::Org) &&
-            !(cls & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) &&
+            !(cls & kPlaceClasses) &&
             !(unknown && (cls & ner::Gazetteer::CommonWord)) &&
             !(unknown && ty == 4 && (cls & ner::Gazetteer::ProperNoun)) && !in_person_name(f[i])) {
           const int c = cue(i);
@@ -1015,11 +1039,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       break;
     }
     if (!last) continue;
-    if (ty == 3) {
-      size_t b = i;
-      while (b > 0 && !ner::tag_begins(tags[b])) --b;
-      set_span(tags, b, last, 2);
-    }
+    if (ty == 3) set_span(tags, span_begin(i), last, 2);
     for (size_t k = i + 1; k < last; ++k) tags[k] = ner::I_ORG;
     i = last - 1;
   }
@@ -1049,15 +1069,6 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   //   'J. R. Whitfield': a person of initials only before a person is one
   //   person with it.
   static const WordSet &kStreetHeads = entity_words("street_head");
-  auto span_begin = [&](size_t k) {
-    while (k > 0 && tags[k] != ner::O && !ner::tag_begins(tags[k])) --k;
-    return k;
-  };
-  auto span_end = [&](size_t k) { // end of the span that begins at k
-    size_t e = k + 1;
-    while (e < n && tags[e] != ner::O && !ner::tag_begins(tags[e])) ++e;
-    return e;
-  };
   for (size_t i = 1; i + 1 < n; ++i) {
     const std::string_view x = f[i];
     if (x.size() == 1 && x[0] == '&') {
@@ -1089,7 +1100,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       const std::string_view suf = x.substr(x.size() - 2);
       if (suf != "st" && suf != "nd" && suf != "rd" && suf != "th") continue;
       size_t e = i + 2;
-      if (e < n && !starts[e] && cap(e) && ascii_in(f[e], {"north", "south", "east", "west"})) ++e;
+      if (e < n && !starts[e] && cap(e) && is_compass(f[e])) ++e;
       set_span(tags, i, e, 3);
       i = e - 1;
     }
@@ -1109,14 +1120,9 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // the paper, whatever the tagger said.
     if (!starts[i] || i == 0) {
       const size_t e = span_end(i);
-      auto place_before = [&](size_t last) { // words [i, last) name a known place ('New York')
-        uint64_t h[2];
-        for (size_t k = i; k < last; ++k) h[k - i] = ner::lower_hash(w[k]);
-        return (gaz.lookup(h, last - i) & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) != 0;
-      };
       static const WordSet &kPapers = entity_words("newspaper_head");
       if (e - i >= 2 && e - i <= 3 && ner::tag_type(tags[i]) != 2 && kPapers.has(f[e - 1]) &&
-          place_before(e - 1)) {
+          known_place(gaz, w, i, e - 1)) {
         set_span(tags, i, e, 2);
         i = e - 1;
         continue;
@@ -1171,16 +1177,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     {
       size_t k = i + 1;
       while (k + 1 < e && f[k] != "in" && f[k] != "at") ++k;
-      if (k + 1 < e && e - (k + 1) <= 2) {
-        uint64_t h[2];
-        for (size_t q = k + 1; q < e; ++q) h[q - k - 1] = ner::lower_hash(w[q]);
-        if (gaz.lookup(h, e - k - 1) & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region)) {
-          set_span(tags, i, k, 1);
-          tags[k] = ner::O;
-          set_span(tags, k + 1, e, 3);
-          i = e - 1;
-          continue;
-        }
+      if (k + 1 < e && e - (k + 1) <= 2 && known_place(gaz, w, k + 1, e)) {
+        set_span(tags, i, k, 1);
+        tags[k] = ner::O;
+        set_span(tags, k + 1, e, 3);
+        i = e - 1;
+        continue;
       }
     }
     bool initials = e < n && ner::tag_begins(tags[e]) && ner::tag_type(tags[e]) == 1 && !starts[e];
@@ -1508,11 +1510,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     size_t b = e - 1;
     if (td.tags[b] != ner::O)
       while (b > 0 && !ner::tag_begins(td.tags[b]) && td.tags[b - 1] != ner::O) --b;
-    if (td.tags[b] != ner::O && ner::tag_type(td.tags[b]) == 3) {
-      const uint64_t h = ner::lower_hash(in.words[b]);
-      const uint32_t cls = tagger.gazetteer().lookup(&h, 1);
-      if (e - b > 1 || (cls & (ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region))) continue;
-    }
+    if (td.tags[b] != ner::O && ner::tag_type(td.tags[b]) == 3 &&
+        (e - b > 1 || known_place(tagger.gazetteer(), in.words, b, e)))
+      continue;
     if (td.tags[b] == ner::O) {
       const uint64_t h = ner::lower_hash(in.words[b]);
       if (is_phrase_opener(td.folded[b]) || is_role_word(td.folded[b]) || is_month_or_weekday(td.folded[b]) ||
@@ -1655,6 +1655,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     s0 = s1;
   }
   std::vector<uint64_t> hs; // lower-case hashes of a name's words
+  std::string whole;        // a name's folded words, space-separated
   for (size_t i = 0; i < n;) {
     if (td.tags[i] == ner::O) {
       ++i;
@@ -1706,12 +1707,11 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (e - b == 1 && kNotNames.has(td.folded[b])) continue;
     // Events, holidays and generations ('Election Day', 'Cold War',
     // 'Millennials'; ext/data/event_names.txt): CoNLL's MISC.
-    if (e - b <= 3) {
-      static const std::unordered_set<std::string_view> &kEvents = resource_set("event_names.txt");
-      std::string whole(td.folded[b]);
-      for (size_t k = b + 1; k < e; ++k) (whole += ' ') += td.folded[k];
-      if (kEvents.count(whole)) continue;
-    }
+    // (`whole`: the name's folded words, also for the region list below.)
+    whole.assign(td.folded[b]);
+    for (size_t k = b + 1; k < e; ++k) (whole += ' ') += td.folded[k];
+    static const std::unordered_set<std::string_view> &kEvents = resource_set("event_names.txt");
+    if (e - b <= 3 && kEvents.count(whole)) continue;
     // A function word opening a sentence ('In a statement, …') either.
     if (e - b == 1 && td.starts[b] &&
         (is_title_case_function_word(td.folded[b]) || ascii_in(td.folded[b], {"a", "an", "the", "of"})))
@@ -1744,12 +1744,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       static const WordSet &kLandforms = entity_words("landform");
       for (size_t k = b; k < e; ++k)
         region |= kLandforms.has(td.folded[k]) &&
-                  !(cls & (ner::Gazetteer::Country | ner::Gazetteer::Region | ner::Gazetteer::City));
-      std::string whole;
-      for (size_t k = b; k < e; ++k) {
-        if (k > b) whole += ' ';
-        whole += td.folded[k];
-      }
+                  !(cls & kPlaceClasses);
       static const std::unordered_set<std::string_view> &kRegions = resource_set("regions.txt");
       region |= kRegions.count(whole) != 0;
       r.type = region ? "LOC" : "GPE";
@@ -1771,7 +1766,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       else if (r.type == "PERSON" && ascii_in(td.folded[b], {"lake", "mount", "mt.", "fort"}))
         r.type = "LOC"; // 'Lake Oroville'
       else if (kStreetHeads.has(head) ||
-               (ascii_in(head, {"north", "south", "east", "west"}) && kStreetHeads.has(td.folded[e - 2])))
+               (is_compass(head) && kStreetHeads.has(td.folded[e - 2])))
         r.type = "LOC"; // 'Mercer Avenue', 'Queen Street West'
     }
     raw.push_back(std::move(r));
