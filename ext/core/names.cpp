@@ -6,6 +6,8 @@
 // with thousands of names stays linear.
 #include "names.hpp"
 
+#include "ner.hpp"
+
 #include "resources.hpp"
 
 #include "text.hpp"
@@ -326,6 +328,67 @@ const NameIndex::Entry *NameIndex::best_longer(const std::vector<size_t> &candid
       best = &e;
   }
   return best;
+}
+
+namespace {
+// The folded words of a person's full name without generational suffixes,
+// or none when it is no person's name (family_name_key).
+std::vector<std::string> full_name_words(std::string_view full_name) {
+  std::vector<std::string> words = folded_words(std::string(full_name));
+  static constexpr std::string_view kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
+  while (words.size() > 2 && std::find(std::begin(kSuffixes), std::end(kSuffixes), words.back()) != std::end(kSuffixes))
+    words.pop_back();
+  if (words.size() < 2) return {};
+  for (const std::string &w : words)
+    if (w == "of" || w == "and" || w == "the") return {};
+  return words;
+}
+
+// True when a full name opens with a word known only as a common word:
+// a name the tagger made of a phrase ('Thank God', 'Morning Joe') as
+// often as a person's ('Mitt Romney', 'Newt Gingrich').
+bool opens_with_common_word(const std::string &full_name) {
+  const size_t sp = full_name.find(' ');
+  const std::u32string first = decode_utf8(full_name.substr(0, sp));
+  const uint64_t h = ner::lower_hash(first);
+  const uint32_t cls = ner::Gazetteer::builtin().lookup(&h, 1);
+  return (cls & ner::Gazetteer::CommonWord) && !(cls & ner::Gazetteer::ProperNoun);
+}
+} // namespace
+
+std::string family_name_key(std::string_view full_name) {
+  std::vector<std::string> words = full_name_words(full_name);
+  return words.empty() ? std::string() : words.back();
+}
+
+std::string given_name_key(std::string_view full_name) {
+  std::vector<std::string> words = full_name_words(full_name);
+  return words.empty() ? std::string() : words.front();
+}
+
+std::string lone_name_key(std::string_view name) {
+  std::vector<std::string> words = folded_words(std::string(name));
+  return words.size() == 1 ? words[0] : std::string();
+}
+
+std::optional<std::string> dominant_full_name(const std::vector<std::pair<std::string, int64_t>> &named,
+                                      int64_t as_given_name) {
+  const std::pair<std::string, int64_t> *best = nullptr;
+  int64_t second = 0, total = 0;
+  for (const auto &x : named) {
+    if (x.second <= 0) continue;
+    // A name opening with a common word counts once several articles give it.
+    if (x.second < kFamilyDominance && opens_with_common_word(x.first)) continue;
+    total += x.second;
+    if (!best || x.second > best->second) {
+      if (best) second = std::max(second, best->second);
+      best = &x;
+    } else {
+      second = std::max(second, x.second);
+    }
+  }
+  if (!best || best->second < kFamilyDominance * second || as_given_name >= total) return std::nullopt;
+  return best->first;
 }
 
 } // namespace lede

@@ -8,6 +8,8 @@
 // the same NameIndex that entity_mentions filled.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -61,5 +63,35 @@ private:
   std::unordered_map<std::string, size_t> by_key_; // type + folded name
   std::unordered_map<std::string, std::vector<size_t>> by_word_; // type + folded word
 };
+
+// Names across a corpus (the storage's <corpus>_surname table): an
+// article that names a person only by the family name ('Altman said')
+// takes the full name the rest of the corpus gives ('Sam Altman') when
+// one full name with that family name is clearly the usual one.
+//
+// The folded family name of a person's full name: its last word, before a
+// generational suffix ('Sam Altman' -> 'altman', 'Martin Luther King Jr.'
+// -> 'king'); "" for a name of one word, and for a name that is no
+// person's however it was typed: one holding 'of', 'and' or 'the' ('Butch
+// Otter of Idaho').
+std::string family_name_key(std::string_view full_name);
+// The folded first word of a full name that has a family name
+// ('Sam Altman' -> 'sam'), else "".
+std::string given_name_key(std::string_view full_name);
+// The folded word of a name of one word ('Altman' -> 'altman'), else "".
+std::string lone_name_key(std::string_view name);
+// The full name a lone word stands for, from the full names with that
+// family name, each with the number of articles that name it, and the
+// number of articles whose full names open with the word: the most named,
+// when it is named in at least kFamilyDominance times as many articles as
+// each other one ('Clinton' with Hillary Clinton in 40 articles and Bill
+// Clinton in 30: none), and when the word is more often a family name than
+// a given name ('John': John Smith, John Kerry ... against Elton John:
+// none); else none. A name opening with a word known only as a common word
+// ('Thank God', 'Morning Joe', but also 'Mitt Romney') counts only when
+// kFamilyDominance articles or more name it.
+constexpr int64_t kFamilyDominance = 3;
+std::optional<std::string> dominant_full_name(const std::vector<std::pair<std::string, int64_t>> &named,
+                                      int64_t as_given_name);
 
 } // namespace lede

@@ -1,13 +1,18 @@
 // storage.cpp — see storage.hpp.
 #include "storage.hpp"
 
+#include "names.hpp"
 #include "text.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
 
 #include <cstring>
 
 namespace lede::sql {
 
-const char *const kShadowSuffixes[] = {"config", "doc", "sentence", "quote", "entity", "fts", nullptr};
+const char *const kShadowSuffixes[] = {"config", "doc", "sentence", "quote", "entity", "fullname", "surname", "givenname", "fts", nullptr};
 
 bool is_shadow_suffix(const char *suffix) {
   for (const char *const *s = kShadowSuffixes; *s; ++s)
@@ -15,7 +20,17 @@ bool is_shadow_suffix(const char *suffix) {
   return false;
 }
 
-static constexpr int kSchemaVersion = 1;
+// 2: X_fullname and X_surname (corpus-wide family names); a version 1
+// corpus gains them when opened (Storage::check).
+static constexpr int kSchemaVersion = 2;
+
+// The shadow tables of corpus-wide family names (version 2).
+static const char *const kFamilyTables =
+    "CREATE TABLE \"%w\".\"%w_fullname\"(article_id INTEGER NOT NULL, word TEXT NOT NULL,"
+    " entity TEXT NOT NULL, PRIMARY KEY(article_id, word, entity)) WITHOUT ROWID;"
+    "CREATE TABLE \"%w\".\"%w_surname\"(word TEXT NOT NULL, entity TEXT NOT NULL,"
+    " articles INTEGER NOT NULL, PRIMARY KEY(word, entity)) WITHOUT ROWID;"
+    "CREATE TABLE \"%w\".\"%w_givenname\"(word TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;";
 
 Storage::Storage(sqlite3 *db, std::string schema, std::string name)
     : db_(db), schema_(std::move(schema)), name_(std::move(name)), who_(name_.c_str()) {}
@@ -50,34 +65,75 @@ void Storage::create(const lede::AnalysisOptions &options) {
       "CREATE VIRTUAL TABLE \"%w\".\"%w_fts\" USING fts5(body, content='%q_doc',"
       " content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');",
       s, n, s, n, kSchemaVersion, options.entities ? 1 : 0, options.quotes ? 1 : 0, s, n, s, n, s, n, s, n, s, n, n, s, n, s, n, n);
+  sql += format(kFamilyTables, s, n, s, n, s, n);
   exec(db_, sql, who_);
 }
 
 void Storage::destroy() {
   std::string sql;
-  for (const char *suffix : {"fts", "alias", "entity", "quote", "sentence", "doc", "config"})
+  for (const char *suffix : {"fts", "alias", "givenname", "surname", "fullname", "entity", "quote", "sentence", "doc", "config"})
     sql += format("DROP TABLE IF EXISTS \"%w\".\"%w_%s\";", schema_.c_str(), name_.c_str(), suffix);
   exec(db_, sql, who_);
 }
 
 void Storage::check() {
   Stmt st(db_, format("SELECT key, value FROM \"%w\".\"%w_config\"", schema_.c_str(), name_.c_str()), who_);
-  bool versioned = false;
+  int64_t version = 0;
   while (st.step(db_, who_)) {
     std::string_view key = st.text(0);
-    if (key == "version") versioned = st.int64(1) == kSchemaVersion;
+    if (key == "version") version = st.int64(1);
     else if (key == "entities") options_.entities = st.int64(1) != 0;
     else if (key == "quotes") options_.quotes = st.int64(1) != 0;
   }
-  if (!versioned)
+  st = Stmt();
+  if (version == 1) {
+    upgrade_from_1();
+    version = kSchemaVersion;
+  }
+  if (version != kSchemaVersion)
     fail(SQLITE_CORRUPT_VTAB,
          format("%s: shadow table %s_config has no schema version %d", who_, who_, kSchemaVersion));
+}
+
+// Version 1 -> 2: the family-name tables, filled from the stored names.
+void Storage::upgrade_from_1() {
+  const char *s = schema_.c_str(), *n = name_.c_str();
+  exec(db_, "SAVEPOINT lede_upgrade", who_);
+  try {
+    exec(db_, format(kFamilyTables, s, n, s, n, s, n), who_);
+    Stmt names(db_, format("SELECT DISTINCT article_id, entity FROM %s WHERE type = 'PERSON'", table("entity").c_str()),
+               who_);
+    while (names.step(db_, who_)) add_full_name(names.int64(0), names.text(1));
+    names = Stmt();
+    exec(db_,
+         format("INSERT INTO %s(word, entity, articles) SELECT word, entity, count(*) FROM %s GROUP BY word, entity;"
+                "UPDATE %s SET value = %d WHERE key = 'version';",
+                table("surname").c_str(), table("fullname").c_str(), table("config").c_str(), kSchemaVersion),
+         who_);
+    // Given names: once per article.
+    Stmt full(db_, format("SELECT article_id, entity FROM %s ORDER BY article_id", table("fullname").c_str()), who_);
+    std::vector<std::pair<int64_t, std::string>> rows;
+    while (full.step(db_, who_)) rows.emplace_back(full.int64(0), std::string(full.text(1)));
+    full = Stmt();
+    for (size_t b = 0; b < rows.size();) {
+      size_t e = b;
+      std::set<std::string> given;
+      for (; e < rows.size() && rows[e].first == rows[b].first; ++e) given.insert(lede::given_name_key(rows[e].second));
+      count_given_names(given, +1);
+      b = e;
+    }
+  } catch (...) {
+    exec(db_, "ROLLBACK TO lede_upgrade; RELEASE lede_upgrade", who_);
+    throw;
+  }
+  exec(db_, "RELEASE lede_upgrade", who_);
 }
 
 // Statement slots, each prepared on first use.
 enum Slot {
   kInsDoc, kInsSent, kInsFts, kInsQuote, kInsEntity, kFindSource, kExists, kDelFtsSel, kDelFts,
   kDelSent, kDelQuote, kDelEntity, kDelDoc, kUpdDoc, kUpdRaw, kUpdSource, kAliases, kIds, kRaw,
+  kInsFull, kSurnames, kCountUp, kFullOf, kCountDown, kCountDrop, kDelFull, kFillEntity, kFillQuote, kGiven, kGivenUp, kGivenDrop,
   kSlotCount
 };
 
@@ -149,8 +205,77 @@ int64_t Storage::insert(int64_t id, std::string_view source, sqlite3_value *raw_
   return new_id;
 }
 
+namespace {
+bool is_person_name(const lede::EntityMention &e) { return !e.value && e.type == "PERSON"; }
+
+// The word of `full` that is its family name `key`, as written ('Sam
+// Altman', 'altman' -> 'Altman'): the form a lone mention is stored in.
+std::string family_word(const std::string &full, const std::string &key) {
+  std::string out;
+  size_t b = 0;
+  while (b < full.size()) {
+    size_t e = full.find(' ', b);
+    if (e == std::string::npos) e = full.size();
+    std::string w = full.substr(b, e - b);
+    if (!w.empty() && lede::fold_for_match(w) == key) out = w;
+    b = e + 1;
+  }
+  return out;
+}
+} // namespace
+
+std::optional<std::string> Storage::usual_full_name(const std::string &word) {
+  Stmt &st = stmt(kSurnames, "SELECT entity, articles FROM {surname} WHERE word = ?1");
+  st.bind(1, std::string_view(word));
+  std::vector<std::pair<std::string, int64_t>> named;
+  while (st.step(db_, who_)) named.emplace_back(std::string(st.text(0)), st.int64(1));
+  st.reset();
+  Stmt &g = stmt(kGiven, "SELECT articles FROM {givenname} WHERE word = ?1");
+  g.bind(1, std::string_view(word));
+  const int64_t as_given = g.step(db_, who_) ? g.int64(0) : 0;
+  g.reset();
+  return lede::dominant_full_name(named, as_given);
+}
+
+void Storage::count_given_names(const std::set<std::string> &given, int delta) {
+  for (const std::string &w : given) {
+    if (w.empty()) continue;
+    stmt(kGivenUp, "INSERT INTO {givenname}(word, articles) VALUES (?1, ?2)"
+                   " ON CONFLICT(word) DO UPDATE SET articles = articles + ?2")
+        .bind(1, std::string_view(w)).bind(2, int64_t(delta)).run(db_, who_);
+    if (delta < 0)
+      stmt(kGivenDrop, "DELETE FROM {givenname} WHERE word = ?1 AND articles <= 0")
+          .bind(1, std::string_view(w)).run(db_, who_);
+  }
+}
+
+void Storage::add_full_name(int64_t id, std::string_view entity) {
+  const std::string key = lede::family_name_key(entity);
+  if (key.empty()) return;
+  Stmt &st = stmt(kInsFull, "INSERT OR IGNORE INTO {fullname}(article_id, word, entity) VALUES (?1, ?2, ?3)");
+  st.bind(1, id).bind(2, std::string_view(key)).bind(3, entity).run(db_, who_);
+}
+
 void Storage::write_derived(int64_t id, const lede::Analysis &a) {
   const lede::Document &d = a.doc;
+  // Corpus-wide family names (names.hpp): the article's full names of
+  // people, by family name; a lone family name the article does not
+  // resolve itself takes the corpus's usual full name, in the entity rows
+  // and in the quotes' speakers.
+  std::map<std::string, std::set<std::string>> full; // family name -> full names
+  for (const auto &x : a.entities)
+    if (is_person_name(x))
+      if (std::string k = lede::family_name_key(x.entity); !k.empty()) full[k].insert(x.entity);
+  std::map<std::string, std::optional<std::string>> lone; // lone name as stored -> full name
+  for (const auto &x : a.entities) {
+    if (!is_person_name(x) || lone.count(x.entity)) continue;
+    const std::string k = lede::lone_name_key(x.entity);
+    lone[x.entity] = k.empty() || full.count(k) ? std::nullopt : usual_full_name(k);
+  }
+  auto resolved = [&](const std::string &name) -> std::string_view {
+    auto it = lone.find(name);
+    return it != lone.end() && it->second ? std::string_view(*it->second) : std::string_view(name);
+  };
   Stmt &sent = stmt(kInsSent, "INSERT INTO {sentence}(article_id, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)");
   for (size_t i = 0; i < d.sentences.size(); ++i) {
     const auto &s = d.sentences[i];
@@ -170,7 +295,8 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const auto &x = a.quotes[i];
     q.reset().bind(1, id).bind(2, static_cast<int64_t>(i)).bind(3, std::string_view(x.quote));
-    q.bind_opt(4, x.speaker).bind_opt(5, x.speaker_mention);
+    if (x.speaker) q.bind(4, resolved(*x.speaker));
+    q.bind_opt(5, x.speaker_mention);
     if (x.speaker_span) q.bind(6, x.speaker_span->start).bind(7, x.speaker_span->end);
     q.bind_opt(8, x.speaker_role).bind_opt(9, x.cue).bind(10, std::string_view(x.kind));
     q.bind(11, x.content.start).bind(12, x.content.end).bind(13, x.sentence_idx);
@@ -182,10 +308,61 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
                  " sentence_idx, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   for (size_t i = 0; i < a.entities.size(); ++i) {
     const auto &x = a.entities[i];
-    e.reset().bind(1, id).bind(2, static_cast<int64_t>(i)).bind(3, std::string_view(x.entity));
+    e.reset().bind(1, id).bind(2, static_cast<int64_t>(i));
+    e.bind(3, is_person_name(x) ? resolved(x.entity) : std::string_view(x.entity));
     e.bind(4, std::string_view(x.type)).bind(5, std::string_view(x.mention));
     e.bind(6, x.span.start).bind(7, x.span.end).bind(8, x.sentence_idx).bind_opt(9, x.value);
     e.run(db_, who_);
+  }
+  // Count the article's full names; when a family name gets a usual full
+  // name (or another one), the lone mentions stored before take it.
+  Stmt &up = stmt(kCountUp, "INSERT INTO {surname}(word, entity, articles) VALUES (?1, ?2, 1)"
+                            " ON CONFLICT(word, entity) DO UPDATE SET articles = articles + 1");
+  // (A given name counts against the word as a family name: 'John'.)
+  std::set<std::string> given;
+  for (const auto &[key, names] : full)
+    for (const std::string &name : names) given.insert(lede::given_name_key(name));
+  std::map<std::string, std::optional<std::string>> before;
+  for (const auto &[key, names] : full) before[key] = usual_full_name(key);
+  for (const std::string &w : given)
+    if (!w.empty() && !before.count(w)) before[w] = usual_full_name(w);
+  count_given_names(given, +1);
+  for (const auto &[key, names] : full) {
+    for (const std::string &name : names) {
+      add_full_name(id, name);
+      up.reset().bind(1, std::string_view(key)).bind(2, std::string_view(name)).run(db_, who_);
+    }
+  }
+  for (const auto &[key, was] : before) refresh_family(key, was);
+}
+
+// When the usual full name for family name `key` changed from `before`,
+// the lone mentions stored so far take the new one (or their own word,
+// when there is none now): those still lone, and those that took `before`
+// in articles that do not write `before` themselves.
+void Storage::refresh_family(const std::string &key, const std::optional<std::string> &before) {
+  const std::optional<std::string> after = usual_full_name(key);
+  if (after == before) return;
+  auto move = [&](const std::string &from, const std::string &to) {
+    stmt(kFillEntity, "UPDATE {entity} SET entity = ?2 WHERE entity = ?1 AND type = 'PERSON' AND NOT EXISTS"
+                      " (SELECT 1 FROM {fullname} f WHERE f.article_id = {entity}.article_id AND f.word = ?3"
+                      " AND f.entity = ?1)")
+        .bind(1, std::string_view(from)).bind(2, std::string_view(to)).bind(3, std::string_view(key))
+        .run(db_, who_);
+    stmt(kFillQuote, "UPDATE {quote} SET speaker = ?2 WHERE article_id IN (SELECT article_id FROM {entity}"
+                     " WHERE entity = ?2 AND type = 'PERSON') AND speaker = ?1 AND NOT EXISTS"
+                     " (SELECT 1 FROM {fullname} f WHERE f.article_id = {quote}.article_id AND f.word = ?3"
+                     " AND f.entity = ?1)")
+        .bind(1, std::string_view(from)).bind(2, std::string_view(to)).bind(3, std::string_view(key))
+        .run(db_, who_);
+  };
+  if (before) {
+    const std::string word = family_word(*before, key);
+    if (!word.empty()) move(*before, after ? *after : word);
+  }
+  if (after) {
+    const std::string word = family_word(*after, key);
+    if (!word.empty()) move(word, *after);
   }
 }
 
@@ -202,6 +379,29 @@ void Storage::delete_derived(int64_t id) {
   stmt(kDelSent, "DELETE FROM {sentence} WHERE article_id = ?1").bind(1, id).run(db_, who_);
   stmt(kDelQuote, "DELETE FROM {quote} WHERE article_id = ?1").bind(1, id).run(db_, who_);
   stmt(kDelEntity, "DELETE FROM {entity} WHERE article_id = ?1").bind(1, id).run(db_, who_);
+  // Its full names count no more; lone mentions elsewhere follow the
+  // usual full name if it changes.
+  Stmt &names = stmt(kFullOf, "SELECT word, entity FROM {fullname} WHERE article_id = ?1");
+  names.bind(1, id);
+  std::vector<std::pair<std::string, std::string>> gone;
+  while (names.step(db_, who_)) gone.emplace_back(std::string(names.text(0)), std::string(names.text(1)));
+  names.reset();
+  std::set<std::string> given;
+  for (const auto &x : gone) given.insert(lede::given_name_key(x.second));
+  std::map<std::string, std::optional<std::string>> before;
+  for (const auto &x : gone)
+    if (!before.count(x.first)) before[x.first] = usual_full_name(x.first);
+  for (const std::string &w : given)
+    if (!w.empty() && !before.count(w)) before[w] = usual_full_name(w);
+  count_given_names(given, -1);
+  stmt(kDelFull, "DELETE FROM {fullname} WHERE article_id = ?1").bind(1, id).run(db_, who_);
+  for (const auto &[word, entity] : gone) {
+    stmt(kCountDown, "UPDATE {surname} SET articles = articles - 1 WHERE word = ?1 AND entity = ?2")
+        .bind(1, std::string_view(word)).bind(2, std::string_view(entity)).run(db_, who_);
+    stmt(kCountDrop, "DELETE FROM {surname} WHERE word = ?1 AND entity = ?2 AND articles <= 0")
+        .bind(1, std::string_view(word)).bind(2, std::string_view(entity)).run(db_, who_);
+  }
+  for (const auto &[word, was] : before) refresh_family(word, was);
 }
 
 void Storage::remove(int64_t id) {

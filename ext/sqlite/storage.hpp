@@ -12,6 +12,12 @@
 //                start, end, sentence_idx, confidence)
 //   X_entity    (article_id, idx, entity, type, mention, start, end,
 //                sentence_idx, value)
+//   X_fullname  (article_id, word, entity)         people an article names
+//                in full, by family name ('altman', 'Sam Altman')
+//   X_surname   (word, entity, articles)            the same, counted over
+//                the corpus: lone family names take the usual full name
+//   X_givenname (word PRIMARY KEY, articles)        articles naming people
+//                with this given name ('John' is no family name to resolve)
 //   X_alias     (alias PRIMARY KEY, entity, type)  — written by users
 //   X_fts       FTS5 index over X_doc.body, one row per article
 //               (external content; rowid = article id)
@@ -28,6 +34,7 @@
 #include "analysis.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,6 +91,15 @@ public:
 private:
   void write_derived(int64_t id, const lede::Analysis &a);
   void delete_derived(int64_t id);
+  // The full name a lone family name (folded) stands for in the corpus.
+  std::optional<std::string> usual_full_name(const std::string &word);
+  // Records that article `id` names the person `entity` in full.
+  void add_full_name(int64_t id, std::string_view entity);
+  // Adds delta to the counts of articles naming people with these given names.
+  void count_given_names(const std::set<std::string> &given, int delta);
+  // After the counts of family name `key` changed (usual full name `before`).
+  void refresh_family(const std::string &key, const std::optional<std::string> &before);
+  void upgrade_from_1();
   Stmt &stmt(int slot, const char *sql_fmt);
 
   sqlite3 *db_;

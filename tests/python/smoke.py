@@ -80,6 +80,39 @@ def main(ext):
     con2.execute("CREATE VIEW v AS SELECT title FROM articles")
     check(con2.execute("SELECT count(*) FROM v").fetchone()[0] == 1, "views work with noread")
 
+    # A corpus made by lede 0.1 (schema version 1, before the family-name
+    # tables) gains them when opened, filled from its stored names.
+    import os
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "old.db")
+        c = sqlite3.connect(path)
+        c.enable_load_extension(True)
+        c.load_extension(ext)
+        c.execute("CREATE VIRTUAL TABLE news USING lede")
+        c.execute("INSERT INTO news(source, raw) VALUES ('a', 'Harbor Board Picks Chair\n\n"
+                  "The harbor board elected Ingrid Whitcombe as its chair on Monday.')")
+        c.commit()
+        c.close()
+        plain = sqlite3.connect(path)  # no extension: the shadow tables are ordinary tables
+        plain.executescript("DROP TABLE news_fullname; DROP TABLE news_surname; DROP TABLE news_givenname;"
+                            "UPDATE news_config SET value = 1 WHERE key = 'version';")
+        plain.commit()
+        plain.close()
+        c = sqlite3.connect(path)
+        c.enable_load_extension(True)
+        c.load_extension(ext)
+        c.execute("INSERT INTO news(source, raw) VALUES ('b', 'Permits\n\n"
+                  "The backlog of harbor permits fell by a third, said Whitcombe, who chairs the board.')")
+        check(c.execute("SELECT value FROM news_config WHERE key = 'version'").fetchone()[0] == 2,
+              "a version 1 corpus is upgraded to version 2")
+        check(c.execute("SELECT entity, articles FROM news_surname").fetchall() == [("Ingrid Whitcombe", 1)],
+              "the upgrade counts the stored full names")
+        got = c.execute("SELECT entity FROM entity_mentions WHERE corpus = 'news' AND article_id = 2"
+                        " AND type = 'PERSON'").fetchall()
+        check(got == [("Ingrid Whitcombe",)], f"after the upgrade a lone family name takes the full name: {got}")
+        c.close()
+
     print(f"smoke: {passed[0]} passed, {len(failures)} failed")
     return 1 if failures else 0
 

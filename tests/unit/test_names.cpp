@@ -85,3 +85,43 @@ TEST_CASE("clean_name and NameIndex: ASCII fast path agrees with the general one
   CHECK(a.canonical("`roe`", "PERSON") == "Jo `Roe`");
   CHECK(b.canonical("`roe`", "PERSON") == nbsp("Jo `Roe`"));
 }
+
+TEST_CASE("family and given names of full names, for the corpus-wide step", "[names]") {
+  CHECK(family_name_key("Sam Altman") == "altman");
+  CHECK(given_name_key("Sam Altman") == "sam");
+  CHECK(family_name_key("Martin Luther King Jr.") == "king");
+  CHECK(family_name_key("Ronald Johnson III") == "johnson");
+  CHECK(family_name_key("Jacob J. Lew") == "lew");
+  CHECK(family_name_key("SAM ALTMAN") == "altman"); // folded
+  CHECK(family_name_key("Altman").empty());          // one word: no full name
+  CHECK(family_name_key("Butch Otter of Idaho").empty());
+  CHECK(given_name_key("Butch Otter of Idaho").empty());
+  CHECK(lone_name_key("Altman") == "altman");
+  CHECK(lone_name_key("Sam Altman").empty());
+}
+
+TEST_CASE("dominant_full_name: the usual full name for a lone family name", "[names]") {
+  using Named = std::vector<std::pair<std::string, int64_t>>;
+  std::optional<std::string> d = dominant_full_name(Named{{"Ingrid Whitcombe", 1}}, 0);
+  REQUIRE(d);
+  CHECK(*d == "Ingrid Whitcombe");
+  d = dominant_full_name(Named{{"Bill Clinton", 98}, {"Hillary Clinton", 604}, {"Chelsea Clinton", 8}}, 0);
+  REQUIRE(d);
+  CHECK(*d == "Hillary Clinton");
+  // Neither three times as usual as the other.
+  CHECK_FALSE(dominant_full_name(Named{{"Daniel Okafor", 2}, {"Grace Okafor", 1}}, 0));
+  CHECK(dominant_full_name(Named{{"Daniel Okafor", 3}, {"Grace Okafor", 1}}, 0));
+  // More often a given name than a family name: 'John'.
+  CHECK_FALSE(dominant_full_name(Named{{"Elton John", 1}}, 200));
+  CHECK(dominant_full_name(Named{{"Jimmy Carter", 10}}, 2));
+  // A name opening with a common word counts from three articles on.
+  CHECK_FALSE(dominant_full_name(Named{{"Thank God", 2}}, 0));
+  d = dominant_full_name(Named{{"Mitt Romney", 47}, {"George Romney", 1}}, 0);
+  REQUIRE(d);
+  CHECK(*d == "Mitt Romney");
+  d = dominant_full_name(Named{{"Mitt Romney", 2}, {"George Romney", 1}}, 0);
+  REQUIRE(d);
+  CHECK(*d == "George Romney"); // 'Mitt' is only a common word in the gazetteer
+  CHECK_FALSE(dominant_full_name(Named{}, 0));
+  CHECK_FALSE(dominant_full_name(Named{{"Ingrid Whitcombe", 0}}, 0));
+}
