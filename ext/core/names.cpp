@@ -14,6 +14,7 @@
 #include "wordset.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace lede {
 namespace {
@@ -372,23 +373,43 @@ std::string lone_name_key(std::string_view name) {
 }
 
 std::optional<std::string> dominant_full_name(const std::vector<std::pair<std::string, int64_t>> &named,
-                                      int64_t as_given_name) {
-  const std::pair<std::string, int64_t> *best = nullptr;
-  int64_t second = 0, total = 0;
+                                              int64_t as_given_name) {
+  // One person's variants share the given name's first letter ('Joe
+  // Biden', 'Joseph R. Biden Jr.'): names are weighed by that letter, and
+  // the most named of the heaviest group is the usual one.
+  struct Group {
+    int64_t articles = 0;
+    const std::pair<std::string, int64_t> *best = nullptr;
+  };
+  std::map<std::string, Group> groups;
+  int64_t total = 0;
   for (const auto &x : named) {
     if (x.second <= 0) continue;
     // A name opening with a common word counts once several articles give it.
     if (x.second < kFamilyDominance && opens_with_common_word(x.first)) continue;
     total += x.second;
-    if (!best || x.second > best->second) {
-      if (best) second = std::max(second, best->second);
-      best = &x;
+    const std::string given = given_name_key(x.first);
+    size_t len = 1;
+    if (!given.empty()) {
+      const unsigned char c = static_cast<unsigned char>(given[0]);
+      len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    Group &g = groups[given.substr(0, len)];
+    g.articles += x.second;
+    if (!g.best || x.second > g.best->second) g.best = &x;
+  }
+  const Group *best = nullptr;
+  int64_t second = 0;
+  for (const auto &[letter, g] : groups) {
+    if (!best || g.articles > best->articles) {
+      if (best) second = std::max(second, best->articles);
+      best = &g;
     } else {
-      second = std::max(second, x.second);
+      second = std::max(second, g.articles);
     }
   }
-  if (!best || best->second < kFamilyDominance * second || as_given_name >= total) return std::nullopt;
-  return best->first;
+  if (!best || best->articles < kFamilyDominance * second || as_given_name >= total) return std::nullopt;
+  return best->best->first;
 }
 
 } // namespace lede

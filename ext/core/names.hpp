@@ -82,12 +82,14 @@ std::string given_name_key(std::string_view full_name);
 std::string lone_name_key(std::string_view name);
 // The full name a lone word stands for, from the full names with that
 // family name, each with the number of articles that name it, and the
-// number of articles whose full names open with the word: the most named,
-// when it is named in at least kFamilyDominance times as many articles as
-// each other one ('Clinton' with Hillary Clinton in 40 articles and Bill
-// Clinton in 30: none), and when the word is more often a family name than
-// a given name ('John': John Smith, John Kerry ... against Elton John:
-// none); else none. A name opening with a word known only as a common word
+// number of articles whose full names open with the word. Names whose
+// given names share a first letter are taken for one person's variants
+// ('Joe Biden' 22 articles, 'Joseph R. Biden Jr.' 9): the usual name is
+// the most named of the group named in at least kFamilyDominance times as
+// many articles as each other group ('Clinton' with Hillary Clinton in 40
+// articles and Bill Clinton in 30: none), when the word is more often a
+// family name than a given name ('John': John Smith, John Kerry ...
+// against Elton John: none); else none. A name opening with a word known only as a common word
 // ('Thank God', 'Morning Joe', but also 'Mitt Romney') counts only when
 // kFamilyDominance articles or more name it.
 constexpr int64_t kFamilyDominance = 3;

@@ -122,6 +122,11 @@ TEST_CASE("dominant_full_name: the usual full name for a lone family name", "[na
   d = dominant_full_name(Named{{"Mitt Romney", 2}, {"George Romney", 1}}, 0);
   REQUIRE(d);
   CHECK(*d == "George Romney"); // 'Mitt' is only a common word in the gazetteer
+  // One person's variants (the given name's first letter) count together.
+  d = dominant_full_name(Named{{"Joe Biden", 22}, {"Joseph R. Biden Jr.", 9}, {"Joseph Biden", 1}, {"Beau Biden", 1}}, 0);
+  REQUIRE(d);
+  CHECK(*d == "Joe Biden");
+  CHECK_FALSE(dominant_full_name(Named{{"George W. Bush", 44}, {"George H.W. Bush", 12}, {"Jeb Bush", 83}}, 0));
   CHECK_FALSE(dominant_full_name(Named{}, 0));
   CHECK_FALSE(dominant_full_name(Named{{"Ingrid Whitcombe", 0}}, 0));
 }
