@@ -335,10 +335,11 @@ bool name_prefix(std::string_view w) {
   return w == "Mc" || w == "Mac" || w == "De" || w == "Di" || w == "Du" || w == "La" || w == "Le";
 }
 
-// A title that opens a politician's handle ('@SenJohnMcCain', '@RepAdamSchiff').
+// A title that opens a politician's handle ('@SenJohnMcCain', '@RepAdamSchiff'),
+// or the 'real' that claims a name ('@realDonaldTrump', '@RealCandaceO').
 bool handle_title(std::string_view lower) {
   return lower == "sen" || lower == "senator" || lower == "rep" || lower == "gov" || lower == "dr" ||
-         lower == "mr" || lower == "mrs" || lower == "ms" || lower == "potus" || lower == "flotus";
+         lower == "mr" || lower == "mrs" || lower == "ms" || lower == "potus" || lower == "flotus" || lower == "real";
 }
 
 // Splits a hashtag written in one case into English words ('stonemanshooting'
@@ -353,6 +354,28 @@ int english_word(const WordInfo &info, std::string_view w);
 // Splits UTF-8 text into tokens (words, numbers, clause breaks, currency and
 // percent signs); stops after `max_words` words. `out` is cleared first.
 bool content(const Tok &t);
+
+bool starts_ci(std::string_view s, size_t at, std::string_view lower_prefix) {
+  if (at > s.size() || s.size() - at < lower_prefix.size()) return false;
+  for (size_t k = 0; k < lower_prefix.size(); ++k) {
+    unsigned char c = static_cast<unsigned char>(s[at + k]);
+    if ((ascii_alpha(c) ? (c | 32) : c) != static_cast<unsigned char>(lower_prefix[k])) return false;
+  }
+  return true;
+}
+
+// A link glued to the word before it, as copied tweets have them
+// ('#TicketTuesdaypic.twitter.com/x', 'systemhttps://t.co/x'): the number of
+// letters at the end of the run of letters and digits s[.., r) that open the
+// link ('pic', 'http', 'https'), else 0.
+size_t glued_link(std::string_view s, size_t r) {
+  if (r >= 3 && starts_ci(s, r - 3, "pic") && starts_ci(s, r, ".twitter.com/")) return 3;
+  if (starts_ci(s, r, "://")) {
+    if (r >= 5 && starts_ci(s, r - 5, "https")) return 5;
+    if (r >= 4 && starts_ci(s, r - 4, "http")) return 4;
+  }
+  return 0;
+}
 
 void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
   out.clear();
@@ -418,6 +441,7 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
       }
       size_t k = j;
       while (k < n && ascii_alpha(static_cast<unsigned char>(s[k]))) ++k;
+      if (k > j && glued_link(s, k) == k - j) k = j; // '#FreeIran2020pic.twitter.com/x'
       bool is_number = true;
       if (k > j) {
         size_t len = k - j;
@@ -450,7 +474,14 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
     bool ascii = true, upper0 = false, any_lower = false, any_digit = false, any_alpha = false;
     int nupper = 0;
     size_t j = i;
-    while (j < n) {
+    // The word ends before a link glued to it ('Gardenpic.twitter.com/x' is
+    // 'Garden'); the link is then skipped as a link, or read as any
+    // 'pic.twitter.com' is.
+    size_t limit = i;
+    while (limit < n && (ascii_alpha(static_cast<unsigned char>(s[limit])) || ascii_digit(static_cast<unsigned char>(s[limit])))) ++limit;
+    const size_t glued = limit < n ? glued_link(s, limit) : 0;
+    limit = glued && limit - glued > i ? limit - glued : n;
+    while (j < limit) {
       unsigned char d = static_cast<unsigned char>(s[j]);
       if (d < 0x80) {
         if (ascii_alpha(d) || ascii_digit(d)) {
@@ -503,8 +534,9 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
     t.mixed = any_digit && any_alpha;
     t.sent_start = sent_start;
     sent_start = false;
-    // '@SenJohnMcCain': a title opening a handle is not part of the name.
-    if (tag && start > 0 && (s[start - 1] == '@') && upper0 && any_lower && j < n &&
+    // '@SenJohnMcCain', '@realDonaldTrump': a title opening a handle is not
+    // part of the name.
+    if (tag && start > 0 && (s[start - 1] == '@') && any_lower && j < n &&
         s[j] >= 'A' && s[j] <= 'Z' && handle_title(std::string_view(buf, std::min(len, sizeof buf)))) {
       i = j;
       continue;

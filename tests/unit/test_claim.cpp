@@ -135,6 +135,22 @@ TEST_CASE("claim: hashtags and handles are the words they run together") {
   CHECK(score("@SenJohnMcCain voted against the bill", "Senator John McCain voted against the bill.") >= 0.5);
   CHECK(score("@RonDeSantis signed the law", "Ron DeSantis signed the law.") >= 0.5);
   CHECK(score("@SenJohnMcCain voted against the bill", "John Cain voted against the bill.") < 0.5);
+  // 'real' opening a handle claims the name, it is no part of it (2026-11-29, issue 5)
+  auto handle = lede::claim_query_words(*analyse_claim("@realMartaQuill signed the order"));
+  auto in_handle = [&](const char *w) { return std::find(handle.begin(), handle.end(), w) != handle.end(); };
+  CHECK(in_handle("marta"));
+  CHECK(in_handle("quill"));
+  CHECK_FALSE(in_handle("real"));
+  CHECK(lede::claim_query_words(*analyse_claim("the real story")).front() == "real");
+  // a link glued to the last word of a copied tweet is no part of it (2026-11-29, issue 5)
+  auto glued = lede::claim_query_words(
+      *analyse_claim("Fines for drivers #TicketTuesdaypic.twitter.com/TlOXWtvgOW #Minecrafthttps://t.co/x1"));
+  auto in_glued = [&](const char *w) { return std::find(glued.begin(), glued.end(), w) != glued.end(); };
+  CHECK(in_glued("tuesday"));
+  CHECK(in_glued("minecraft"));
+  CHECK_FALSE(in_glued("tuesdaypic"));
+  CHECK_FALSE(in_glued("minecrafthttps"));
+  CHECK(score("Ferry fares rose #TicketTuesdaypic.twitter.com/TlOXWtvgOW", "Ferry fares rose on Ticket Tuesday.") >= 0.5);
 }
 
 TEST_CASE("claim: a long text holding the whole claim said the other way contradicts it") {
