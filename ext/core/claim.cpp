@@ -470,61 +470,66 @@ void tokenize(std::string_view s, std::vector<Tok> &out, size_t max_words) {
       // else: an alphanumeric word (4o, g7): fall through to the word reader
     }
     // A word: letters and digits, with inner apostrophes.
-    size_t len = 0;
-    bool ascii = true, upper0 = false, any_lower = false, any_digit = false, any_alpha = false;
-    int nupper = 0;
-    size_t j = i;
-    // The word ends before a link glued to it ('Gardenpic.twitter.com/x' is
-    // 'Garden'); the link is then skipped as a link, or read as any
-    // 'pic.twitter.com' is.
-    size_t limit = i;
-    while (limit < n && (ascii_alpha(static_cast<unsigned char>(s[limit])) || ascii_digit(static_cast<unsigned char>(s[limit])))) ++limit;
-    const size_t glued = limit < n ? glued_link(s, limit) : 0;
-    limit = glued && limit - glued > i ? limit - glued : n;
-    while (j < limit) {
-      unsigned char d = static_cast<unsigned char>(s[j]);
-      if (d < 0x80) {
-        if (ascii_alpha(d) || ascii_digit(d)) {
-          if (tag && len > 0) {
-            unsigned char p = static_cast<unsigned char>(s[j - 1]);
-            bool split = (d >= 'A' && d <= 'Z' && p >= 'a' && p <= 'z') || (ascii_digit(d) != ascii_digit(p));
-            // 'McCain', 'MacArthur', 'DeSantis', 'LaGuardia': one name.
-            if (split && !ascii_digit(d) && name_prefix(s.substr(i, j - i))) split = false;
-            if (split) break;
+    size_t len, j, limit = n;
+    bool ascii, upper0, any_lower, any_digit, any_alpha;
+    int nupper;
+    for (;;) {
+      len = 0;
+      ascii = true;
+      upper0 = any_lower = any_digit = any_alpha = false;
+      nupper = 0;
+      j = i;
+      while (j < limit) {
+        unsigned char d = static_cast<unsigned char>(s[j]);
+        if (d < 0x80) {
+          if (ascii_alpha(d) || ascii_digit(d)) {
+            if (tag && len > 0) {
+              unsigned char p = static_cast<unsigned char>(s[j - 1]);
+              bool split = (d >= 'A' && d <= 'Z' && p >= 'a' && p <= 'z') || (ascii_digit(d) != ascii_digit(p));
+              // 'McCain', 'MacArthur', 'DeSantis', 'LaGuardia': one name.
+              if (split && !ascii_digit(d) && name_prefix(s.substr(i, j - i))) split = false;
+              if (split) break;
+            }
+            if (len == 0) upper0 = d >= 'A' && d <= 'Z';
+            if (d >= 'A' && d <= 'Z') ++nupper;
+            if (d >= 'a' && d <= 'z') any_lower = true;
+            if (ascii_digit(d)) any_digit = true; else any_alpha = true;
+            if (len < sizeof buf) buf[len] = static_cast<char>(ascii_alpha(d) ? (d | 32) : d);
+            ++len;
+            ++j;
+            continue;
           }
-          if (len == 0) upper0 = d >= 'A' && d <= 'Z';
-          if (d >= 'A' && d <= 'Z') ++nupper;
-          if (d >= 'a' && d <= 'z') any_lower = true;
-          if (ascii_digit(d)) any_digit = true; else any_alpha = true;
-          if (len < sizeof buf) buf[len] = static_cast<char>(ascii_alpha(d) ? (d | 32) : d);
-          ++len;
-          ++j;
-          continue;
+          if (d == '\'' && len > 0 && j + 1 < n && ascii_alpha(static_cast<unsigned char>(s[j + 1]))) {
+            if (len < sizeof buf) buf[len] = '\'';
+            ++len;
+            ++j;
+            continue;
+          }
+          break;
         }
-        if (d == '\'' && len > 0 && j + 1 < n && ascii_alpha(static_cast<unsigned char>(s[j + 1]))) {
+        size_t q = j;
+        char32_t cp = next_cp(s, q);
+        if (cp == U'’' && len > 0 && q < n && ascii_alpha(static_cast<unsigned char>(s[q]))) {
           if (len < sizeof buf) buf[len] = '\'';
           ++len;
-          ++j;
+          j = q;
           continue;
         }
-        break;
-      }
-      size_t q = j;
-      char32_t cp = next_cp(s, q);
-      if (cp == U'’' && len > 0 && q < n && ascii_alpha(static_cast<unsigned char>(s[q]))) {
-        if (len < sizeof buf) buf[len] = '\'';
-        ++len;
+        if (!word_cp(cp)) break;
+        if (len == 0) upper0 = is_upper(cp);
+        if (is_upper(cp)) ++nupper;
+        if (is_lower(cp)) any_lower = true;
+        any_alpha = true;
+        ascii = false;
+        len += q - j;
         j = q;
-        continue;
       }
-      if (!word_cp(cp)) break;
-      if (len == 0) upper0 = is_upper(cp);
-      if (is_upper(cp)) ++nupper;
-      if (is_lower(cp)) any_lower = true;
-      any_alpha = true;
-      ascii = false;
-      len += q - j;
-      j = q;
+      // The word ends before a link glued to it ('Gardenpic.twitter.com/x' is
+      // 'Garden'): it is read again up to there. The link is then skipped as
+      // a link, or read as any 'pic.twitter.com' is.
+      const size_t glued = limit == n && j < n && (s[j] == '.' || s[j] == ':') ? glued_link(s, j) : 0;
+      if (glued == 0 || j - glued <= i) break;
+      limit = j - glued;
     }
     Tok t;
     t.b = static_cast<uint32_t>(start);
