@@ -23,6 +23,11 @@ Writes, in ext/data (each line: words separated by one space):
   claim_words.txt        one word per line: every single-word WordNet lemma of 3 to
                          14 letters, the English vocabulary that splits a hashtag
                          written in one case ('#stonemanshooting')
+  claim_verbs.txt        'lemma' for a word SemCor tags as a verb more often than
+                         as a noun or adjective (or only a verb: 'sue', 'buy',
+                         'acquit'), 'lemma ed' for the other WordNet verbs, whose
+                         -ed forms alone are verbs ('fined', 'backed', 'headed'):
+                         claim_match reads who did what to whom from them
   claim_weights.txt      'lemma count'  how often the lemma is sense-tagged in
                          SemCor (cntlist.rev): claim_match turns it into an IDF-like
                          term weight for when no corpus statistics exist
@@ -157,12 +162,21 @@ def main():
                     lemmas[parts[0]] = parts[1]
 
     counts = collections.Counter()
+    pos_counts = collections.Counter()  # (lemma, 'n' | 'v' | 'a' | 'r') -> tags
     with open(os.path.join(WN, 'cntlist.rev'), encoding='latin-1') as f:
         for line in f:
             parts = line.split()
-            lemma = parts[0].split('%')[0]
+            lemma, _, key = parts[0].partition('%')
             if simple(lemma):
                 counts[lemma] += int(parts[2])
+                pos_counts[(lemma, 'nvara'[int(key.split(':')[0]) - 1])] += int(parts[2])
+    verbs = []
+    for (lemma, p) in senses:
+        if p != 'v' or not simple(lemma):
+            continue
+        v, other = pos_counts[(lemma, 'v')], max(pos_counts[(lemma, 'n')], pos_counts[(lemma, 'a')])
+        only_verb = (lemma, 'n') not in senses and (lemma, 'a') not in senses
+        verbs.append(lemma if v > other or (v == other and only_verb) else lemma + ' ed')
 
     os.makedirs(OUT, exist_ok=True)
     def write(name, rows):
@@ -176,6 +190,7 @@ def main():
     with open(os.path.join(OUT, 'claim_chargram_idf.bin'), 'wb') as f:
         f.write(char_gram_idf(gloss_docs))
     write('claim_weights.txt', (f'{k} {c}' for k, c in sorted(counts.items()) if c > 0))
+    write('claim_verbs.txt', sorted(verbs))
     write('claim_words.txt', sorted({lemma for (lemma, _) in senses if simple(lemma) and 3 <= len(lemma) <= 14}))
     return 0
 

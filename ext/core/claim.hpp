@@ -22,7 +22,10 @@
 // and then capped below 0.5 by a contradiction: a claim term whose polarity
 // differs (negation cue in scope on one side only), an antonym of a claim
 // term in the text (rose/fell) unless negated, or a claim quantity whose
-// kind the text states with other values only.
+// kind the text states with other values only. A text putting the claim's
+// two names on the other sides of its verb ('Larkspur Labs sued Halvard
+// Capital' for 'Halvard Capital sued Larkspur Labs'; passives read) also
+// stays below 0.5, as neutral.
 //
 // Term weights are IDF-like: from corpus statistics when the caller gives
 // them (TermStats), otherwise from a built-in English table (SemCor tag
@@ -97,6 +100,7 @@ struct ClaimScore {
   int numbers_agree = 0, numbers_conflict = 0, numbers_missing = 0;
   bool negation_conflict = false;
   bool antonym_conflict = false;
+  bool role_swap = false; // the claim's two names on the other sides of its verb ('B sued A' for 'A sued B')
   Stance stance = Stance::Neutral;
 };
 

@@ -135,6 +135,22 @@ TEST_CASE("claim: hashtags and handles are the words they run together") {
   CHECK(score("@SenJohnMcCain voted against the bill", "Senator John McCain voted against the bill.") >= 0.5);
   CHECK(score("@RonDeSantis signed the law", "Ron DeSantis signed the law.") >= 0.5);
   CHECK(score("@SenJohnMcCain voted against the bill", "John Cain voted against the bill.") < 0.5);
+  // 'real' opening a handle claims the name, it is no part of it (2026-11-29, issue 5)
+  auto handle = lede::claim_query_words(*analyse_claim("@realMartaQuill signed the order"));
+  auto in_handle = [&](const char *w) { return std::find(handle.begin(), handle.end(), w) != handle.end(); };
+  CHECK(in_handle("marta"));
+  CHECK(in_handle("quill"));
+  CHECK_FALSE(in_handle("real"));
+  CHECK(lede::claim_query_words(*analyse_claim("the real story")).front() == "real");
+  // a link glued to the last word of a copied tweet is no part of it (2026-11-29, issue 5)
+  auto glued = lede::claim_query_words(
+      *analyse_claim("Fines for drivers #TicketTuesdaypic.twitter.com/TlOXWtvgOW #Minecrafthttps://t.co/x1"));
+  auto in_glued = [&](const char *w) { return std::find(glued.begin(), glued.end(), w) != glued.end(); };
+  CHECK(in_glued("tuesday"));
+  CHECK(in_glued("minecraft"));
+  CHECK_FALSE(in_glued("tuesdaypic"));
+  CHECK_FALSE(in_glued("minecrafthttps"));
+  CHECK(score("Ferry fares rose #TicketTuesdaypic.twitter.com/TlOXWtvgOW", "Ferry fares rose on Ticket Tuesday.") >= 0.5);
 }
 
 TEST_CASE("claim: a long text holding the whole claim said the other way contradicts it") {
@@ -147,6 +163,30 @@ TEST_CASE("claim: a long text holding the whole claim said the other way contrad
   auto u = lede::score_claim(*analyse_claim("The cruise terminal cost fell"),
                              "Ferry fares rose 30% after the council vote on the new bus line and the library.");
   CHECK(u.stance == lede::Stance::Neutral);
+}
+
+TEST_CASE("claim: the claim's two names on the other sides of its verb are no support") {
+  // 2026-11-29, issue 5: bag of words held the whole claim and passed.
+  const std::string sued = "Halvard Capital sued Larkspur Labs";
+  auto swapped = lede::score_claim(*analyse_claim(sued), "Larkspur Labs sued Halvard Capital on Monday.");
+  CHECK(swapped.score < 0.5);
+  CHECK(swapped.role_swap);
+  CHECK(swapped.stance == lede::Stance::Neutral); // another claim, not the claim denied
+  CHECK(score("Orbis Media bought Kestrel Radio", "Kestrel Radio bought Orbis Media for $40 million.") < 0.5);
+  CHECK(score("Halvard Capital is suing Larkspur Labs", "Larkspur Labs is suing Halvard Capital.") < 0.5);
+  // the claim's way round, in the passive too, and in a passive claim
+  CHECK(score(sued, "Halvard Capital on Monday sued Larkspur Labs.") >= 0.5);
+  CHECK(score(sued, "Larkspur Labs was sued by Halvard Capital on Monday.") >= 0.5);
+  CHECK(score(sued, "Larkspur Labs said it had been sued by Halvard Capital.") >= 0.5);
+  CHECK(score("Larkspur Labs was sued by Halvard Capital", "Halvard Capital sued Larkspur Labs.") >= 0.5);
+  CHECK(score("Larkspur Labs was sued by Halvard Capital", "Larkspur Labs sued Halvard Capital.") < 0.5);
+  // both ways round in one text: the claim is there
+  CHECK(score(sued, "Halvard Capital sued Larkspur Labs after Larkspur Labs sued Halvard Capital.") >= 0.5);
+  // verbs whose sides may trade places, and nouns between names, take no roles
+  CHECK(score("Harrow Freight merged with Westerly Logistics", "Westerly Logistics merged with Harrow Freight.") >= 0.5);
+  CHECK(score("Boston mayor Dana Whitlock", "Dana Whitlock is mayor of Boston.") >= 0.5);
+  std::string j = lede::explain_claim(*analyse_claim(sued), "Larkspur Labs sued Halvard Capital.");
+  CHECK(j.find("\"roles\":{\"swapped\":true}") != std::string::npos);
 }
 
 TEST_CASE("claim: FTS5 query quotes every word") {
