@@ -1705,6 +1705,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // MISC for the groups).
     static const WordSet &kNotNames = entity_words("not_a_name");
     if (e - b == 1 && kNotNames.has(td.folded[b])) continue;
+    // 'Alzheimer's', 'Lou Gehrig's': a disease, no person.
+    static const WordSet &kDiseases = entity_words("eponymous_disease");
+    if (e < n && td.folded[e] == "'s" && kDiseases.has(td.folded[e - 1])) continue;
     // Events, holidays and generations ('Election Day', 'Cold War',
     // 'Millennials'; ext/data/event_names.txt): CoNLL's MISC.
     // (`whole`: the name's folded words, also for the region list below.)
