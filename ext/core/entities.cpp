@@ -133,7 +133,7 @@ struct Lexicons {
 
 struct Raw {
   uint32_t start = 0, end = 0;
-  std::string type;
+  std::string_view type; // a literal, or a user alias's type (lives through extract_entities)
   std::optional<std::string> value;
   int priority = 0; // 3 value, 2 product, 1 name
 };

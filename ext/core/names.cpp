@@ -368,6 +368,7 @@ std::string given_name_key(std::string_view full_name) {
 }
 
 std::string lone_name_key(std::string_view name) {
+  if (name.find(' ') != std::string_view::npos) return std::string(); // (the common case: no folding)
   std::vector<std::string> words = folded_words(std::string(name));
   return words.size() == 1 ? words[0] : std::string();
 }
@@ -388,15 +389,16 @@ std::optional<std::string> dominant_full_name(const std::vector<std::pair<std::s
     // A name opening with a common word counts once several articles give it.
     if (x.second < kFamilyDominance && opens_with_common_word(x.first)) continue;
     total += x.second;
-    const std::string given = given_name_key(x.first);
-    size_t len = 1;
-    if (!given.empty()) {
-      const unsigned char c = static_cast<unsigned char>(given[0]);
-      len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    }
-    Group &g = groups[given.substr(0, len)];
+    // (The first letter, folded: ASCII by hand, else fold_for_match.)
+    const std::string &name = x.first;
+    const unsigned char c0 = name.empty() ? 0 : static_cast<unsigned char>(name[0]);
+    const size_t len = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4;
+    const std::string letter = c0 < 0x80 ? std::string(1, static_cast<char>(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0))
+                                         : fold_for_match(name.substr(0, std::min(len, name.size())));
+    Group &g = groups[letter];
     g.articles += x.second;
-    if (!g.best || x.second > g.best->second) g.best = &x;
+    // (Ties go to the name first in byte order: the same whatever the order given.)
+    if (!g.best || x.second > g.best->second || (x.second == g.best->second && x.first < g.best->first)) g.best = &x;
   }
   const Group *best = nullptr;
   int64_t second = 0;

@@ -7,12 +7,13 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <cstring>
 
 namespace lede::sql {
 
-const char *const kShadowSuffixes[] = {"config", "doc", "sentence", "quote", "entity", "fullname", "surname", "givenname", "fts", nullptr};
+const char *const kShadowSuffixes[] = {"config", "doc", "sentence", "quote", "entity", "fullname", "surname", "givenname", "lone", "fts", nullptr};
 
 bool is_shadow_suffix(const char *suffix) {
   for (const char *const *s = kShadowSuffixes; *s; ++s)
@@ -30,7 +31,10 @@ static const char *const kFamilyTables =
     " entity TEXT NOT NULL, PRIMARY KEY(article_id, word, entity)) WITHOUT ROWID;"
     "CREATE TABLE \"%w\".\"%w_surname\"(word TEXT NOT NULL, entity TEXT NOT NULL,"
     " articles INTEGER NOT NULL, PRIMARY KEY(word, entity)) WITHOUT ROWID;"
-    "CREATE TABLE \"%w\".\"%w_givenname\"(word TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;";
+    "CREATE TABLE \"%w\".\"%w_givenname\"(word TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE \"%w\".\"%w_lone\"(article_id INTEGER NOT NULL, kind INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    " word TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY(article_id, kind, idx)) WITHOUT ROWID;"
+    "CREATE INDEX \"%w\".\"%w_lone_by_word\" ON \"%w_lone\"(word);";
 
 Storage::Storage(sqlite3 *db, std::string schema, std::string name)
     : db_(db), schema_(std::move(schema)), name_(std::move(name)), who_(name_.c_str()) {}
@@ -65,13 +69,13 @@ void Storage::create(const lede::AnalysisOptions &options) {
       "CREATE VIRTUAL TABLE \"%w\".\"%w_fts\" USING fts5(body, content='%q_doc',"
       " content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');",
       s, n, s, n, kSchemaVersion, options.entities ? 1 : 0, options.quotes ? 1 : 0, s, n, s, n, s, n, s, n, s, n, n, s, n, s, n, n);
-  sql += format(kFamilyTables, s, n, s, n, s, n);
+  sql += format(kFamilyTables, s, n, s, n, s, n, s, n, s, n, n);
   exec(db_, sql, who_);
 }
 
 void Storage::destroy() {
   std::string sql;
-  for (const char *suffix : {"fts", "alias", "givenname", "surname", "fullname", "entity", "quote", "sentence", "doc", "config"})
+  for (const char *suffix : {"fts", "alias", "lone", "givenname", "surname", "fullname", "entity", "quote", "sentence", "doc", "config"})
     sql += format("DROP TABLE IF EXISTS \"%w\".\"%w_%s\";", schema_.c_str(), name_.c_str(), suffix);
   exec(db_, sql, who_);
 }
@@ -100,7 +104,7 @@ void Storage::upgrade_from_1() {
   const char *s = schema_.c_str(), *n = name_.c_str();
   exec(db_, "SAVEPOINT lede_upgrade", who_);
   try {
-    exec(db_, format(kFamilyTables, s, n, s, n, s, n), who_);
+    exec(db_, format(kFamilyTables, s, n, s, n, s, n, s, n, s, n, n), who_);
     Stmt names(db_, format("SELECT DISTINCT article_id, entity FROM %s WHERE type = 'PERSON'", table("entity").c_str()),
                who_);
     while (names.step(db_, who_)) add_full_name(names.int64(0), names.text(1));
@@ -110,6 +114,30 @@ void Storage::upgrade_from_1() {
                 "UPDATE %s SET value = %d WHERE key = 'version';",
                 table("surname").c_str(), table("fullname").c_str(), table("config").c_str(), kSchemaVersion),
          who_);
+    // Lone family names: the PERSON rows of one word in articles that do
+    // not name the person in full, and the quotes whose speaker they are.
+    Stmt lone(db_, format("SELECT article_id, idx, entity FROM %s WHERE type = 'PERSON' AND value IS NULL"
+                          " AND instr(entity, ' ') = 0", table("entity").c_str()), who_);
+    std::vector<std::tuple<int64_t, int64_t, std::string>> rows1;
+    while (lone.step(db_, who_)) rows1.emplace_back(lone.int64(0), lone.int64(1), std::string(lone.text(2)));
+    lone = Stmt();
+    Stmt own(db_, format("SELECT 1 FROM %s WHERE article_id = ?1 AND word = ?2", table("fullname").c_str()), who_);
+    Stmt speakers(db_, format("SELECT idx FROM %s WHERE article_id = ?1 AND speaker = ?2", table("quote").c_str()),
+                  who_);
+    for (const auto &[article, idx, name] : rows1) {
+      const std::string key = lede::lone_name_key(name);
+      if (key.empty()) continue;
+      own.reset().bind(1, article).bind(2, std::string_view(key));
+      const bool named = own.step(db_, who_);
+      own.reset();
+      if (named) continue;
+      add_lone(article, 0, idx, key, name);
+      speakers.reset().bind(1, article).bind(2, std::string_view(name));
+      std::vector<int64_t> qs;
+      while (speakers.step(db_, who_)) qs.push_back(speakers.int64(0));
+      speakers.reset();
+      for (int64_t q : qs) add_lone(article, 1, q, key, name);
+    }
     // Given names: once per article.
     Stmt full(db_, format("SELECT article_id, entity FROM %s ORDER BY article_id", table("fullname").c_str()), who_);
     std::vector<std::pair<int64_t, std::string>> rows;
@@ -133,7 +161,7 @@ void Storage::upgrade_from_1() {
 enum Slot {
   kInsDoc, kInsSent, kInsFts, kInsQuote, kInsEntity, kFindSource, kExists, kDelFtsSel, kDelFts,
   kDelSent, kDelQuote, kDelEntity, kDelDoc, kUpdDoc, kUpdRaw, kUpdSource, kAliases, kIds, kRaw,
-  kInsFull, kSurnames, kCountUp, kFullOf, kCountDown, kCountDrop, kDelFull, kFillEntity, kFillQuote, kGiven, kGivenUp, kGivenDrop,
+  kInsFull, kSurnames, kCountUp, kFullOf, kCountDrop, kDelFull, kGiven, kGivenUp, kGivenDrop, kInsLone, kLoneOf, kDelLone, kSetEntity, kSetSpeaker,
   kSlotCount
 };
 
@@ -207,34 +235,63 @@ int64_t Storage::insert(int64_t id, std::string_view source, sqlite3_value *raw_
 
 namespace {
 bool is_person_name(const lede::EntityMention &e) { return !e.value && e.type == "PERSON"; }
-
-// The word of `full` that is its family name `key`, as written ('Sam
-// Altman', 'altman' -> 'Altman'): the form a lone mention is stored in.
-std::string family_word(const std::string &full, const std::string &key) {
-  std::string out;
-  size_t b = 0;
-  while (b < full.size()) {
-    size_t e = full.find(' ', b);
-    if (e == std::string::npos) e = full.size();
-    std::string w = full.substr(b, e - b);
-    if (!w.empty() && lede::fold_for_match(w) == key) out = w;
-    b = e + 1;
-  }
-  return out;
-}
 } // namespace
 
-std::optional<std::string> Storage::usual_full_name(const std::string &word) {
+Storage::Family Storage::family(const std::string &word, bool gaining) {
+  Family f;
   Stmt &st = stmt(kSurnames, "SELECT entity, articles FROM {surname} WHERE word = ?1");
   st.bind(1, std::string_view(word));
-  std::vector<std::pair<std::string, int64_t>> named;
-  while (st.step(db_, who_)) named.emplace_back(std::string(st.text(0)), st.int64(1));
+  while (st.step(db_, who_)) f.named.emplace_back(std::string(st.text(0)), st.int64(1));
   st.reset();
+  // (Most given names are no family name at all: none before or after,
+  // unless the article adds one.)
+  if (f.named.empty() && !gaining) return f;
   Stmt &g = stmt(kGiven, "SELECT articles FROM {givenname} WHERE word = ?1");
   g.bind(1, std::string_view(word));
-  const int64_t as_given = g.step(db_, who_) ? g.int64(0) : 0;
+  f.as_given = g.step(db_, who_) ? g.int64(0) : 0;
   g.reset();
-  return lede::dominant_full_name(named, as_given);
+  return f;
+}
+
+std::optional<std::string> Storage::usual_full_name(const std::string &word) {
+  const Family f = family(word, false);
+  return lede::dominant_full_name(f.named, f.as_given);
+}
+
+// Adds (delta +1) or takes away (-1) an article's full names and given
+// names in the counts, and moves the lone rows of each family name whose
+// usual full name changes with it. The counts after are computed from
+// those before, not read again.
+void Storage::count_names(int64_t id, const std::map<std::string, std::set<std::string>> &full,
+                          const std::set<std::string> &given, int delta) {
+  std::map<std::string, Family> fams;
+  for (const auto &[key, names] : full) fams.emplace(key, family(key, delta > 0));
+  for (const std::string &w : given)
+    if (!w.empty() && !fams.count(w)) fams.emplace(w, family(w, false));
+  std::map<std::string, std::optional<std::string>> before;
+  for (const auto &[key, f] : fams) before[key] = lede::dominant_full_name(f.named, f.as_given);
+  count_given_names(given, delta);
+  Stmt &up = stmt(kCountUp, "INSERT INTO {surname}(word, entity, articles) VALUES (?1, ?2, ?3)"
+                            " ON CONFLICT(word, entity) DO UPDATE SET articles = articles + ?3");
+  for (const auto &[key, names] : full) {
+    auto &named = fams[key].named;
+    for (const std::string &name : names) {
+      if (delta > 0) add_full_name(id, name);
+      up.reset().bind(1, std::string_view(key)).bind(2, std::string_view(name)).bind(3, int64_t(delta)).run(db_, who_);
+      if (delta < 0)
+        stmt(kCountDrop, "DELETE FROM {surname} WHERE word = ?1 AND entity = ?2 AND articles <= 0")
+            .bind(1, std::string_view(key)).bind(2, std::string_view(name)).run(db_, who_);
+      auto it = std::find_if(named.begin(), named.end(), [&](const auto &x) { return x.first == name; });
+      if (it != named.end()) it->second += delta;
+      else named.emplace_back(name, delta);
+    }
+  }
+  for (const std::string &w : given)
+    if (auto it = fams.find(w); it != fams.end()) it->second.as_given += delta;
+  for (const auto &[key, f] : fams) {
+    std::optional<std::string> after = lede::dominant_full_name(f.named, f.as_given);
+    if (after != before[key]) move_lone(key, after);
+  }
 }
 
 void Storage::count_given_names(const std::set<std::string> &given, int delta) {
@@ -247,6 +304,11 @@ void Storage::count_given_names(const std::set<std::string> &given, int delta) {
       stmt(kGivenDrop, "DELETE FROM {givenname} WHERE word = ?1 AND articles <= 0")
           .bind(1, std::string_view(w)).run(db_, who_);
   }
+}
+
+void Storage::add_lone(int64_t id, int kind, int64_t idx, std::string_view word, std::string_view name) {
+  stmt(kInsLone, "INSERT OR IGNORE INTO {lone}(article_id, kind, idx, word, name) VALUES (?1, ?2, ?3, ?4, ?5)")
+      .bind(1, id).bind(2, int64_t(kind)).bind(3, idx).bind(4, word).bind(5, name).run(db_, who_);
 }
 
 void Storage::add_full_name(int64_t id, std::string_view entity) {
@@ -262,19 +324,27 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
   // people, by family name; a lone family name the article does not
   // resolve itself takes the corpus's usual full name, in the entity rows
   // and in the quotes' speakers.
-  std::map<std::string, std::set<std::string>> full; // family name -> full names
+  std::set<std::string_view> people; // distinct names, each folded once below
   for (const auto &x : a.entities)
-    if (is_person_name(x))
-      if (std::string k = lede::family_name_key(x.entity); !k.empty()) full[k].insert(x.entity);
-  std::map<std::string, std::optional<std::string>> lone; // lone name as stored -> full name
-  for (const auto &x : a.entities) {
-    if (!is_person_name(x) || lone.count(x.entity)) continue;
-    const std::string k = lede::lone_name_key(x.entity);
-    lone[x.entity] = k.empty() || full.count(k) ? std::nullopt : usual_full_name(k);
+    if (is_person_name(x)) people.insert(x.entity);
+  std::map<std::string, std::set<std::string>> full; // family name -> full names
+  for (std::string_view p : people)
+    if (p.find(' ') != std::string_view::npos)
+      if (std::string k = lede::family_name_key(p); !k.empty()) full[k].insert(std::string(p));
+  struct Lone {
+    std::string key;                 // folded
+    std::optional<std::string> full; // the usual full name now
+  };
+  std::map<std::string, Lone, std::less<>> lone; // lone name as written -> its family name
+  for (std::string_view p : people) {
+    std::string k = lede::lone_name_key(p);
+    if (k.empty() || full.count(k)) continue;
+    std::optional<std::string> u = usual_full_name(k);
+    lone.emplace(std::string(p), Lone{std::move(k), std::move(u)});
   }
   auto resolved = [&](const std::string &name) -> std::string_view {
     auto it = lone.find(name);
-    return it != lone.end() && it->second ? std::string_view(*it->second) : std::string_view(name);
+    return it != lone.end() && it->second.full ? std::string_view(*it->second.full) : std::string_view(name);
   };
   Stmt &sent = stmt(kInsSent, "INSERT INTO {sentence}(article_id, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)");
   for (size_t i = 0; i < d.sentences.size(); ++i) {
@@ -302,6 +372,9 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
     q.bind(11, x.content.start).bind(12, x.content.end).bind(13, x.sentence_idx);
     q.bind(14, x.confidence);
     q.run(db_, who_);
+    if (x.speaker)
+      if (auto it = lone.find(*x.speaker); it != lone.end())
+        add_lone(id, 1, static_cast<int64_t>(i), it->second.key, it->first);
   }
   Stmt &e = stmt(kInsEntity,
                  "INSERT INTO {entity}(article_id, idx, entity, type, mention, start, \"end\","
@@ -313,56 +386,36 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
     e.bind(4, std::string_view(x.type)).bind(5, std::string_view(x.mention));
     e.bind(6, x.span.start).bind(7, x.span.end).bind(8, x.sentence_idx).bind_opt(9, x.value);
     e.run(db_, who_);
+    if (is_person_name(x))
+      if (auto it = lone.find(x.entity); it != lone.end())
+        add_lone(id, 0, static_cast<int64_t>(i), it->second.key, it->first);
   }
-  // Count the article's full names; when a family name gets a usual full
-  // name (or another one), the lone mentions stored before take it.
-  Stmt &up = stmt(kCountUp, "INSERT INTO {surname}(word, entity, articles) VALUES (?1, ?2, 1)"
-                            " ON CONFLICT(word, entity) DO UPDATE SET articles = articles + 1");
-  // (A given name counts against the word as a family name: 'John'.)
+  // Count the article's full names and given names (a given name counts
+  // against the word as a family name: 'John').
   std::set<std::string> given;
   for (const auto &[key, names] : full)
     for (const std::string &name : names) given.insert(lede::given_name_key(name));
-  std::map<std::string, std::optional<std::string>> before;
-  for (const auto &[key, names] : full) before[key] = usual_full_name(key);
-  for (const std::string &w : given)
-    if (!w.empty() && !before.count(w)) before[w] = usual_full_name(w);
-  count_given_names(given, +1);
-  for (const auto &[key, names] : full) {
-    for (const std::string &name : names) {
-      add_full_name(id, name);
-      up.reset().bind(1, std::string_view(key)).bind(2, std::string_view(name)).run(db_, who_);
-    }
-  }
-  for (const auto &[key, was] : before) refresh_family(key, was);
+  count_names(id, full, given, +1);
 }
 
-// When the usual full name for family name `key` changed from `before`,
-// the lone mentions stored so far take the new one (or their own word,
-// when there is none now): those still lone, and those that took `before`
-// in articles that do not write `before` themselves.
-void Storage::refresh_family(const std::string &key, const std::optional<std::string> &before) {
-  const std::optional<std::string> after = usual_full_name(key);
-  if (after == before) return;
-  auto move = [&](const std::string &from, const std::string &to) {
-    stmt(kFillEntity, "UPDATE {entity} SET entity = ?2 WHERE entity = ?1 AND type = 'PERSON' AND NOT EXISTS"
-                      " (SELECT 1 FROM {fullname} f WHERE f.article_id = {entity}.article_id AND f.word = ?3"
-                      " AND f.entity = ?1)")
-        .bind(1, std::string_view(from)).bind(2, std::string_view(to)).bind(3, std::string_view(key))
-        .run(db_, who_);
-    stmt(kFillQuote, "UPDATE {quote} SET speaker = ?2 WHERE article_id IN (SELECT article_id FROM {entity}"
-                     " WHERE entity = ?2 AND type = 'PERSON') AND speaker = ?1 AND NOT EXISTS"
-                     " (SELECT 1 FROM {fullname} f WHERE f.article_id = {quote}.article_id AND f.word = ?3"
-                     " AND f.entity = ?1)")
-        .bind(1, std::string_view(from)).bind(2, std::string_view(to)).bind(3, std::string_view(key))
-        .run(db_, who_);
+// The usual full name for family name `key` is now `after`: the lone
+// mentions and speakers stored so far (X_lone) take it, or their own word
+// when there is none.
+void Storage::move_lone(const std::string &key, const std::optional<std::string> &after) {
+  Stmt &st = stmt(kLoneOf, "SELECT kind, article_id, idx, name FROM {lone} WHERE word = ?1");
+  st.bind(1, std::string_view(key));
+  struct Row {
+    int64_t kind, article, idx;
+    std::string name;
   };
-  if (before) {
-    const std::string word = family_word(*before, key);
-    if (!word.empty()) move(*before, after ? *after : word);
-  }
-  if (after) {
-    const std::string word = family_word(*after, key);
-    if (!word.empty()) move(word, *after);
+  std::vector<Row> rows;
+  while (st.step(db_, who_)) rows.push_back({st.int64(0), st.int64(1), st.int64(2), std::string(st.text(3))});
+  st.reset();
+  for (const Row &r : rows) {
+    const std::string_view to = after ? std::string_view(*after) : std::string_view(r.name);
+    Stmt &up = r.kind == 0 ? stmt(kSetEntity, "UPDATE {entity} SET entity = ?3 WHERE article_id = ?1 AND idx = ?2")
+                           : stmt(kSetSpeaker, "UPDATE {quote} SET speaker = ?3 WHERE article_id = ?1 AND idx = ?2");
+    up.bind(1, r.article).bind(2, r.idx).bind(3, to).run(db_, who_);
   }
 }
 
@@ -386,22 +439,15 @@ void Storage::delete_derived(int64_t id) {
   std::vector<std::pair<std::string, std::string>> gone;
   while (names.step(db_, who_)) gone.emplace_back(std::string(names.text(0)), std::string(names.text(1)));
   names.reset();
+  std::map<std::string, std::set<std::string>> full;
   std::set<std::string> given;
-  for (const auto &x : gone) given.insert(lede::given_name_key(x.second));
-  std::map<std::string, std::optional<std::string>> before;
-  for (const auto &x : gone)
-    if (!before.count(x.first)) before[x.first] = usual_full_name(x.first);
-  for (const std::string &w : given)
-    if (!w.empty() && !before.count(w)) before[w] = usual_full_name(w);
-  count_given_names(given, -1);
-  stmt(kDelFull, "DELETE FROM {fullname} WHERE article_id = ?1").bind(1, id).run(db_, who_);
   for (const auto &[word, entity] : gone) {
-    stmt(kCountDown, "UPDATE {surname} SET articles = articles - 1 WHERE word = ?1 AND entity = ?2")
-        .bind(1, std::string_view(word)).bind(2, std::string_view(entity)).run(db_, who_);
-    stmt(kCountDrop, "DELETE FROM {surname} WHERE word = ?1 AND entity = ?2 AND articles <= 0")
-        .bind(1, std::string_view(word)).bind(2, std::string_view(entity)).run(db_, who_);
+    full[word].insert(entity);
+    given.insert(lede::given_name_key(entity));
   }
-  for (const auto &[word, was] : before) refresh_family(word, was);
+  stmt(kDelFull, "DELETE FROM {fullname} WHERE article_id = ?1").bind(1, id).run(db_, who_);
+  stmt(kDelLone, "DELETE FROM {lone} WHERE article_id = ?1").bind(1, id).run(db_, who_);
+  count_names(id, full, given, -1);
 }
 
 void Storage::remove(int64_t id) {

@@ -18,6 +18,8 @@
 //                the corpus: lone family names take the usual full name
 //   X_givenname (word PRIMARY KEY, articles)        articles naming people
 //                with this given name ('John' is no family name to resolve)
+//   X_lone      (article_id, kind, idx, word, name) entity rows (kind 0) and
+//                quotes (1) naming a person by the family name alone
 //   X_alias     (alias PRIMARY KEY, entity, type)  — written by users
 //   X_fts       FTS5 index over X_doc.body, one row per article
 //               (external content; rowid = article id)
@@ -33,6 +35,7 @@
 
 #include "analysis.hpp"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -93,12 +96,28 @@ private:
   void delete_derived(int64_t id);
   // The full name a lone family name (folded) stands for in the corpus.
   std::optional<std::string> usual_full_name(const std::string &word);
+  // Records a lone family name `word` written `name` in row `idx` of
+  // article `id`'s entities (kind 0) or quotes (kind 1).
+  void add_lone(int64_t id, int kind, int64_t idx, std::string_view word, std::string_view name);
   // Records that article `id` names the person `entity` in full.
   void add_full_name(int64_t id, std::string_view entity);
   // Adds delta to the counts of articles naming people with these given names.
   void count_given_names(const std::set<std::string> &given, int delta);
-  // After the counts of family name `key` changed (usual full name `before`).
-  void refresh_family(const std::string &key, const std::optional<std::string> &before);
+  // The counts of one family name: its full names with the articles
+  // naming each, and the articles using the word as a given name.
+  struct Family {
+    std::vector<std::pair<std::string, int64_t>> named;
+    int64_t as_given = 0;
+  };
+  // (`gaining`: the caller adds full names with it, so the given-name
+  // count matters even when the corpus has none yet.)
+  Family family(const std::string &word, bool gaining);
+  // Adds (+1) or removes (-1) an article's full names (family name ->
+  // names) and given names in the counts; lone rows follow.
+  void count_names(int64_t id, const std::map<std::string, std::set<std::string>> &full,
+                   const std::set<std::string> &given, int delta);
+  // Sets the lone rows of family name `key` to `after` (or their own word).
+  void move_lone(const std::string &key, const std::optional<std::string> &after);
   void upgrade_from_1();
   Stmt &stmt(int slot, const char *sql_fmt);
 

@@ -95,7 +95,7 @@ def main(ext):
         c.commit()
         c.close()
         plain = sqlite3.connect(path)  # no extension: the shadow tables are ordinary tables
-        plain.executescript("DROP TABLE news_fullname; DROP TABLE news_surname; DROP TABLE news_givenname;"
+        plain.executescript("DROP TABLE news_fullname; DROP TABLE news_surname; DROP TABLE news_givenname; DROP TABLE news_lone;"
                             "UPDATE news_config SET value = 1 WHERE key = 'version';")
         plain.commit()
         plain.close()

@@ -41,3 +41,22 @@ SELECT word, entity, articles FROM news_surname ORDER BY word, entity;
 SELECT article_id, entity, mention FROM entity_mentions WHERE corpus = 'news' AND article_id = 6 AND type = 'PERSON';
 -- Looking a person up by the full name finds the lone mentions too.
 SELECT article_id, mention FROM entity_mentions WHERE corpus = 'news' AND entity = 'Ingrid Whitcombe' ORDER BY article_id, start;
+-- 6. A lone name follows when another full name becomes the usual one.
+INSERT INTO news(source, raw) VALUES ('g.txt', 'Ferry Report
+
+Councillor Tomas Vael asked for a ferry report on Monday.');
+INSERT INTO news(source, raw) VALUES ('h.txt', 'Ferry Fares
+
+Ferry fares will rise in May, said Vael, who chairs the transport committee.');
+SELECT article_id, entity, mention FROM entity_mentions WHERE corpus = 'news' AND article_id = 8 AND type = 'PERSON';
+INSERT INTO news(source, raw) VALUES ('i.txt', 'Harbor Plan
+
+Mayor Ruth Vael presented the harbor plan.');
+INSERT INTO news(source, raw) VALUES ('j.txt', 'Harbor Plan Vote
+
+The council backed Mayor Ruth Vael on the harbor plan.');
+INSERT INTO news(source, raw) VALUES ('k.txt', 'Harbor Plan Costs
+
+Mayor Ruth Vael said the plan would cost $4 million.');
+SELECT article_id, entity, mention FROM entity_mentions WHERE corpus = 'news' AND article_id = 8 AND type = 'PERSON';
+SELECT article_id, kind, idx, word, name FROM news_lone ORDER BY article_id, kind, idx;

@@ -127,6 +127,9 @@ TEST_CASE("dominant_full_name: the usual full name for a lone family name", "[na
   REQUIRE(d);
   CHECK(*d == "Joe Biden");
   CHECK_FALSE(dominant_full_name(Named{{"George W. Bush", 44}, {"George H.W. Bush", 12}, {"Jeb Bush", 83}}, 0));
+  // Ties go to the name first in byte order, whatever the order given.
+  CHECK(dominant_full_name(Named{{"Adolph Hitler", 2}, {"Adolf Hitler", 2}}, 0) == std::optional<std::string>("Adolf Hitler"));
+  CHECK(dominant_full_name(Named{{"Adolf Hitler", 2}, {"Adolph Hitler", 2}}, 0) == std::optional<std::string>("Adolf Hitler"));
   CHECK_FALSE(dominant_full_name(Named{}, 0));
   CHECK_FALSE(dominant_full_name(Named{{"Ingrid Whitcombe", 0}}, 0));
 }
