@@ -95,7 +95,7 @@ size_t word_count(const std::string &s) {
 // ---- furniture ---------------------------------------------------------------
 
 struct FurniturePatterns {
-  std::vector<std::string> exact, prefix, contains, tail, soft_tail;
+  std::vector<std::string> exact, prefix, contains, tail, soft_tail, credit;
 };
 
 const FurniturePatterns &furniture() {
@@ -110,6 +110,7 @@ const FurniturePatterns &furniture() {
       case '~': f.contains.push_back(text); break;
       case '$': f.tail.push_back(text); break;
       case '?': f.soft_tail.push_back(text); break;
+      case '@': f.credit.push_back(text); break;
       default: break;
       }
     }
@@ -128,6 +129,15 @@ bool is_furniture(const std::string &key, size_t words) {
   if (words <= 14)
     for (auto &e : f.contains)
       if (key.find(e) != std::string::npos) return true;
+  if (words <= 8)
+    for (auto &e : f.credit) {
+      if (key.size() < e.size() || key.compare(key.size() - e.size(), e.size(), e) != 0) continue;
+      std::string_view before(key.data(), key.size() - e.size());
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      if (before.empty() || before.back() == '/' ||
+          (before.size() >= 4 && before.compare(before.size() - 4, 4, " via") == 0) || before == "via")
+        return true;
+    }
   return false;
 }
 

@@ -90,6 +90,20 @@ TEST_CASE("a name over a role line is a byline; relative time stamps and comment
   CHECK_FALSE(c.byline);
 }
 
+TEST_CASE("photo credits under a picture are furniture") {
+  const std::string story = "The council voted on Tuesday to approve the plan, officials said.";
+  const std::string more = "Work on the harbour will start in May, the mayor said.";
+  for (const char *credit : {"Getty.", "Getty/Instagram.", "Dana Lo / Reuters.", "Bloomberg via Getty Images.",
+                             "AP Photo/Evan Marsh", "- Reuters."}) {
+    CAPTURE(credit);
+    Article a = parse_article("Council approves plan\n\n" + story + "\n\n" + credit + "\n\n" + more);
+    CHECK(a.body == story + "\n\n" + more);
+  }
+  // A sentence that names an agency is no credit.
+  Article b = parse_article("Council approves plan\n\n" + story + "\n\nThe figures come from Reuters.\n\n" + more);
+  CHECK(b.body == story + "\n\nThe figures come from Reuters.\n\n" + more);
+}
+
 TEST_CASE("empty date and byline labels are furniture, wherever they stand") {
   const std::string para = "The council approved the plan on Monday after a long debate about its cost to the town.";
   for (const char *labels : {"Written by\nPublished on", "By\nUpdated:", "Posted on\n\nAuthor:",
