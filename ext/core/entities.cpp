@@ -179,6 +179,15 @@ size_t put_folded(std::u32string_view w, std::string &out, size_t at) {
   return at + w.size();
 }
 
+// Two folded words that make an event of event_names.txt ('super tuesday').
+bool is_event_pair(std::string_view a, std::string_view b) {
+  static const std::unordered_set<std::string_view> &kEvents = resource_set("event_names.txt");
+  std::string both;
+  both.reserve(a.size() + 1 + b.size());
+  both.append(a).append(1, ' ').append(b);
+  return kEvents.count(both) != 0;
+}
+
 bool is_month_or_weekday(std::string_view f) {
   if (f.size() < 3 || f.size() > 9) return false;
   switch (f[0]) { // first letters of the names below
@@ -1559,6 +1568,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       // month after a preposition ('in May', not 'May I').
       const std::string_view fw = td.folded[i];
       const bool month = !(fw.size() >= 6 && fw.substr(fw.size() - 3) == "day");
+      // 'Super Tuesday', 'Black Friday': an event (event_names.txt), no date.
+      if (!month && i > 0 && !td.starts[i] && is_upper(in.words[i - 1][0]) && is_event_pair(td.folded[i - 1], fw))
+        continue;
       if (month && (i == 0 || td.starts[i] || !kBefore.has(td.folded[i - 1]))) continue;
       // Dates with a year are found above ('October 2024', 'Jan. 5, 2025').
       if (i + 1 < n && digits(in.words[i + 1], 4, 4)) continue;
@@ -1715,6 +1727,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     for (size_t k = b + 1; k < e; ++k) (whole += ' ') += td.folded[k];
     static const std::unordered_set<std::string_view> &kEvents = resource_set("event_names.txt");
     if (e - b <= 3 && kEvents.count(whole)) continue;
+    // The first word of one, the tagger's span stopping short ('Super' of
+    // 'Super Tuesday').
+    if (e - b == 1 && e < n && !td.starts[e] && is_event_pair(td.folded[b], td.folded[e])) continue;
     // A function word opening a sentence ('In a statement, …') either.
     if (e - b == 1 && td.starts[b] &&
         (is_title_case_function_word(td.folded[b]) || ascii_in(td.folded[b], {"a", "an", "the", "of"})))

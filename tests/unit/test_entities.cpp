@@ -524,3 +524,16 @@ TEST_CASE("'X magazine' is an organisation, eponymous diseases are no names", "[
                                     "Alzheimer's spoke first."))
     CHECK(x.find("Alzheimer") == std::string::npos);
 }
+
+TEST_CASE("'Super Tuesday' is an event, 'super PAC' no name", "[entities]") {
+  const std::string text = "Sanders won two states on Super Tuesday, and a super PAC backing him spent $2 million. "
+                           "Two PACs ran ads on Monday.";
+  std::set<std::string> got;
+  for (const EntityMention &m : extract_entities(make_document(decode_utf8(text)), {}, "2016-03-03"))
+    got.insert(m.type + "|" + m.mention);
+  CHECK_FALSE(got.count("ORG|Super"));
+  CHECK_FALSE(got.count("DATE|Tuesday"));
+  CHECK_FALSE(got.count("ORG|PAC"));
+  CHECK_FALSE(got.count("ORG|PACs"));
+  CHECK(got.count("DATE|Monday")); // a weekday alone is still a date
+}
