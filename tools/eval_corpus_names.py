@@ -9,7 +9,9 @@ Loads every PolNeAR text (train and dev) into one corpus and reports the
 PERSON mentions of one word that took a full name the article itself does
 not write (docs/entities.md, "Across the corpus"): how many, the names
 most often given, and a random sample with its sentence, to be judged by
-reading. Exits 0 with a message when the data is absent.
+reading; and the full names with middle names or initials that took
+the usual full name ('Donald J. Trump' -> 'Donald Trump'). Exits 0 with
+a message when the data is absent.
 """
 import argparse, glob, os, random, sqlite3, sys
 
@@ -48,6 +50,14 @@ def main():
     print(f"lone PERSON mentions left: {left}")
     for entity, mention, n in rows[:20]:
         print(f"  {n:5d}  {mention} -> {entity}")
+    # Full names with middle names or initials that took the usual name.
+    variants = con.execute("""SELECT l.name, e.entity, count(*) FROM articles_lone l
+                                JOIN articles_entity e ON e.article_id = l.article_id AND e.idx = l.idx
+                               WHERE l.kind = 0 AND instr(l.name, ' ') > 0 AND e.entity <> l.name
+                               GROUP BY 1, 2 ORDER BY 3 DESC""").fetchall()
+    print(f"variants given the usual full name: {sum(v[2] for v in variants)} mentions ({len(variants)} names)")
+    for name, entity, n in variants[:12]:
+        print(f"  {n:5d}  {name} -> {entity}")
     sample = con.execute(f"""SELECT e.entity, e.mention, s.text {across.replace('FROM entity_mentions e',
                           'FROM entity_mentions e JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx')}
                           ORDER BY e.article_id, e.start""").fetchall()

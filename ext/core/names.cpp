@@ -340,8 +340,9 @@ std::vector<std::string> full_name_words(std::string_view full_name) {
   while (words.size() > 2 && std::find(std::begin(kSuffixes), std::end(kSuffixes), words.back()) != std::end(kSuffixes))
     words.pop_back();
   if (words.size() < 2) return {};
+  static constexpr std::string_view kNotInNames[] = {"of", "and", "the", "in", "at", "on", "for", "to", "from", "with", "by"};
   for (const std::string &w : words)
-    if (w == "of" || w == "and" || w == "the") return {};
+    if (std::find(std::begin(kNotInNames), std::end(kNotInNames), w) != std::end(kNotInNames)) return {};
   return words;
 }
 
@@ -365,6 +366,13 @@ std::string family_name_key(std::string_view full_name) {
 std::string given_name_key(std::string_view full_name) {
   std::vector<std::string> words = full_name_words(full_name);
   return words.empty() ? std::string() : words.front();
+}
+
+bool name_variant_of(std::string_view variant, std::string_view usual) {
+  const std::vector<std::string> u = full_name_words(usual);
+  if (u.size() != 2) return false;
+  const std::vector<std::string> v = full_name_words(variant);
+  return v.size() > 2 && v.front() == u.front() && v.back() == u.back();
 }
 
 std::string lone_name_key(std::string_view name) {
@@ -397,8 +405,14 @@ std::optional<std::string> dominant_full_name(const std::vector<std::pair<std::s
                                          : fold_for_match(name.substr(0, std::min(len, name.size())));
     Group &g = groups[letter];
     g.articles += x.second;
-    // (Ties go to the name first in byte order: the same whatever the order given.)
-    if (!g.best || x.second > g.best->second || (x.second == g.best->second && x.first < g.best->first)) g.best = &x;
+    // Ties go to the name of fewer words ('Ingrid Whitcombe' over 'Ingrid
+    // M. Whitcombe'), then to the first in byte order: the same whatever
+    // the order given.
+    auto words = [](const std::string &n) { return std::count(n.begin(), n.end(), ' '); };
+    if (!g.best || x.second > g.best->second ||
+        (x.second == g.best->second &&
+         (words(x.first) < words(g.best->first) || (words(x.first) == words(g.best->first) && x.first < g.best->first))))
+      g.best = &x;
   }
   const Group *best = nullptr;
   int64_t second = 0;

@@ -72,12 +72,18 @@ private:
 // The folded family name of a person's full name: its last word, before a
 // generational suffix ('Sam Altman' -> 'altman', 'Martin Luther King Jr.'
 // -> 'king'); "" for a name of one word, and for a name that is no
-// person's however it was typed: one holding 'of', 'and' or 'the' ('Butch
-// Otter of Idaho').
+// person's however it was typed: one holding 'of', 'and', 'the', 'in' and
+// such ('Butch Otter of Idaho', 'Clinton in Reno').
 std::string family_name_key(std::string_view full_name);
 // The folded first word of a full name that has a family name
 // ('Sam Altman' -> 'sam'), else "".
 std::string given_name_key(std::string_view full_name);
+// True when `variant` is `usual` with middle names or initials added
+// ('Donald J. Trump', 'Hillary Rodham Clinton' of 'Donald Trump',
+// 'Hillary Clinton'): the same first and family words, `usual` of two
+// words; generational suffixes aside ('Joseph R. Biden Jr.' is no variant
+// of 'Joe Biden').
+bool name_variant_of(std::string_view variant, std::string_view usual);
 // The folded word of a name of one word ('Altman' -> 'altman'), else "".
 std::string lone_name_key(std::string_view name);
 // The full name a lone word stands for, from the full names with that

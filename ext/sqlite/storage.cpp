@@ -335,11 +335,21 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
     std::string key;                 // folded
     std::optional<std::string> full; // the usual full name now
   };
-  std::map<std::string, Lone, std::less<>> lone; // lone name as written -> its family name
+  // (Also a full name with middle names or initials: 'Donald J. Trump'
+  // takes the usual 'Donald Trump', 'Hillary Rodham Clinton' the usual
+  // 'Hillary Clinton'.)
+  std::map<std::string, Lone, std::less<>> lone; // name as written -> its family name
   for (std::string_view p : people) {
     std::string k = lede::lone_name_key(p);
-    if (k.empty() || full.count(k)) continue;
+    if (!k.empty()) {
+      if (full.count(k)) continue;
+      std::optional<std::string> u = usual_full_name(k);
+      lone.emplace(std::string(p), Lone{std::move(k), std::move(u)});
+      continue;
+    }
+    if (std::count(p.begin(), p.end(), ' ') < 2 || (k = lede::family_name_key(p)).empty()) continue;
     std::optional<std::string> u = usual_full_name(k);
+    if (u && !lede::name_variant_of(p, *u)) u.reset();
     lone.emplace(std::string(p), Lone{std::move(k), std::move(u)});
   }
   auto resolved = [&](const std::string &name) -> std::string_view {
@@ -412,7 +422,9 @@ void Storage::move_lone(const std::string &key, const std::optional<std::string>
   while (st.step(db_, who_)) rows.push_back({st.int64(0), st.int64(1), st.int64(2), std::string(st.text(3))});
   st.reset();
   for (const Row &r : rows) {
-    const std::string_view to = after ? std::string_view(*after) : std::string_view(r.name);
+    // A lone word takes any usual name; a full name only one it is a variant of.
+    const bool take = after && (r.name.find(' ') == std::string::npos || lede::name_variant_of(r.name, *after));
+    const std::string_view to = take ? std::string_view(*after) : std::string_view(r.name);
     Stmt &up = r.kind == 0 ? stmt(kSetEntity, "UPDATE {entity} SET entity = ?3 WHERE article_id = ?1 AND idx = ?2")
                            : stmt(kSetSpeaker, "UPDATE {quote} SET speaker = ?3 WHERE article_id = ?1 AND idx = ?2");
     up.bind(1, r.article).bind(2, r.idx).bind(3, to).run(db_, who_);

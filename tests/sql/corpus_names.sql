@@ -60,3 +60,8 @@ INSERT INTO news(source, raw) VALUES ('k.txt', 'Harbor Plan Costs
 Mayor Ruth Vael said the plan would cost $4 million.');
 SELECT article_id, entity, mention FROM entity_mentions WHERE corpus = 'news' AND article_id = 8 AND type = 'PERSON';
 SELECT article_id, kind, idx, word, name FROM news_lone ORDER BY article_id, kind, idx;
+-- 7. A full name with a middle initial takes the usual full name ('Ingrid M. Whitcombe' -> 'Ingrid Whitcombe').
+INSERT INTO news(source, raw) VALUES ('l.txt', 'Board Minutes
+
+The minutes were signed by Ingrid M. Whitcombe on Friday.');
+SELECT article_id, entity, mention FROM entity_mentions WHERE corpus = 'news' AND article_id = 12 AND type = 'PERSON';

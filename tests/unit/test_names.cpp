@@ -96,6 +96,15 @@ TEST_CASE("family and given names of full names, for the corpus-wide step", "[na
   CHECK(family_name_key("Altman").empty());          // one word: no full name
   CHECK(family_name_key("Butch Otter of Idaho").empty());
   CHECK(given_name_key("Butch Otter of Idaho").empty());
+  CHECK(family_name_key("Clinton in Reno").empty());
+  // Variants: middle names and initials added to a name of two words.
+  CHECK(name_variant_of("Donald J. Trump", "Donald Trump"));
+  CHECK(name_variant_of("Hillary Rodham Clinton", "Hillary Clinton"));
+  CHECK(name_variant_of("JAMES B. COMEY", "James Comey"));
+  CHECK_FALSE(name_variant_of("Joseph R. Biden Jr.", "Joe Biden"));
+  CHECK_FALSE(name_variant_of("George H.W. Bush", "George W. Bush")); // the usual name has three words
+  CHECK_FALSE(name_variant_of("Donald Trump", "Donald Trump"));
+  CHECK_FALSE(name_variant_of("Rafael Edward Cruz", "Ted Cruz"));
   CHECK(lone_name_key("Altman") == "altman");
   CHECK(lone_name_key("Sam Altman").empty());
 }
@@ -130,6 +139,8 @@ TEST_CASE("dominant_full_name: the usual full name for a lone family name", "[na
   // Ties go to the name first in byte order, whatever the order given.
   CHECK(dominant_full_name(Named{{"Adolph Hitler", 2}, {"Adolf Hitler", 2}}, 0) == std::optional<std::string>("Adolf Hitler"));
   CHECK(dominant_full_name(Named{{"Adolf Hitler", 2}, {"Adolph Hitler", 2}}, 0) == std::optional<std::string>("Adolf Hitler"));
+  CHECK(dominant_full_name(Named{{"Ingrid M. Whitcombe", 1}, {"Ingrid Whitcombe", 1}}, 0) ==
+        std::optional<std::string>("Ingrid Whitcombe"));
   CHECK_FALSE(dominant_full_name(Named{}, 0));
   CHECK_FALSE(dominant_full_name(Named{{"Ingrid Whitcombe", 0}}, 0));
 }
