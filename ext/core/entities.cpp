@@ -894,6 +894,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     bool named_first = false; // ... which came before any lone mention of it
     std::string_view given;   // ... and that name's first word
     bool given_name = false;  // first word of a longer person's name ('Elon' of 'Elon Musk')
+    bool spokes_org = false;  // an organisation's cue that fits a person too ('X spokesman')
+    bool given_common = false; // the surname's full name opens with a word known only as a common word
     int resolved = 0;
   };
   std::unordered_map<std::string_view, Votes> votes;
@@ -909,7 +911,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       Votes &v = votes[f[i]];
       ++v.by[ty];
       int c = cue(i);
-      if (c == 2 || c == 3) v.strong = static_cast<uint8_t>(c);
+      // People have spokesmen too ('Clinton spokesman Nick Merrill'): that
+      // cue decides only for a word that is no person's surname here.
+      const size_t nw = next_word(i);
+      const bool spokes = c == 2 && nw < n && ascii_in(f[nw], {"spokesman", "spokeswoman", "spokesperson"});
+      if (spokes) v.spokes_org = true;
+      else if (c == 2 || c == 3) v.strong = static_cast<uint8_t>(c);
       else if (ty == 2 && camel(i) && !v.strong) v.strong = 2;
     } else if (ty == 1 && !is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1])) {
       // Only a full name before any lone mention: news names a person in
@@ -919,6 +926,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         v.surname = true;
         v.named_first = !v.by[1] && !v.by[2] && !v.by[3] && !v.by[4];
         v.given = f[i];
+        v.given_common = only_common_word(gaz_class(i)); // 'State Twitter': no given name
       }
       if (j - i == 2 || (j - i == 3 && is_possessive(f[j - 1]))) votes[f[i]].given_name = true;
     } else if (ty == 2 || (ty != 4 && is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1]))) {
@@ -937,6 +945,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     int best = 0;
     for (int t = 1; t <= 4; ++t)
       if (v.by[t] > v.by[best] || best == 0) best = v.by[t] ? t : best;
+    if (!v.strong && v.spokes_org && !(v.surname && !v.given_common)) v.strong = 2; // no person here
     if (v.strong) best = v.strong;
     // 'Donald Trump' ... 'Trump University', 'Trump Organization' ...
     // 'Trump said': a person's surname that also opens organisations named

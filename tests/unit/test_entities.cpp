@@ -537,3 +537,14 @@ TEST_CASE("'Super Tuesday' is an event, 'super PAC' no name", "[entities]") {
   CHECK_FALSE(got.count("ORG|PACs"));
   CHECK(got.count("DATE|Monday")); // a weekday alone is still a date
 }
+
+TEST_CASE("'X spokesman' makes no organisation of a person the article names", "[entities]") {
+  auto f = found("Senator Mara Venn toured the harbor on Friday. Venn spokesman Leo Park said the senator would "
+                 "vote for the bill. Venn told reporters she was confident. Neither Venn nor her allies expect a "
+                 "delay.");
+  CHECK(has(f, "PERSON|Mara Venn|Venn"));
+  CHECK_FALSE(has(f, "ORG|Venn|Venn"));
+  // A company's spokesperson still makes the company.
+  CHECK(has(found("Halvorsen Shipping reported a loss. Halvorsen spokesperson Ana Ruiz said the quarter was hard."),
+            "ORG|Halvorsen Shipping|Halvorsen Shipping"));
+}
