@@ -970,8 +970,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     else if (v.surname && v.named_first && !v.org_head && !v.by[1] && !v.by[2] && !v.by[3] && !v.by[4]) best = 1;
     else if (v.surname && !v.org_head &&
              ((v.by[2] > 0 && v.by[3] == 0 && v.by[4] == 0) || ((v.by[3] > 0 || v.by[4] > 0) && v.named_first))) {
+      // (Taken for a place: not when the first word is a person alone
+      // elsewhere, 'Lebed Chechnya' of a headline being two names. Taken
+      // for an organisation, the person whatever: 'Bernie' and 'Sanders's
+      // spokesman'.)
       auto g = votes.find(v.given);
-      if (g == votes.end() || g->second.by[1] == 0) best = 1;
+      if (g == votes.end() || g->second.by[1] == 0 || (v.by[3] == 0 && v.by[4] == 0)) best = 1;
       else v.surname = false;
     }
     if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2 && !(best == 1 && (v.surname || v.given_name))))

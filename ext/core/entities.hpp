@@ -7,6 +7,7 @@
 #include "document.hpp"
 #include "wordset.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -39,5 +40,15 @@ const WordSet &entity_words(std::string_view section);
 std::vector<EntityMention> extract_entities(const Document &doc,
                                             const AliasMap &aliases = {},
                                             const std::string &published = {});
+
+namespace ner {
+class Gazetteer;
+}
+// The document pass of extract_entities (docs/entities.md): corrects the
+// tagger's labels `tags` (ner::Tag) of the words `w`, folded `f`, with
+// `starts` marking sentence starts. Exposed for tests.
+void document_name_pass(const std::vector<std::u32string_view> &w, const std::vector<std::string_view> &f,
+                        const std::vector<uint8_t> &starts, std::vector<uint8_t> &tags,
+                        const ner::Gazetteer &gaz);
 
 } // namespace lede

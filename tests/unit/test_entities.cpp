@@ -2,6 +2,7 @@
 // and on generated hostile input (linear time, bounded output).
 #include "document.hpp"
 #include "entities.hpp"
+#include "ner.hpp"
 #include "text.hpp"
 
 #include "lede_catch.hpp"
@@ -547,4 +548,33 @@ TEST_CASE("'X spokesman' makes no organisation of a person the article names", "
   // A company's spokesperson still makes the company.
   CHECK(has(found("Halvorsen Shipping reported a loss. Halvorsen spokesperson Ana Ruiz said the quarter was hard."),
             "ORG|Halvorsen Shipping|Halvorsen Shipping"));
+}
+
+TEST_CASE("document pass: a surname the tagger took for an organisation is the person, even when the first name stands alone", "[entities]") {
+  // 'Bernie Sanders ... Bernie ... Sanders supporters': the tagger's ORG for
+  // the lone surname follows the person (it kept the ORG while 'Bernie'
+  // alone was a person, a guard meant for places: 'Lebed Chechnya').
+  const std::vector<std::u32string> words = {U"Bernie", U"Sanders", U"spoke", U".", U"Bernie", U"smiled", U".",
+                                             U"Sanders", U"supporters", U"cheered", U"."};
+  std::vector<std::u32string_view> w(words.begin(), words.end());
+  std::vector<std::string> folded;
+  for (const auto &x : words) folded.push_back(fold_for_match(encode_utf8(x)));
+  std::vector<std::string_view> f(folded.begin(), folded.end());
+  std::vector<uint8_t> starts = {1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0};
+  using namespace lede::ner;
+  std::vector<uint8_t> tags = {B_PER, I_PER, O, O, B_PER, O, O, B_ORG, O, O, O};
+  document_name_pass(w, f, starts, tags, Gazetteer::builtin());
+  CHECK(tags[7] == B_PER);
+  CHECK(tags[4] == B_PER);
+  // Taken for a place, the guard stands: 'Lebed Chechnya' is two names.
+  const std::vector<std::u32string> words2 = {U"Lebed", U"Chechnya", U"talks", U".", U"Lebed", U"said", U".",
+                                              U"Chechnya", U"burned", U"."};
+  std::vector<std::u32string_view> w2(words2.begin(), words2.end());
+  std::vector<std::string> folded2;
+  for (const auto &x : words2) folded2.push_back(fold_for_match(encode_utf8(x)));
+  std::vector<std::string_view> f2(folded2.begin(), folded2.end());
+  std::vector<uint8_t> starts2 = {1, 0, 0, 0, 1, 0, 0, 1, 0, 0};
+  std::vector<uint8_t> tags2 = {B_PER, I_PER, O, O, B_PER, O, O, B_LOC, O, O};
+  document_name_pass(w2, f2, starts2, tags2, Gazetteer::builtin());
+  CHECK(tags2[7] == B_LOC);
 }
