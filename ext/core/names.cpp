@@ -279,6 +279,27 @@ void NameIndex::add(const std::string &name, const std::string &type) {
     e.words = folded_words(name);
   }
   e.count = 1;
+  // Three words or more, a middle one known only as a common word (not a
+  // name, not a place; particles and initials aside), or a last one that
+  // is also a verb's -ed or -ing form: a headline's words, not a person's
+  // name. (A family name may be a common word: 'Laurence H. Tribe'.)
+  size_t end = e.words.size();
+  while (end > 2 && (e.words[end - 1] == "jr." || e.words[end - 1] == "jr" || e.words[end - 1] == "sr." ||
+                     e.words[end - 1] == "ii" || e.words[end - 1] == "iii" || e.words[end - 1] == "iv"))
+    --end; // 'Harry Hurt III': 'Hurt' is the family name
+  if (end >= 3)
+    for (size_t k = 1; k < end && !e.phrase; ++k) {
+      const std::string &x = e.words[k];
+      if (x.size() <= 3 || x.find('.') != std::string::npos) continue;
+      const bool last = k + 1 == end;
+      if (last && !(x.compare(x.size() - 2, 2, "ed") == 0 || x.compare(x.size() - 3, 3, "ing") == 0)) continue;
+      const std::u32string w = decode_utf8(x);
+      const uint64_t h = ner::lower_hash(w);
+      const uint32_t cls = ner::Gazetteer::builtin().lookup(&h, 1);
+      e.phrase = (cls & ner::Gazetteer::CommonWord) &&
+                 !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
+                          ner::Gazetteer::Region));
+    }
   const size_t idx = entries_.size();
   by_key_.emplace(key, idx);
   for (const std::string &w : e.words) {
@@ -321,7 +342,7 @@ const NameIndex::Entry *NameIndex::best_longer(const std::vector<size_t> &candid
   const Entry *best = nullptr;
   for (size_t idx : candidates) {
     const Entry &e = entries_[idx];
-    if (e.words.size() <= words.size() || !subsequence(words, e.words)) continue;
+    if (e.phrase || e.words.size() <= words.size() || !subsequence(words, e.words)) continue;
     // A one-word short form of a person is the family name (last word) or,
     // failing that, any word: 'Altman' -> 'Sam Altman'.
     if (!best || e.words.size() > best->words.size() ||

@@ -55,6 +55,9 @@ private:
     std::string name, type;
     std::vector<std::string> words; // folded
     size_t count = 0;
+    // A phrase the tagger took for a name ('Cruz Hints Trump', 'Paul Ryan
+    // Joins Growing List'): no long form of the article's short names.
+    bool phrase = false;
   };
   // The entry among `candidates` that `words` (folded) are a short form of.
   template <class S>

@@ -144,3 +144,19 @@ TEST_CASE("dominant_full_name: the usual full name for a lone family name", "[na
   CHECK_FALSE(dominant_full_name(Named{}, 0));
   CHECK_FALSE(dominant_full_name(Named{{"Ingrid Whitcombe", 0}}, 0));
 }
+
+TEST_CASE("NameIndex: a headline's words taken for a name are no long form", "[names]") {
+  NameIndex a;
+  for (const char *n : {"Donald Trump", "Cruz Hints Trump", "Bernie Sanders", "Bernie Sanders Suffered",
+                        "Laurence H. Tribe", "Harry Hurt III"})
+    a.add(n, "PERSON");
+  CHECK(a.canonical("Trump", "PERSON") == "Donald Trump");
+  CHECK(a.canonical("Sanders", "PERSON") == "Bernie Sanders");
+  // A family name may be a common word.
+  CHECK(a.canonical("Tribe", "PERSON") == "Laurence H. Tribe");
+  CHECK(a.canonical("Hurt", "PERSON") == "Harry Hurt III");
+  NameIndex b;
+  b.add("Cruz Hints Trump", "PERSON");
+  CHECK(b.canonical("Trump", "PERSON") == "Trump");
+  CHECK(b.canonical("Cruz Hints Trump", "PERSON") == "Cruz Hints Trump");
+}
