@@ -1089,7 +1089,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
   //   '3rd Street', '42nd Avenue West': an ordinal before a street's head
   //   word is a street (a place);
   //   'J. R. Whitfield': a person of initials only before a person is one
-  //   person with it.
+  //   person with it, and so is a one-word person before a person opening
+  //   with an initial ('Donald' + 'J. Trump').
   static const WordSet &kStreetHeads = entity_words("street_head");
   for (size_t i = 1; i + 1 < n; ++i) {
     const std::string_view x = f[i];
@@ -1209,7 +1210,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     }
     bool initials = e < n && ner::tag_begins(tags[e]) && ner::tag_type(tags[e]) == 1 && !starts[e];
     for (size_t k = i; initials && k < e; ++k) initials = w[k].size() == 2 && is_upper(w[k][0]) && w[k][1] == U'.';
-    if (initials) tags[e] = static_cast<uint8_t>(begin_tag(1) + 1);
+    // 'Donald' + 'J. Trump': a one-word person before a person who opens
+    // with a middle initial is one person.
+    const bool middle_initial = e == i + 1 && e + 1 < n && ner::tag_begins(tags[e]) &&
+                                ner::tag_type(tags[e]) == 1 && !starts[e] && w[e].size() == 2 && is_upper(w[e][0]) &&
+                                w[e][1] == U'.' && ner::tag_type(tags[e + 1]) == 1 && !ner::tag_begins(tags[e + 1]);
+    if (initials || middle_initial) tags[e] = static_cast<uint8_t>(begin_tag(1) + 1);
     i = e - 1;
   }
 }

@@ -578,3 +578,11 @@ TEST_CASE("document pass: a surname the tagger took for an organisation is the p
   document_name_pass(w2, f2, starts2, tags2, Gazetteer::builtin());
   CHECK(tags2[7] == B_LOC);
 }
+
+TEST_CASE("a first name before a person opening with a middle initial is one person", "[entities]") {
+  auto f = found("The Mexican president has already tripped over himself trying to deal with Donald J. Trump. "
+                 "Many voters felt betrayed when he invited Mr. Trump to a meeting.");
+  CHECK(has(f, "PERSON|Donald J. Trump|Donald J. Trump"));
+  CHECK(has(f, "PERSON|Donald J. Trump|Trump"));
+  CHECK_FALSE(has(f, "PERSON|Donald|Donald"));
+}
