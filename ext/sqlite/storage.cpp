@@ -13,7 +13,9 @@
 
 namespace lede::sql {
 
-const char *const kShadowSuffixes[] = {"config", "doc", "sentence", "quote", "entity", "fullname", "surname", "givenname", "lone", "fts", nullptr};
+const char *const kShadowSuffixes[] = {"config",   "doc",     "sentence",  "quote", "entity",
+                                       "fullname", "surname", "givenname", "lone",  "fts",
+                                       nullptr};
 
 bool is_shadow_suffix(const char *suffix) {
   for (const char *const *s = kShadowSuffixes; *s; ++s)
@@ -21,8 +23,10 @@ bool is_shadow_suffix(const char *suffix) {
   return false;
 }
 
-// 2: X_fullname and X_surname (corpus-wide family names); a version 1
-// corpus gains them when opened (Storage::check).
+// 2: X_fullname, X_surname, X_givenname and X_lone (corpus-wide family
+// names); a version 1 corpus gains them when opened (Storage::check), its
+// lone family names taking the usual full names at once and its fuller
+// forms ('Donald J. Trump') at 'rebuild'.
 static constexpr int kSchemaVersion = 2;
 
 // The shadow tables of corpus-wide family names (version 2).
@@ -90,8 +94,11 @@ void Storage::check() {
     else if (key == "quotes") options_.quotes = st.int64(1) != 0;
   }
   st = Stmt();
-  if (version == 1) {
+  // (A read-only database is read as it is: no write can happen anyway.)
+  if (version == 1 && sqlite3_db_readonly(db_, schema_.c_str()) != 1) {
     upgrade_from_1();
+    version = kSchemaVersion;
+  } else if (version == 1) {
     version = kSchemaVersion;
   }
   if (version != kSchemaVersion)

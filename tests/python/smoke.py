@@ -99,6 +99,14 @@ def main(ext):
                             "UPDATE news_config SET value = 1 WHERE key = 'version';")
         plain.commit()
         plain.close()
+        # Read-only, it is read as it is (no upgrade can be written).
+        ro = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        ro.enable_load_extension(True)
+        ro.load_extension(ext)
+        check(ro.execute("SELECT count(*) FROM news").fetchone()[0] == 1, "a version 1 corpus reads read-only")
+        check(ro.execute("SELECT value FROM news_config WHERE key = 'version'").fetchone()[0] == 1,
+              "read-only, the version 1 corpus stays as it is")
+        ro.close()
         c = sqlite3.connect(path)
         c.enable_load_extension(True)
         c.load_extension(ext)
