@@ -19,6 +19,19 @@
 namespace lede {
 namespace {
 
+// The gazetteer's classes of a folded word (ner.hpp).
+uint32_t word_classes(std::string_view folded) {
+  const std::u32string w = decode_utf8(folded);
+  const uint64_t h = ner::lower_hash(w);
+  return ner::Gazetteer::builtin().lookup(&h, 1);
+}
+
+// 'Jr.', 'III': after a family name, no family name.
+bool generational_suffix(std::string_view folded) {
+  static constexpr std::string_view kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), folded) != std::end(kSuffixes);
+}
+
 // Words separated by any Unicode white space (names in news often hold a
 // no-break space: 'Mr\u00A0Hale').
 std::vector<std::string> split_ws(std::string_view s) {
@@ -284,18 +297,14 @@ void NameIndex::add(const std::string &name, const std::string &type) {
   // is also a verb's -ed or -ing form: a headline's words, not a person's
   // name. (A family name may be a common word: 'Laurence H. Tribe'.)
   size_t end = e.words.size();
-  while (end > 2 && (e.words[end - 1] == "jr." || e.words[end - 1] == "jr" || e.words[end - 1] == "sr." ||
-                     e.words[end - 1] == "ii" || e.words[end - 1] == "iii" || e.words[end - 1] == "iv"))
-    --end; // 'Harry Hurt III': 'Hurt' is the family name
+  while (end > 2 && generational_suffix(e.words[end - 1])) --end; // 'Harry Hurt III': 'Hurt' is the family name
   if (end >= 3)
     for (size_t k = 1; k < end && !e.phrase; ++k) {
       const std::string &x = e.words[k];
       if (x.size() <= 3 || x.find('.') != std::string::npos) continue;
       const bool last = k + 1 == end;
       if (last && !(x.compare(x.size() - 2, 2, "ed") == 0 || x.compare(x.size() - 3, 3, "ing") == 0)) continue;
-      const std::u32string w = decode_utf8(x);
-      const uint64_t h = ner::lower_hash(w);
-      const uint32_t cls = ner::Gazetteer::builtin().lookup(&h, 1);
+      const uint32_t cls = word_classes(x);
       e.phrase = (cls & ner::Gazetteer::CommonWord) &&
                  !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
                           ner::Gazetteer::Region));
@@ -357,9 +366,7 @@ namespace {
 // or none when it is no person's name (family_name_key).
 std::vector<std::string> full_name_words(std::string_view full_name) {
   std::vector<std::string> words = folded_words(std::string(full_name));
-  static constexpr std::string_view kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
-  while (words.size() > 2 && std::find(std::begin(kSuffixes), std::end(kSuffixes), words.back()) != std::end(kSuffixes))
-    words.pop_back();
+  while (words.size() > 2 && generational_suffix(words.back())) words.pop_back();
   if (words.size() < 2) return {};
   static constexpr std::string_view kNotInNames[] = {"of", "and", "the", "in", "at", "on", "for", "to", "from", "with", "by"};
   for (const std::string &w : words)
@@ -371,10 +378,7 @@ std::vector<std::string> full_name_words(std::string_view full_name) {
 // a name the tagger made of a phrase ('Thank God', 'Morning Joe') as
 // often as a person's ('Mitt Romney', 'Newt Gingrich').
 bool opens_with_common_word(const std::string &full_name) {
-  const size_t sp = full_name.find(' ');
-  const std::u32string first = decode_utf8(full_name.substr(0, sp));
-  const uint64_t h = ner::lower_hash(first);
-  const uint32_t cls = ner::Gazetteer::builtin().lookup(&h, 1);
+  const uint32_t cls = word_classes(std::string_view(full_name).substr(0, full_name.find(' ')));
   return (cls & ner::Gazetteer::CommonWord) && !(cls & ner::Gazetteer::ProperNoun);
 }
 } // namespace
