@@ -67,10 +67,12 @@ private:
   std::unordered_map<std::string, std::vector<size_t>> by_word_; // type + folded word
 };
 
-// Names across a corpus (the storage's <corpus>_surname table): an
-// article that names a person only by the family name ('Altman said')
-// takes the full name the rest of the corpus gives ('Sam Altman') when
-// one full name with that family name is clearly the usual one.
+// Names across a corpus (the storage's <corpus>_fullname, _surname,
+// _givenname and _lone tables, ext/sqlite/storage.cpp): an article that
+// names a person only by the family name ('Altman said') takes the full
+// name the rest of the corpus gives ('Sam Altman') when one full name with
+// that family name is clearly the usual one; a fuller form of that name
+// ('Donald J. Trump') takes it too.
 //
 // The folded family name of a person's full name: its last word, before a
 // generational suffix ('Sam Altman' -> 'altman', 'Martin Luther King Jr.'
@@ -98,11 +100,13 @@ std::string lone_name_key(std::string_view name);
 // many articles as each other group ('Clinton' with Hillary Clinton in 40
 // articles and Bill Clinton in 30: none), when the word is more often a
 // family name than a given name ('John': John Smith, John Kerry ...
-// against Elton John: none); else none. A name opening with a word known only as a common word
-// ('Thank God', 'Morning Joe', but also 'Mitt Romney') counts only when
-// kFamilyDominance articles or more name it.
+// against Elton John: none); else none. A name opening with a word known
+// only as a common word ('Thank God', 'Morning Joe', but also 'Mitt
+// Romney') counts only when kFamilyDominance articles or more name it.
+// Within a group, ties go to the name of fewer words, then to the first in
+// byte order.
 constexpr int64_t kFamilyDominance = 3;
 std::optional<std::string> dominant_full_name(const std::vector<std::pair<std::string, int64_t>> &named,
-                                      int64_t as_given_name);
+                                              int64_t as_given_name);
 
 } // namespace lede

@@ -19,7 +19,9 @@
 //   X_givenname (word PRIMARY KEY, articles)        articles naming people
 //                with this given name ('John' is no family name to resolve)
 //   X_lone      (article_id, kind, idx, word, name) entity rows (kind 0) and
-//                quotes (1) naming a person by the family name alone
+//                quotes (1) naming a person by the family name alone, or
+//                by a fuller form of a name ('Donald J. Trump'): they
+//                follow the usual full name (docs/entities.md)
 //   X_alias     (alias PRIMARY KEY, entity, type)  — written by users
 //   X_fts       FTS5 index over X_doc.body, one row per article
 //               (external content; rowid = article id)
@@ -96,8 +98,9 @@ private:
   void delete_derived(int64_t id);
   // The full name a lone family name (folded) stands for in the corpus.
   std::optional<std::string> usual_full_name(const std::string &word);
-  // Records a lone family name `word` written `name` in row `idx` of
-  // article `id`'s entities (kind 0) or quotes (kind 1).
+  // Records a lone family name (or a fuller form of a name) of family
+  // name `word`, written `name`, in row `idx` of article `id`'s entities
+  // (kind 0) or quotes (kind 1).
   void add_lone(int64_t id, int kind, int64_t idx, std::string_view word, std::string_view name);
   // Records that article `id` names the person `entity` in full.
   void add_full_name(int64_t id, std::string_view entity);
