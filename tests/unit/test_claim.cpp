@@ -27,6 +27,13 @@ TEST_CASE("claim: support and paraphrase score at least 0.5") {
   CHECK(score("The council approved the budget", "The budget was approved by the city council on Monday.") >= 0.5);
 }
 
+TEST_CASE("claim: a short verb's -ed and -ing forms meet the verb ('sued', 'suing' and 'sues')") {
+  // Snowball stems 'sued' and 'suing' as 'su' but 'sues' as 'sue'.
+  CHECK(score("Halvard Capital sues Larkspur Labs", "Halvard Capital sued Larkspur Labs on Monday.") >= 0.5);
+  CHECK(score("Halvard Capital sues Larkspur Labs", "Halvard Capital is suing Larkspur Labs.") >= 0.5);
+  CHECK(score("Halvard Capital sues Larkspur Labs", "Halvard Capital did not sue Larkspur Labs.") < 0.5);
+}
+
 TEST_CASE("claim: negation scores below 0.5 however many words are shared") {
   CHECK(score("DeepSeek released its training data", "DeepSeek did not release its training data.") < 0.5);
   CHECK(score("DeepSeek released its training data", "DeepSeek didn't release its training data.") < 0.5);
