@@ -170,6 +170,10 @@ struct Lexicon {
       });
       v.erase(std::unique(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.stem == y.stem; }),
               v.end());
+      // The best credits first: a claim term takes at most six related
+      // forms (Claim's look-up table), the listed relations before the
+      // WordNet synonyms.
+      std::stable_sort(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.credit > y.credit; });
     }
     for (auto line : resource_lines("claim_verbs.txt")) {
       auto f = fields(line);
