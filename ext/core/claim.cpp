@@ -93,6 +93,7 @@ struct Stemmer {
 struct Related {
   uint64_t stem;
   float credit;
+  int source; // 0 claim_related.txt (listed by hand), 1 derivations, 2 synonyms
 };
 
 struct Lexicon {
@@ -131,7 +132,7 @@ struct Lexicon {
     return h;
   }
 
-  void add_related(Stemmer &st, const char *file, float credit) {
+  void add_related(Stemmer &st, const char *file, float credit, int source) {
     for (auto line : resource_lines(file)) {
       auto f = fields(line);
       if (f.size() < 2) continue;
@@ -139,8 +140,8 @@ struct Lexicon {
       for (size_t i = 1; i < f.size(); ++i) {
         uint64_t b = stem_of(st, f[i]);
         if (a == b) continue;
-        related[a].push_back({b, credit});
-        related[b].push_back({a, credit});
+        related[a].push_back({b, credit, source});
+        related[b].push_back({a, credit, source});
       }
     }
   }
@@ -160,20 +161,20 @@ struct Lexicon {
       count.emplace(f[0], c);
       max_count = std::max(max_count, c);
     }
-    add_related(st, "claim_related.txt", kDerivCredit);
-    add_related(st, "claim_derivations.txt", kDerivCredit);
-    add_related(st, "claim_synonyms.txt", kSynCredit);
+    add_related(st, "claim_related.txt", kDerivCredit, 0);
+    add_related(st, "claim_derivations.txt", kDerivCredit, 1);
+    add_related(st, "claim_synonyms.txt", kSynCredit, 2);
     for (auto &kv : related) { // one entry per related stem, the best credit
       auto &v = kv.second;
       std::sort(v.begin(), v.end(), [](const Related &x, const Related &y) {
-        return x.stem != y.stem ? x.stem < y.stem : x.credit > y.credit;
+        return x.stem != y.stem ? x.stem < y.stem : x.credit != y.credit ? x.credit > y.credit : x.source < y.source;
       });
       v.erase(std::unique(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.stem == y.stem; }),
               v.end());
-      // The best credits first: a claim term takes at most six related
-      // forms (Claim's look-up table), the listed relations before the
-      // WordNet synonyms.
-      std::stable_sort(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.credit > y.credit; });
+      // A claim term takes at most six related forms (Claim's look-up
+      // table): the relations listed by hand first, then WordNet's
+      // derivations, then its synonyms.
+      std::stable_sort(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.source < y.source; });
     }
     for (auto line : resource_lines("claim_verbs.txt")) {
       auto f = fields(line);
