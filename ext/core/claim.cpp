@@ -277,7 +277,8 @@ WordInfo compute_word(Stemmer &st, std::string_view w) {
   // 'suing' -> 'su') but keeps the verb whole ('sue', 'sues' -> 'sue'): such
   // a form takes the stem of its verb.
   if (s.size() <= 2 && lit == lex.lemma.end()) {
-    const bool ed = w.size() > 3 && w.substr(w.size() - 2) == "ed", ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
+    const bool ed = w.size() > 3 && w.substr(w.size() - 2) == "ed";
+    const bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
     if (ed || ing) s = st.stem(std::string(w.substr(0, w.size() - (ed ? 2 : 3))) + "e");
   }
   info.stem = fnv(s);
