@@ -47,6 +47,9 @@ std::string trim(std::string_view s) {
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
 
 // ASCII letters lower-cased, other bytes kept (same length as `s`).
 std::string ascii_lower(std::string_view s) {
@@ -131,12 +134,10 @@ bool is_furniture(const std::string &key, size_t words) {
       if (key.find(e) != std::string::npos) return true;
   if (words <= 8)
     for (auto &e : f.credit) {
-      if (key.size() < e.size() || key.compare(key.size() - e.size(), e.size(), e) != 0) continue;
+      if (!ends_with(key, e)) continue;
       std::string_view before(key.data(), key.size() - e.size());
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      if (before.empty() || before.back() == '/' ||
-          (before.size() >= 4 && before.compare(before.size() - 4, 4, " via") == 0) || before == "via")
-        return true;
+      if (before.empty() || before.back() == '/' || ends_with(before, " via") || before == "via") return true;
     }
   return false;
 }

@@ -237,17 +237,25 @@ float english_weight(const Lexicon &lex, std::string_view lemma_or_word, bool *k
   return static_cast<float>(1.0 + std::log((lex.max_count + 1) / (c + 1)) / 3.0);
 }
 
+// The length of the -ed or -ing ending of a word with two letters or more
+// before it, else 0.
+size_t ed_ing_ending(std::string_view w) {
+  if (w.size() > 3 && w.substr(w.size() - 2) == "ed") return 2;
+  if (w.size() > 4 && w.substr(w.size() - 3) == "ing") return 3;
+  return 0;
+}
+
 // Whether a lower-case word (`stem`: its stem) is a form of a verb of
-// claim_verbs.txt, whose sides may not trade places. Snowball stems 'sued'
-// as 'su' and 'sue' as 'sue', so an -ed or -ing form is also tried
-// without its ending ('sued' -> 'sue', 'suing' -> 'sue').
+// claim_verbs.txt, whose sides may not trade places. An -ed or -ing form
+// is also tried without its ending, and with an 'e' for it ('freed' ->
+// 'free', 'suing' -> 'sue').
 bool verb_form(Stemmer &st, const Lexicon &lex, std::string_view w, uint64_t stem) {
-  auto ends = [&](std::string_view x) { return w.size() > x.size() + 1 && w.substr(w.size() - x.size()) == x; };
-  const bool ed = ends("ed"), ing = ends("ing");
+  const size_t ending = ed_ing_ending(w);
+  const bool ed = ending == 2, ing = ending == 3;
   uint64_t stems[3] = {stem, 0, 0};
   if (ed) stems[1] = fnv(st.stem(w.substr(0, w.size() - 1)));
   if (ing) stems[1] = fnv(st.stem(std::string(w.substr(0, w.size() - 3)) + "e"));
-  if (ed || ing) stems[2] = fnv(st.stem(w.substr(0, w.size() - (ed ? 2 : 3))));
+  if (ending) stems[2] = fnv(st.stem(w.substr(0, w.size() - ending)));
   for (uint64_t s : stems)
     if (s && !lex.symmetric.count(s) && (lex.verbs.count(s) || (ed && lex.ed_verbs.count(s)))) return true;
   return false;
@@ -276,11 +284,8 @@ WordInfo compute_word(Stemmer &st, std::string_view w) {
   // Snowball leaves two letters of a short verb's -ed or -ing form ('sued',
   // 'suing' -> 'su') but keeps the verb whole ('sue', 'sues' -> 'sue'): such
   // a form takes the stem of its verb.
-  if (s.size() <= 2 && lit == lex.lemma.end()) {
-    const bool ed = w.size() > 3 && w.substr(w.size() - 2) == "ed";
-    const bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
-    if (ed || ing) s = st.stem(std::string(w.substr(0, w.size() - (ed ? 2 : 3))) + "e");
-  }
+  if (s.size() <= 2 && lit == lex.lemma.end())
+    if (const size_t ending = ed_ing_ending(w)) s = st.stem(std::string(w.substr(0, w.size() - ending)) + "e");
   info.stem = fnv(s);
   bool known = false;
   float wt = english_weight(lex, lemma, &known);

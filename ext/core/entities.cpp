@@ -1208,14 +1208,17 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         continue;
       }
     }
-    bool initials = e < n && ner::tag_begins(tags[e]) && ner::tag_type(tags[e]) == 1 && !starts[e];
-    for (size_t k = i; initials && k < e; ++k) initials = w[k].size() == 2 && is_upper(w[k][0]) && w[k][1] == U'.';
-    // 'Donald' + 'J. Trump': a one-word person before a person who opens
-    // with a middle initial is one person.
-    const bool middle_initial = e == i + 1 && e + 1 < n && ner::tag_begins(tags[e]) &&
-                                ner::tag_type(tags[e]) == 1 && !starts[e] && w[e].size() == 2 && is_upper(w[e][0]) &&
-                                w[e][1] == U'.' && ner::tag_type(tags[e + 1]) == 1 && !ner::tag_begins(tags[e + 1]);
-    if (initials || middle_initial) tags[e] = static_cast<uint8_t>(begin_tag(1) + 1);
+    // A person right after this one: it joins it when this one is initials
+    // only ('J. R.' + 'Whitfield'), or one word before a middle initial
+    // ('Donald' + 'J. Trump').
+    auto initial = [&](size_t k) { return w[k].size() == 2 && is_upper(w[k][0]) && w[k][1] == U'.'; };
+    if (e < n && ner::tag_begins(tags[e]) && ner::tag_type(tags[e]) == 1 && !starts[e]) {
+      bool initials = true;
+      for (size_t k = i; initials && k < e; ++k) initials = initial(k);
+      const bool middle_initial =
+          e == i + 1 && e + 1 < n && initial(e) && ner::tag_type(tags[e + 1]) == 1 && !ner::tag_begins(tags[e + 1]);
+      if (initials || middle_initial) tags[e] = static_cast<uint8_t>(begin_tag(1) + 1);
+    }
     i = e - 1;
   }
 }

@@ -383,15 +383,15 @@ bool opens_with_common_word(const std::string &full_name) {
 }
 } // namespace
 
-std::string family_name_key(std::string_view full_name) {
+FullNameKeys full_name_keys(std::string_view full_name) {
   std::vector<std::string> words = full_name_words(full_name);
-  return words.empty() ? std::string() : words.back();
+  if (words.empty()) return {};
+  return {std::move(words.back()), std::move(words.front())};
 }
 
-std::string given_name_key(std::string_view full_name) {
-  std::vector<std::string> words = full_name_words(full_name);
-  return words.empty() ? std::string() : words.front();
-}
+std::string family_name_key(std::string_view full_name) { return full_name_keys(full_name).family; }
+
+std::string given_name_key(std::string_view full_name) { return full_name_keys(full_name).given; }
 
 bool name_variant_of(std::string_view variant, std::string_view usual) {
   const std::vector<std::string> u = full_name_words(usual);

@@ -83,6 +83,11 @@ std::string family_name_key(std::string_view full_name);
 // The folded first word of a full name that has a family name
 // ('Sam Altman' -> 'sam'), else "".
 std::string given_name_key(std::string_view full_name);
+// Both at once, the name folded once.
+struct FullNameKeys {
+  std::string family, given;
+};
+FullNameKeys full_name_keys(std::string_view full_name);
 // True when `variant` is `usual` with middle names or initials added
 // ('Donald J. Trump', 'Hillary Rodham Clinton' of 'Donald Trump',
 // 'Hillary Clinton'): the same first and family words, `usual` of two

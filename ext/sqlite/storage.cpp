@@ -114,7 +114,9 @@ void Storage::upgrade_from_1() {
     exec(db_, format(kFamilyTables, s, n, s, n, s, n, s, n, s, n, n), who_);
     Stmt names(db_, format("SELECT DISTINCT article_id, entity FROM %s WHERE type = 'PERSON'", table("entity").c_str()),
                who_);
-    while (names.step(db_, who_)) add_full_name(names.int64(0), names.text(1));
+    while (names.step(db_, who_))
+      if (const std::string key = lede::family_name_key(names.text(1)); !key.empty())
+        add_full_name(names.int64(0), key, names.text(1));
     names = Stmt();
     exec(db_,
          format("INSERT INTO %s(word, entity, articles) SELECT word, entity, count(*) FROM %s GROUP BY word, entity;"
@@ -283,7 +285,7 @@ void Storage::count_names(int64_t id, const std::map<std::string, std::set<std::
   for (const auto &[key, names] : full) {
     auto &named = fams[key].named;
     for (const std::string &name : names) {
-      if (delta > 0) add_full_name(id, name);
+      if (delta > 0) add_full_name(id, key, name);
       up.reset().bind(1, std::string_view(key)).bind(2, std::string_view(name)).bind(3, int64_t(delta)).run(db_, who_);
       if (delta < 0)
         stmt(kCountDrop, "DELETE FROM {surname} WHERE word = ?1 AND entity = ?2 AND articles <= 0")
@@ -318,11 +320,9 @@ void Storage::add_lone(int64_t id, int kind, int64_t idx, std::string_view word,
       .bind(1, id).bind(2, int64_t(kind)).bind(3, idx).bind(4, word).bind(5, name).run(db_, who_);
 }
 
-void Storage::add_full_name(int64_t id, std::string_view entity) {
-  const std::string key = lede::family_name_key(entity);
-  if (key.empty()) return;
+void Storage::add_full_name(int64_t id, std::string_view key, std::string_view entity) {
   Stmt &st = stmt(kInsFull, "INSERT OR IGNORE INTO {fullname}(article_id, word, entity) VALUES (?1, ?2, ?3)");
-  st.bind(1, id).bind(2, std::string_view(key)).bind(3, entity).run(db_, who_);
+  st.bind(1, id).bind(2, key).bind(3, entity).run(db_, who_);
 }
 
 void Storage::write_derived(int64_t id, const lede::Analysis &a) {
@@ -334,10 +334,16 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
   std::set<std::string_view> people; // distinct names, each folded once below
   for (const auto &x : a.entities)
     if (is_person_name(x)) people.insert(x.entity);
-  std::map<std::string, std::set<std::string>> full; // family name -> full names
-  for (std::string_view p : people)
-    if (p.find(' ') != std::string_view::npos)
-      if (std::string k = lede::family_name_key(p); !k.empty()) full[k].insert(std::string(p));
+  std::map<std::string_view, lede::FullNameKeys> keys; // names of two words or more
+  std::map<std::string, std::set<std::string>> full;   // family name -> full names
+  std::set<std::string> given;                          // their given names
+  for (std::string_view p : people) {
+    if (p.find(' ') == std::string_view::npos) continue;
+    const lede::FullNameKeys &k = keys[p] = lede::full_name_keys(p);
+    if (k.family.empty()) continue;
+    full[k.family].insert(std::string(p));
+    given.insert(k.given);
+  }
   struct Lone {
     std::string key;                 // folded
     std::optional<std::string> full; // the usual full name now
@@ -354,7 +360,7 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
       lone.emplace(std::string(p), Lone{std::move(k), std::move(u)});
       continue;
     }
-    if (std::count(p.begin(), p.end(), ' ') < 2 || (k = lede::family_name_key(p)).empty()) continue;
+    if (std::count(p.begin(), p.end(), ' ') < 2 || (k = keys[p].family).empty()) continue;
     std::optional<std::string> u = usual_full_name(k);
     if (u && !lede::name_variant_of(p, *u)) u.reset();
     lone.emplace(std::string(p), Lone{std::move(k), std::move(u)});
@@ -409,9 +415,6 @@ void Storage::write_derived(int64_t id, const lede::Analysis &a) {
   }
   // Count the article's full names and given names (a given name counts
   // against the word as a family name: 'John').
-  std::set<std::string> given;
-  for (const auto &[key, names] : full)
-    for (const std::string &name : names) given.insert(lede::given_name_key(name));
   count_names(id, full, given, +1);
 }
 

@@ -102,8 +102,9 @@ private:
   // name `word`, written `name`, in row `idx` of article `id`'s entities
   // (kind 0) or quotes (kind 1).
   void add_lone(int64_t id, int kind, int64_t idx, std::string_view word, std::string_view name);
-  // Records that article `id` names the person `entity` in full.
-  void add_full_name(int64_t id, std::string_view entity);
+  // Records that article `id` names the person `entity`, of family name
+  // `key`, in full.
+  void add_full_name(int64_t id, std::string_view key, std::string_view entity);
   // Adds delta to the counts of articles naming people with these given names.
   void count_given_names(const std::set<std::string> &given, int delta);
   // The counts of one family name: its full names with the articles
