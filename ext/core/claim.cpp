@@ -93,7 +93,7 @@ struct Stemmer {
 struct Related {
   uint64_t stem;
   float credit;
-  int source; // 0 claim_related.txt (listed by hand), 1 derivations, 2 synonyms
+  int source; // 0 claim_related.txt (listed by hand), 1 derivations, 2 synonyms, 3 two steps
 };
 
 struct Lexicon {
@@ -175,6 +175,31 @@ struct Lexicon {
       // table): the relations listed by hand first, then WordNet's
       // derivations, then its synonyms.
       std::stable_sort(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.source < y.source; });
+    }
+    // Two steps through WordNet, one derivation and one synonym in either
+    // order ('unemployment' -> 'unemployed' -> 'jobless'), at the product
+    // of their credits, after the one-step relations (so only in a term's
+    // spare slots of the six).
+    std::unordered_map<uint64_t, std::vector<Related>> two_step;
+    for (const auto &kv : related)
+      for (const Related &r : kv.second) {
+        if (r.source == 0) continue;
+        auto it = related.find(r.stem);
+        if (it == related.end()) continue;
+        for (const Related &r2 : it->second)
+          if (r2.source != 0 && r2.source != r.source && r2.stem != kv.first)
+            two_step[kv.first].push_back({r2.stem, r.credit * r2.credit, 3});
+      }
+    for (auto &kv : two_step) {
+      auto &w = kv.second; // by stem, once each, none that one step reaches
+      std::sort(w.begin(), w.end(), [](const Related &x, const Related &y) { return x.stem < y.stem; });
+      w.erase(std::unique(w.begin(), w.end(), [](const Related &x, const Related &y) { return x.stem == y.stem; }),
+              w.end());
+      auto &v = related[kv.first];
+      const size_t one_step = v.size();
+      for (const Related &r : w)
+        if (std::none_of(v.begin(), v.begin() + one_step, [&](const Related &x) { return x.stem == r.stem; }))
+          v.push_back(r);
     }
     for (auto line : resource_lines("claim_verbs.txt")) {
       auto f = fields(line);
@@ -1647,7 +1672,7 @@ std::string explain_claim(const Claim &c, std::string_view text, double corpus_r
     o += ",\"text\":";
     json_str(o, span(h.b, h.e));
     o += ",\"how\":";
-    json_str(o, h.best >= 1 ? "stem" : h.best >= kDerivCredit ? "derivation" : "synonym");
+    json_str(o, h.best >= 1 ? "stem" : h.best >= kDerivCredit ? "derivation" : h.best >= kSynCredit ? "synonym" : "two steps");
     o += ",\"weight\":";
     json_num(o, c.terms[i].weight);
     o += '}';
