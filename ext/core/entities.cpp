@@ -99,10 +99,14 @@ struct Lexicons {
         size_t t1 = line.find('\t');
         if (t1 == std::string_view::npos) continue;
         size_t t2 = line.find('\t', t1 + 1);
+        size_t t3 = t2 == std::string_view::npos ? t2 : line.find('\t', t2 + 1);
         std::string alias(line.substr(0, t1));
         std::string entity(line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1));
-        std::string type = fixed_type ? fixed_type : t2 == std::string_view::npos ? "" : std::string(line.substr(t2 + 1));
-        aliases[fold_for_match(alias)] = Alias{entity, type};
+        std::string type = fixed_type                        ? fixed_type
+                           : t2 == std::string_view::npos ? ""
+                                                           : std::string(line.substr(t2 + 1, t3 - (t2 + 1)));
+        std::string since = t3 == std::string_view::npos ? "" : std::string(line.substr(t3 + 1));
+        aliases[fold_for_match(alias)] = Alias{entity, type, since};
       }
     };
     load_aliases("countries.tsv", "GPE");
@@ -1894,7 +1898,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       } else {
         auto b = lex.aliases.find(fm);
         if (b == lex.aliases.end() && !same) b = lex.aliases.find(fc);
-        if (b != lex.aliases.end()) hit[k] = &b->second;
+        // A rename holds from its day on ('published' may be a month).
+        if (b != lex.aliases.end() && !(published.size() >= 7 && published < b->second.since)) hit[k] = &b->second;
       }
       if (hit[k]) {
         if (!hit[k]->type.empty()) m.type = hit[k]->type;

@@ -28,6 +28,10 @@ struct EntityMention {
 struct Alias {
   std::string entity;
   std::string type;
+  // Built-in aliases only: the first day (YYYY-MM-DD) the alias holds, for
+  // a rename ('Facebook' -> 'Meta' from 2021-10-28); empty: always. A text
+  // published earlier keeps its own name; an undated text takes the alias.
+  std::string since;
 };
 using AliasMap = std::map<std::string, Alias>; // key: fold_for_match(alias)
 

@@ -506,7 +506,7 @@ lede::AliasMap Storage::aliases() {
   while (st.step(db_, who_)) {
     if (st.is_null(0) || st.is_null(1)) continue;
     m[lede::fold_for_match(st.text(0))] = lede::Alias{std::string(st.text(1)),
-                                                      std::string(st.text(2))};
+                                                      std::string(st.text(2)), std::string()};
   }
   st.reset();
   return m;

@@ -24,3 +24,16 @@ EXPLAIN QUERY PLAN SELECT * FROM entity_mentions WHERE entity = 'x' COLLATE NOCA
 EXPLAIN QUERY PLAN SELECT * FROM entity_mentions WHERE article_id = 1 AND entity = 'OpenAI';
 -- the text form ignores the index
 SELECT entity, type FROM entity_mentions('OpenAI hired Sam Altman.') WHERE entity = 'OpenAI';
+-- a rename holds from its day on: 'Facebook' is Meta from 2021-10-28, or undated
+CREATE VIRTUAL TABLE renamed USING lede;
+INSERT INTO renamed(source, raw) VALUES ('old', 'Office Opens in Dunmore
+
+May 2, 2016
+
+Facebook said on Monday it would open an office in Dunmore.'), ('new', 'Office Opens in Dunmore
+
+May 2, 2022
+
+Facebook said on Monday it would open an office in Dunmore.');
+SELECT a.source, a.published, m.entity, m.mention FROM entity_mentions m JOIN renamed a ON a.id = m.article_id WHERE m.corpus = 'renamed' AND m.type = 'ORG' ORDER BY a.id;
+SELECT entity, mention FROM entity_mentions('Facebook said it would open an office.') WHERE type = 'ORG';

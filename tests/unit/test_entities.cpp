@@ -83,6 +83,21 @@ TEST_CASE("built-in aliases group countries", "[entities]") {
   CHECK(has(f, "ORG|European Union|EU"));
 }
 
+TEST_CASE("a rename holds from its day on", "[entities]") {
+  const std::string text = "Facebook said its users in Dunmore would see the change.";
+  auto found_on = [&](const std::string &published) {
+    std::set<std::string> out;
+    for (const EntityMention &m : extract_entities(make_document(decode_utf8(text)), {}, published))
+      out.insert(m.type + "|" + m.entity + "|" + m.mention);
+    return out;
+  };
+  CHECK(has(found_on("2016-05-02"), "ORG|Facebook|Facebook"));
+  CHECK(has(found_on("2016-05"), "ORG|Facebook|Facebook"));
+  CHECK(has(found_on("2021-10-28"), "ORG|Meta|Facebook"));
+  CHECK(has(found_on("2024-01-15"), "ORG|Meta|Facebook"));
+  CHECK(has(found_on(""), "ORG|Meta|Facebook")); // undated: today's name
+}
+
 TEST_CASE("values are normalised", "[entities]") {
   auto ms = run("The firm lost $7 billion, or 2% of its value, on Feb 01, 2025, "
                 "after raising €40m in October 2024.");
@@ -123,7 +138,7 @@ TEST_CASE("labels and titles are not entities", "[entities]") {
 
 TEST_CASE("user aliases come first", "[entities]") {
   AliasMap a;
-  a[fold_for_match("Larkspur")] = Alias{"Larkspur Labs Inc", "ORG"};
+  a[fold_for_match("Larkspur")] = Alias{"Larkspur Labs Inc", "ORG", ""};
   auto f = found("Larkspur hired Maria Lopez in Toronto.", a);
   CHECK(has(f, "ORG|Larkspur Labs Inc|Larkspur"));
 }
