@@ -1330,6 +1330,17 @@ void resolve_defined_acronyms(std::u32string_view text, std::vector<EntityMentio
 
 } // namespace
 
+size_t person_name_end(const std::vector<std::u32string_view> &w, const std::vector<std::string_view> &f, size_t b,
+                       size_t e, size_t *next) {
+  *next = 0;
+  for (size_t k = b + 1; k + 1 < e; ++k) {
+    if (!is_lower(w[k][0]) || !ascii_in(f[k], {"in", "at", "on", "upon", "and", "or"})) continue;
+    if (f[k] == "and" || f[k] == "or") *next = k + 1;
+    return k;
+  }
+  return e;
+}
+
 std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap &aliases,
                                             const std::string &published) {
   const Lexicons &lex = Lexicons::get();
@@ -1704,6 +1715,14 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     const uint8_t ty = ner::tag_type(td.tags[i]);
     size_t b = i, e = j;
     i = j;
+    if (ty == 1) { // 'Mr. Clinton in Reno', 'Clinton and Bernie Sanders'
+      size_t next;
+      e = person_name_end(in.words, td.folded, b, e, &next);
+      if (next) { // the second name of 'Clinton and Bernie Sanders'
+        td.tags[next] = ner::B_PER;
+        i = next;
+      }
+    }
     while (e > b && (td.folded[e - 1] == "'s" || td.folded[e - 1] == "'")) --e;
     // 'Samuel T. Greer won': the tagger ran on into the verb; lower-case
     // words at the end are not part of the name.

@@ -55,4 +55,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w, const std::ve
                         const std::vector<uint8_t> &starts, std::vector<uint8_t> &tags,
                         const ner::Gazetteer &gaz);
 
+// The end of a person's name the tagger labelled words [b, e) of `w`
+// (folded `f`): before a lower-case 'in', 'at', 'on', 'upon', 'and' or
+// 'or' ('Mr. Clinton in Reno', 'Clinton and Bernie Sanders'), which
+// belong to organisations' names, not people's. `*next` is where a second
+// name starts (after 'and' / 'or'), else 0. Exposed for tests.
+size_t person_name_end(const std::vector<std::u32string_view> &w, const std::vector<std::string_view> &f, size_t b,
+                       size_t e, size_t *next);
+
 } // namespace lede

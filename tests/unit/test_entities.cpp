@@ -98,6 +98,26 @@ TEST_CASE("a rename holds from its day on", "[entities]") {
   CHECK(has(found_on(""), "ORG|Meta|Facebook")); // undated: today's name
 }
 
+TEST_CASE("a person's name ends before 'in' or 'and'", "[entities]") {
+  size_t next = 99;
+  auto end_of = [&](const std::vector<std::string> &words) {
+    std::vector<std::u32string> u;
+    std::vector<std::string> folded;
+    for (const std::string &x : words) u.push_back(decode_utf8(x)), folded.push_back(fold_for_match(x));
+    const std::vector<std::u32string_view> w(u.begin(), u.end());
+    const std::vector<std::string_view> f(folded.begin(), folded.end());
+    return person_name_end(w, f, 0, w.size(), &next);
+  };
+  CHECK(end_of({"Clinton", "in", "Reno"}) == 1);
+  CHECK(next == 0);
+  CHECK(end_of({"Clinton", "and", "Bernie", "Sanders"}) == 1);
+  CHECK(next == 2);
+  CHECK(end_of({"Ludwig", "van", "Beethoven"}) == 3);
+  CHECK(next == 0);
+  CHECK(end_of({"Young", "Americans", "for", "Freedom"}) == 4); // an organisation's words: left alone
+  CHECK(end_of({"Smith", "and"}) == 2); // nothing after it: the edge rules trim it
+}
+
 TEST_CASE("values are normalised", "[entities]") {
   auto ms = run("The firm lost $7 billion, or 2% of its value, on Feb 01, 2025, "
                 "after raising €40m in October 2024.");
