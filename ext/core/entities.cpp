@@ -627,7 +627,18 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     size_t j = i + 1;
     while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
     int ty = ner::tag_type(tags[i]);
-    // c. 'OpenAI CEO Sam Altman', 'County Clerk Bernadette Shaw'.
+    // 'Senate Republicans', 'Reagan Democrats', 'Muslim Americans': a group
+    // (CoNLL's MISC), no person; as a person it would lend its first word
+    // to the lone 'Senate' of the article.
+    static const WordSet &kGroups = entity_words("group_plural");
+    if (ty == 1 && j - i >= 2 && kGroups.has(f[j - 1])) {
+      set_span(tags, i, j, 0);
+      i = j;
+      continue;
+    }
+    // c. 'OpenAI CEO Sam Altman', 'County Clerk Bernadette Shaw', and an
+    // organisation's span opening with the role ('Majority Leader Kevin
+    // McCarthy').
     if (ty == 1 || ty == 2) {
       for (size_t k = i + 1; k + 1 < j; ++k) {
         if (!is_inner_role(f[k])) continue;
@@ -635,8 +646,17 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         while (p > i && is_title_word(f[p - 1])) --p;
         size_t q = k + 1;
         while (q < j && is_title_word(f[q])) ++q;
-        if (p == i || q >= j || !cap(q)) break;
-        bool namelike = false, place = false;
+        if (q >= j || !cap(q)) break;
+        if (p == i) {
+          if (ty == 2) {
+            set_span(tags, i, q, 0);
+            set_span(tags, q, j, 1);
+          }
+          break;
+        }
+        // (A chamber is a name here: 'Senate Majority Leader Mitch McConnell'.)
+        static const WordSet &kChambers = entity_words("chamber");
+        bool namelike = ty == 2 && p - i == 1 && kChambers.has(f[i]), place = false;
         for (size_t m = i; m < p; ++m) {
           namelike |= camel(m) || !is_common(m);
           place |= is_place_word(m);
@@ -1762,6 +1782,11 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // MISC for the groups).
     static const WordSet &kNotNames = entity_words("not_a_name");
     if (e - b == 1 && kNotNames.has(td.folded[b])) continue;
+    // 'Senate Republicans' as a person (the document pass's rule, for spans
+    // that later rules joined).
+    // Alone, as a person ('Democrats'), it is none either.
+    static const WordSet &kGroups = entity_words("group_plural");
+    if (ty == 1 && kGroups.has(td.folded[e - 1])) continue;
     // 'Alzheimer's', 'Lou Gehrig's': a disease, no person.
     static const WordSet &kDiseases = entity_words("eponymous_disease");
     if (e < n && td.folded[e] == "'s" && kDiseases.has(td.folded[e - 1])) continue;
@@ -1797,8 +1822,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     r.start = td.words[b].start;
     r.end = td.words[e - 1].end;
     r.priority = 1;
+    static const WordSet &kChambers = entity_words("chamber");
     switch (ty) {
-    case 1: r.type = "PERSON"; break;
+    case 1: r.type = e - b == 1 && kChambers.has(td.folded[b]) ? "ORG" : "PERSON"; break; // 'Senate' a person
     case 2: r.type = "ORG"; break;
     case 3: {
       // Places are GPE (countries, states, cities) unless they are known

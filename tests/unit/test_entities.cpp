@@ -118,6 +118,20 @@ TEST_CASE("a person's name ends before 'in' or 'and'", "[entities]") {
   CHECK(end_of({"Smith", "and"}) == 2); // nothing after it: the edge rules trim it
 }
 
+TEST_CASE("a chamber's title before a name: the chamber and the person", "[entities]") {
+  auto f = found("Senate Majority Leader Mitch McConnell said the bill would pass. House Speaker Paul Ryan agreed.");
+  CHECK(has(f, "PERSON|Mitch McConnell|Mitch McConnell"));
+  CHECK(has(f, "ORG|Senate|Senate"));
+  CHECK(has(f, "PERSON|Paul Ryan|Paul Ryan"));
+  CHECK(has(f, "ORG|House|House"));
+  for (const std::string &x : f) CHECK(x.find("Leader") == std::string::npos);
+}
+
+TEST_CASE("groups are no people", "[entities]") {
+  for (const std::string &x : found("Many Muslim Americans voted early, and Asian Americans too."))
+    CHECK(x.find("Americans") == std::string::npos);
+}
+
 TEST_CASE("values are normalised", "[entities]") {
   auto ms = run("The firm lost $7 billion, or 2% of its value, on Feb 01, 2025, "
                 "after raising €40m in October 2024.");
