@@ -572,6 +572,15 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         f[i].size() > 1 && f[i].back() == '.' && is_title_word(f[i]) && is_cap_word(w[i + 1])) {
       tags[i] = ner::O;
       set_span(tags, i + 1, j, 1);
+    } else if (tags[i] == ner::O && kHonorifics.has(f[i]) && ner::tag_begins(tags[i + 1]) &&
+               ner::tag_type(tags[i + 1]) != 1) {
+      // 'Sen. Elizabeth Warren' with the name alone tagged an organisation.
+      size_t e = i + 2;
+      while (e < n && tags[e] != ner::O && !ner::tag_begins(tags[e])) ++e;
+      bool names = e - (i + 1) <= 3;
+      for (size_t k = i + 1; k < e && names; ++k) names = is_cap_word(w[k]);
+      if (names) set_span(tags, i + 1, e, 1);
+      j = e;
     } else if (tags[i] != ner::O && j - i == 1 && i > 0 && f[i - 1] == "(" && f[i].size() >= 3 && f[i][1] == '-' &&
                (f[i][0] == 'd' || f[i][0] == 'r' || f[i][0] == 'i')) {
       tags[i] = ner::O;
@@ -641,7 +650,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // McCarthy').
     if (ty == 1 || ty == 2) {
       for (size_t k = i + 1; k + 1 < j; ++k) {
-        if (!is_inner_role(f[k])) continue;
+        static const WordSet &kHonorific = entity_words("honorific"); // 'Idaho Republican Sens. Mike Crapo'
+        if (!is_inner_role(f[k]) && !kHonorific.has(f[k])) continue;
         size_t p = k; // the role words
         while (p > i && is_title_word(f[p - 1])) --p;
         size_t q = k + 1;
@@ -661,7 +671,13 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
           namelike |= camel(m) || !is_common(m);
           place |= is_place_word(m);
         }
-        set_span(tags, i, p, namelike ? (place && p - i == 1 ? 3 : 2) : 0);
+        if (p - i >= 2 && (f[p - 1] == "and" || f[p - 1] == "or" || f[p - 1] == ",")) {
+          // 'Ms. Epstein and Mr. Amar': two people.
+          set_span(tags, i, p - 1, 1);
+          set_span(tags, p - 1, p, 0);
+        } else {
+          set_span(tags, i, p, namelike ? (place && p - i == 1 ? 3 : 2) : 0);
+        }
         set_span(tags, p, q, 0);
         set_span(tags, q, j, 1);
         break;

@@ -127,6 +127,14 @@ TEST_CASE("a chamber's title before a name: the chamber and the person", "[entit
   for (const std::string &x : f) CHECK(x.find("Leader") == std::string::npos);
 }
 
+TEST_CASE("a title with a period opens a person's name, wherever the tagger's span began", "[entities]") {
+  CHECK(has(found("Sen. Elizabeth Warren asked questions."), "PERSON|Elizabeth Warren|Elizabeth Warren"));
+  auto f = found("Take Idaho Republican Sens. Mike Crapo and Jim Risch. Last week, they spoke.");
+  CHECK(has(f, "PERSON|Mike Crapo|Mike Crapo"));
+  CHECK(has(f, "PERSON|Jim Risch|Jim Risch"));
+  for (const std::string &x : f) CHECK(x.find("Sens") == std::string::npos);
+}
+
 TEST_CASE("groups are no people", "[entities]") {
   for (const std::string &x : found("Many Muslim Americans voted early, and Asian Americans too."))
     CHECK(x.find("Americans") == std::string::npos);
