@@ -1250,14 +1250,15 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     }
     // A person right after this one: it joins it when this one is initials
     // only ('J. R.' + 'Whitfield'), or one word before a middle initial
-    // ('Donald' + 'J. Trump').
+    // ('Donald' + 'J. Trump'; then the name after the initial may have any
+    // type: 'George' + 'W. Bush' as an organisation).
     auto initial = [&](size_t k) { return w[k].size() == 2 && is_upper(w[k][0]) && w[k][1] == U'.'; };
-    if (e < n && ner::tag_begins(tags[e]) && ner::tag_type(tags[e]) == 1 && !starts[e]) {
-      bool initials = true;
+    if (e < n && ner::tag_begins(tags[e]) && !starts[e]) {
+      const size_t e2 = span_end(e);
+      bool initials = ner::tag_type(tags[e]) == 1;
       for (size_t k = i; initials && k < e; ++k) initials = initial(k);
-      const bool middle_initial =
-          e == i + 1 && e + 1 < n && initial(e) && ner::tag_type(tags[e + 1]) == 1 && !ner::tag_begins(tags[e + 1]);
-      if (initials || middle_initial) tags[e] = static_cast<uint8_t>(begin_tag(1) + 1);
+      const bool middle_initial = e == i + 1 && e2 > e + 1 && initial(e);
+      if (initials || middle_initial) set_span(tags, e, e2, 1), tags[e] = static_cast<uint8_t>(begin_tag(1) + 1);
     }
     i = e - 1;
   }

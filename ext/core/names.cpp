@@ -348,15 +348,27 @@ std::string NameIndex::canonical(const std::string &name, const std::string &typ
 template <class S>
 const NameIndex::Entry *NameIndex::best_longer(const std::vector<size_t> &candidates,
                                                const std::vector<S> &words) const {
+  // A one-word short form of a person is the family name (last word) or,
+  // failing that, any word: 'Altman' -> 'Sam Altman'. Long forms whose
+  // first words share an initial are one person's ('Donald Trump',
+  // 'Donald J. Trump': the longest stands for them); of several people
+  // ('Jeb Bush', 'George W. Bush', 'Laura Bush') the one the article
+  // names most.
   const Entry *best = nullptr;
+  size_t best_people = 0;
   for (size_t idx : candidates) {
     const Entry &e = entries_[idx];
     if (e.phrase || e.words.size() <= words.size() || !subsequence(words, e.words)) continue;
-    // A one-word short form of a person is the family name (last word) or,
-    // failing that, any word: 'Altman' -> 'Sam Altman'.
-    if (!best || e.words.size() > best->words.size() ||
-        (e.words.size() == best->words.size() && e.count > best->count))
-      best = &e;
+    size_t people = 0; // mentions of this person, variants included
+    for (size_t other : candidates) {
+      const Entry &o = entries_[other];
+      if (!o.phrase && o.words.size() > words.size() && o.words[0][0] == e.words[0][0] && subsequence(words, o.words))
+        people += o.count;
+    }
+    if (!best || people > best_people ||
+        (people == best_people && (e.words.size() > best->words.size() ||
+                                   (e.words.size() == best->words.size() && e.count > best->count))))
+      best = &e, best_people = people;
   }
   return best;
 }

@@ -37,6 +37,21 @@ TEST_CASE("NameIndex resolves a person's short forms", "[names]") {
   CHECK(ix.canonical("Microsoft", "ORG") == "Microsoft");
 }
 
+TEST_CASE("NameIndex: of several people with one family name, the one named most", "[names]") {
+  NameIndex ix;
+  ix.add("George W. Bush", "PERSON");
+  for (int k = 0; k < 3; ++k) ix.add("Jeb Bush", "PERSON");
+  ix.add("Laura Bush", "PERSON");
+  CHECK(ix.canonical("Bush", "PERSON") == "Jeb Bush"); // not the longest name
+  // One person's variants count together; the longest stands for them.
+  ix.add("Donald J. Trump", "PERSON");
+  ix.add("Donald Trump", "PERSON");
+  ix.add("Donald Trump", "PERSON");
+  ix.add("Melania Trump", "PERSON");
+  ix.add("Melania Trump", "PERSON");
+  CHECK(ix.canonical("Trump", "PERSON") == "Donald J. Trump");
+}
+
 TEST_CASE("NameIndex stays bounded with many names", "[names]") {
   NameIndex ix;
   for (int i = 0; i < 20000; ++i) ix.add("Common Name" + std::to_string(i), "PERSON");
