@@ -135,6 +135,12 @@ TEST_CASE("a title with a period opens a person's name, wherever the tagger's sp
   for (const std::string &x : f) CHECK(x.find("Sens") == std::string::npos);
 }
 
+TEST_CASE("a first name joins the name after its middle initial, whatever the tagger typed it", "[entities]") {
+  auto f = found("I had wised up by the 2000 election, but many other leftists had not, with the result being "
+                 "that George W. Bush snatched victory from Al Gore.");
+  CHECK(has(f, "PERSON|George W. Bush|George W. Bush"));
+}
+
 TEST_CASE("groups are no people", "[entities]") {
   for (const std::string &x : found("Many Muslim Americans voted early, and Asian Americans too."))
     CHECK(x.find("Americans") == std::string::npos);
