@@ -1504,6 +1504,12 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
   const size_t n = td.words.size();
   std::vector<uint8_t> product_at(n, 0);
   std::string family;
+  // A one-word product that is the family name of a person the article
+  // names in full is the person ('Morton Blackwell ... Blackwell said').
+  std::vector<std::string_view> family_names;
+  for (size_t i = 0; i + 1 < n; ++i) // the last word of a person's span of two words or more
+    if (ner::tag_type(td.tags[i]) == 1 && td.tags[i + 1] == ner::I_PER && (i + 2 >= n || td.tags[i + 2] != ner::I_PER))
+      family_names.push_back(td.folded[i + 1]);
   for (size_t i = 0; i < n; ++i) {
     size_t best = 0;
     const std::string_view fw = td.folded[i];
@@ -1532,6 +1538,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       if (lex.products.count(phrase)) best = len;
     }
     if (!best) continue;
+    if (best == 1 && std::find(family_names.begin(), family_names.end(), fw) != family_names.end()) continue;
     // Needs a capital or digit: 'windows', 'chrome' in lower case are words.
     std::u32string_view first = in.words[i];
     bool marked = false;

@@ -141,6 +141,14 @@ TEST_CASE("a first name joins the name after its middle initial, whatever the ta
   CHECK(has(f, "PERSON|George W. Bush|George W. Bush"));
 }
 
+TEST_CASE("a product's name that is a person's family name in the article is the person", "[entities]") {
+  auto f = found("Morton Blackwell, the conservative icon, has endorsed Sen. Ted Cruz for president. "
+                 "The letter from Blackwell was sent Friday.");
+  CHECK(has(f, "PERSON|Morton Blackwell|Blackwell"));
+  for (const std::string &x : f) CHECK(x.rfind("PRODUCT", 0) == std::string::npos);
+  CHECK(has(found("Nvidia shipped its Blackwell chips."), "PRODUCT|Blackwell|Blackwell"));
+}
+
 TEST_CASE("groups are no people", "[entities]") {
   for (const std::string &x : found("Many Muslim Americans voted early, and Asian Americans too."))
     CHECK(x.find("Americans") == std::string::npos);
