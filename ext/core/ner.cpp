@@ -110,7 +110,9 @@ bool is_hyphen_suffix(std::u32string_view w) {
   return false;
 }
 
+// (Not an em dash or a horizontal bar: 'Trump—the' is two words.)
 bool inner_joiner(char32_t c) {
+  if (c == 0x2014 || c == 0x2015) return false;
   char32_t f = fold_punct(c);
   return f == '.' || f == '\'' || f == '-' || f == '&' || is_dash(c);
 }

@@ -41,6 +41,9 @@ TEST_CASE("tagger words follow CoNLL's tokenisation", "[ner]") {
   CHECK(words("Toronto-based GPT-4o (7,000)") ==
         std::vector<std::string>{"Toronto", "-based", "GPT-4o", "(", "7,000", ")"});
   CHECK(words("").empty());
+  // An em dash is punctuation between words; an en dash joins a range.
+  CHECK(words("Trump\xE2\x80\x94" "the 2015\xE2\x80\x93" "2016") ==
+        std::vector<std::string>{"Trump", "\xE2\x80\x94", "the", "2015\xE2\x80\x93" "2016"});
 }
 
 TEST_CASE("the built-in model and gazetteer load", "[ner]") {
