@@ -572,8 +572,8 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         f[i].size() > 1 && f[i].back() == '.' && is_title_word(f[i]) && is_cap_word(w[i + 1])) {
       tags[i] = ner::O;
       set_span(tags, i + 1, j, 1);
-    } else if (tags[i] == ner::O && kHonorifics.has(f[i]) && ner::tag_begins(tags[i + 1]) &&
-               ner::tag_type(tags[i + 1]) != 1) {
+    } else if (tags[i] == ner::O && ner::tag_begins(tags[i + 1]) && ner::tag_type(tags[i + 1]) != 1 &&
+               f[i].size() > 1 && f[i].back() == '.' && kHonorifics.has(f[i])) {
       // 'Sen. Elizabeth Warren' with the name alone tagged an organisation.
       size_t e = i + 2;
       while (e < n && tags[e] != ner::O && !ner::tag_begins(tags[e])) ++e;
