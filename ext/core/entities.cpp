@@ -1017,6 +1017,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       auto g = votes.find(v.given);
       if (g == votes.end() || g->second.by[1] == 0 || (v.by[3] == 0 && v.by[4] == 0)) best = 1;
       else v.surname = false;
+    } else if (v.surname && !v.org_head && v.by[2] >= 2 * (v.by[3] + v.by[4]) && v.by[2] > 0) {
+      // Mostly taken for an organisation, once or twice for a place
+      // ('Sanders's campaign manager' and 'Is Sanders …' of a headline),
+      // the given name never alone: the person.
+      auto g = votes.find(v.given);
+      if (g == votes.end() || g->second.by[1] == 0) best = 1;
     }
     if (best == 0 || (v.by[best] == 0 && !v.strong && best != 2 && !(best == 1 && (v.surname || v.given_name))))
       continue;

@@ -650,6 +650,24 @@ TEST_CASE("document pass: a surname the tagger took for an organisation is the p
   CHECK(tags2[7] == B_LOC);
 }
 
+TEST_CASE("document pass: a surname mostly taken for an organisation, once for a place, is the person", "[entities]") {
+  // 'Is Sanders …' of a headline as a place, then 'Bernie Sanders', then
+  // 'Sanders campaign' twice as an organisation.
+  const std::vector<std::u32string> words = {U"Is",  U"Sanders", U"winning", U"?",  U"Bernie",   U"Sanders",
+                                             U"spoke", U".",     U"Sanders", U"aides", U"cheered", U".",
+                                             U"Sanders", U"staff", U"left",  U"."};
+  std::vector<std::u32string_view> w(words.begin(), words.end());
+  std::vector<std::string> folded;
+  for (const auto &x : words) folded.push_back(fold_for_match(encode_utf8(x)));
+  std::vector<std::string_view> f(folded.begin(), folded.end());
+  std::vector<uint8_t> starts = {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0};
+  using namespace lede::ner;
+  std::vector<uint8_t> tags = {O, B_LOC, O, O, B_PER, I_PER, O, O, B_ORG, O, O, O, B_ORG, O, O, O};
+  document_name_pass(w, f, starts, tags, Gazetteer::builtin());
+  CHECK(tags[8] == B_PER);
+  CHECK(tags[12] == B_PER);
+}
+
 TEST_CASE("a first name before a person opening with a middle initial is one person", "[entities]") {
   auto f = found("The Mexican president has already tripped over himself trying to deal with Donald J. Trump. "
                  "Many voters felt betrayed when he invited Mr. Trump to a meeting.");
