@@ -1854,7 +1854,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     r.priority = 1;
     static const WordSet &kChambers = entity_words("chamber");
     switch (ty) {
-    case 1: r.type = e - b == 1 && kChambers.has(td.folded[b]) ? "ORG" : "PERSON"; break; // 'Senate' a person
+    case 1: r.type = kChambers.has(td.folded[b]) ? "ORG" : "PERSON"; break; // 'Senate', 'House Benghazi' a person
     case 2: r.type = "ORG"; break;
     case 3: {
       // Places are GPE (countries, states, cities) unless they are known
