@@ -125,6 +125,7 @@ TEST_CASE("a chamber's title before a name: the chamber and the person", "[entit
   CHECK(has(f, "PERSON|Paul Ryan|Paul Ryan"));
   CHECK(has(f, "ORG|House|House"));
   for (const std::string &x : f) CHECK(x.find("Leader") == std::string::npos);
+  CHECK(has(found("Lawmakers on Capitol Hill said the deal was dead."), "LOC|Capitol Hill|Capitol Hill"));
 }
 
 TEST_CASE("a title with a period opens a person's name, wherever the tagger's span began", "[entities]") {
