@@ -260,9 +260,12 @@ bool is_quote_mark(char32_t c) {
 }
 
 std::string lower_utf8(std::u32string_view cps) {
-  std::string out;
-  out.reserve(cps.size());
-  for (char32_t c : cps) append_utf8(out, to_lower(fold_punct(c)));
+  std::string out(cps.size(), '\0');
+  size_t i = 0; // ASCII (nearly every word) by the shared table
+  for (; i < cps.size() && cps[i] < 0x80; ++i) out[i] = detail::kAsciiFold.v[cps[i]];
+  if (i == cps.size()) return out;
+  out.resize(i);
+  for (; i < cps.size(); ++i) append_utf8(out, to_lower(fold_punct(cps[i])));
   return out;
 }
 
