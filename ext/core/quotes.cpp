@@ -118,12 +118,22 @@ std::string clean_speaker_name(std::u32string_view written, const char *type = "
   if (std::string_view(type) == "PERSON") {
     // Role words of ext/data/role_nouns.txt that names.cpp does not know
     // ('County Clerk Bernadette Shaw'): cut up to the last one.
-    const auto &roles = resource_set("role_nouns.txt");
+    static const auto &roles = resource_set("role_nouns.txt");
     size_t cut = 0, pos = 0;
+    std::string word;
     while (pos < u.size()) {
       size_t sp = u.find(' ', pos);
       if (sp == std::string::npos) break;
-      if (roles.count(lower_utf8(decode_utf8(u.substr(pos, sp - pos))))) cut = sp + 1;
+      const std::string_view w(u.data() + pos, sp - pos);
+      bool ascii = true;
+      for (char c : w) ascii &= static_cast<unsigned char>(c) < 0x80;
+      if (ascii) { // (lower_utf8's ASCII table, without decoding)
+        word.resize(w.size());
+        for (size_t k = 0; k < w.size(); ++k) word[k] = detail::kAsciiFold.v[static_cast<unsigned char>(w[k])];
+      } else {
+        word = lower_utf8(decode_utf8(w));
+      }
+      if (roles.count(word)) cut = sp + 1;
       pos = sp + 1;
     }
     u = u.substr(cut);
@@ -1178,7 +1188,14 @@ struct Extractor {
       if ((m.type == "PERSON" || m.type == "ORG") && !in_title(m))
         names.add(clean_once(text_of(m), m.type.c_str()), m.type);
     }
-    // Capitalised runs of two words or more: candidate people.
+    // Capitalised runs of two words or more: candidate people (each
+    // distinct run cleaned once).
+    std::unordered_map<std::u32string_view, std::string> run_cleaned;
+    auto clean_run = [&](std::u32string_view run) -> const std::string & {
+      auto it = run_cleaned.find(run);
+      if (it == run_cleaned.end()) it = run_cleaned.emplace(run, clean_speaker_name(run)).first;
+      return it->second;
+    };
     uint32_t i = 0;
     while (i < ntok) {
       if (!name_token(i) && !(cap(i) && title_word(i))) {
@@ -1197,7 +1214,7 @@ struct Extractor {
           bool initial = len(e) == 2 && t[toks[e].end - 1] == '.';
           if (!initial && !body_name(e)) break;
           if (initial) continue;
-          std::string nm = clean_speaker_name(doc.view(toks[a].start, toks[e].end));
+          const std::string &nm = clean_run(doc.view(toks[a].start, toks[e].end));
           if (word_count(nm) >= 2) names.add(nm, "PERSON");
           break;
         }
@@ -1206,7 +1223,7 @@ struct Extractor {
       uint32_t n = a;
       while (n < i && (role_word(n) || title_word(n))) ++n;
       if (i - n >= 2 && i - n <= 4 && !org_like(n, i)) {
-        std::string nm = clean_speaker_name(doc.view(toks[a].start, toks[i - 1].end));
+        std::string nm = clean_run(doc.view(toks[a].start, toks[i - 1].end));
         if (word_count(nm) >= 2) names.add(nm, "PERSON");
         char g = 0;
         for (uint32_t k = a; k < n; ++k) {
