@@ -359,6 +359,21 @@ bool is_inner_role(std::string_view f) {
   static const WordSet &kWords = entity_words("inner_role");
   return kWords.has(f);
 }
+// Titles with a period that open a person's name ('Sen.', 'Mr.').
+bool is_honorific(std::string_view f) {
+  static const WordSet &kWords = entity_words("honorific");
+  return kWords.has(f);
+}
+// Chambers, common words that name an institution ('Senate', 'House').
+bool is_chamber(std::string_view f) {
+  static const WordSet &kWords = entity_words("chamber");
+  return kWords.has(f);
+}
+// Last words of a group's name, no person's ('Senate Republicans').
+bool is_group_word(std::string_view f) {
+  static const WordSet &kWords = entity_words("group_plural");
+  return kWords.has(f);
+}
 bool is_corp_suffix(std::string_view f) {
   static const WordSet &kWords = entity_words("corp_suffix");
   return kWords.has(f);
@@ -567,13 +582,12 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     size_t j = i + 1;
     while (j < n && tags[j] != ner::O && !ner::tag_begins(tags[j])) ++j;
     // ('Mr. Trump', two words, too: an honorific, not 'St. Louis'.)
-    static const WordSet &kHonorifics = entity_words("honorific");
-    if (tags[i] != ner::O && (j - i >= 3 || (j - i == 2 && kHonorifics.has(f[i]))) &&
+    if (tags[i] != ner::O && (j - i >= 3 || (j - i == 2 && is_honorific(f[i]))) &&
         f[i].size() > 1 && f[i].back() == '.' && is_title_word(f[i]) && is_cap_word(w[i + 1])) {
       tags[i] = ner::O;
       set_span(tags, i + 1, j, 1);
     } else if (tags[i] == ner::O && ner::tag_begins(tags[i + 1]) && ner::tag_type(tags[i + 1]) != 1 &&
-               f[i].size() > 1 && f[i].back() == '.' && kHonorifics.has(f[i])) {
+               f[i].size() > 1 && f[i].back() == '.' && is_honorific(f[i])) {
       // 'Sen. Elizabeth Warren' with the name alone tagged an organisation.
       size_t e = i + 2;
       while (e < n && tags[e] != ner::O && !ner::tag_begins(tags[e])) ++e;
@@ -639,8 +653,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // 'Senate Republicans', 'Reagan Democrats', 'Muslim Americans': a group
     // (CoNLL's MISC), no person; as a person it would lend its first word
     // to the lone 'Senate' of the article.
-    static const WordSet &kGroups = entity_words("group_plural");
-    if (ty == 1 && j - i >= 2 && kGroups.has(f[j - 1])) {
+    if (ty == 1 && j - i >= 2 && is_group_word(f[j - 1])) {
       set_span(tags, i, j, 0);
       i = j;
       continue;
@@ -650,8 +663,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     // McCarthy').
     if (ty == 1 || ty == 2) {
       for (size_t k = i + 1; k + 1 < j; ++k) {
-        static const WordSet &kHonorific = entity_words("honorific"); // 'Idaho Republican Sens. Mike Crapo'
-        if (!is_inner_role(f[k]) && !kHonorific.has(f[k])) continue;
+        if (!is_inner_role(f[k]) && !is_honorific(f[k])) continue; // 'Idaho Republican Sens. Mike Crapo'
         size_t p = k; // the role words
         while (p > i && is_title_word(f[p - 1])) --p;
         size_t q = k + 1;
@@ -665,8 +677,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
           break;
         }
         // (A chamber is a name here: 'Senate Majority Leader Mitch McConnell'.)
-        static const WordSet &kChambers = entity_words("chamber");
-        bool namelike = ty == 2 && p - i == 1 && kChambers.has(f[i]), place = false;
+        bool namelike = ty == 2 && p - i == 1 && is_chamber(f[i]), place = false;
         for (size_t m = i; m < p; ++m) {
           namelike |= camel(m) || !is_common(m);
           place |= is_place_word(m);
@@ -1812,11 +1823,9 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     // MISC for the groups).
     static const WordSet &kNotNames = entity_words("not_a_name");
     if (e - b == 1 && kNotNames.has(td.folded[b])) continue;
-    // 'Senate Republicans' as a person (the document pass's rule, for spans
-    // that later rules joined).
-    // Alone, as a person ('Democrats'), it is none either.
-    static const WordSet &kGroups = entity_words("group_plural");
-    if (ty == 1 && kGroups.has(td.folded[e - 1])) continue;
+    // 'Senate Republicans' as a person (the document pass's rule, again for
+    // spans that later rules joined), and the group word alone ('Democrats').
+    if (ty == 1 && is_group_word(td.folded[e - 1])) continue;
     // 'Alzheimer's', 'Lou Gehrig's': a disease, no person.
     static const WordSet &kDiseases = entity_words("eponymous_disease");
     if (e < n && td.folded[e] == "'s" && kDiseases.has(td.folded[e - 1])) continue;
@@ -1852,9 +1861,8 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     r.start = td.words[b].start;
     r.end = td.words[e - 1].end;
     r.priority = 1;
-    static const WordSet &kChambers = entity_words("chamber");
     switch (ty) {
-    case 1: r.type = kChambers.has(td.folded[b]) ? "ORG" : "PERSON"; break; // 'Senate', 'House Benghazi' a person
+    case 1: r.type = is_chamber(td.folded[b]) ? "ORG" : "PERSON"; break; // 'Senate', 'House Benghazi' as a person
     case 2: r.type = "ORG"; break;
     case 3: {
       // Places are GPE (countries, states, cities) unless they are known
