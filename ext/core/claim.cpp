@@ -177,7 +177,7 @@ struct Lexicon {
       std::stable_sort(v.begin(), v.end(), [](const Related &x, const Related &y) { return x.source < y.source; });
     }
     // Two steps through WordNet, one derivation and one synonym in either
-    // order ('unemployment' -> 'unemployed' -> 'jobless'), at the product
+    // order ('troops' -> 'soldiery', a synonym, -> 'soldier'), at the product
     // of their credits, after the one-step relations (so only in a term's
     // spare slots of the six).
     std::unordered_map<uint64_t, std::vector<Related>> two_step;
