@@ -140,6 +140,7 @@ struct Raw {
   std::string_view type; // a literal, or a user alias's type (lives through extract_entities)
   std::optional<std::string> value;
   int priority = 0; // 3 value, 2 product, 1 name
+  bool headline = false; // a name in a headline in Title Case
 };
 
 bool ascii_in(std::string_view folded, std::initializer_list<std::string_view> set) {
@@ -1861,6 +1862,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     r.start = td.words[b].start;
     r.end = td.words[e - 1].end;
     r.priority = 1;
+    r.headline = title_case[b] != 0;
     switch (ty) {
     case 1: r.type = is_chamber(td.folded[b]) ? "ORG" : "PERSON"; break; // 'Senate', 'House Benghazi' as a person
     case 2: r.type = "ORG"; break;
@@ -1988,7 +1990,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
         if (!hit[k]->type.empty()) m.type = hit[k]->type;
         m.entity = hit[k]->entity;
       } else {
-        index.add(cleaned[k], m.type);
+        index.add(cleaned[k], m.type, r.headline);
       }
     }
     out.push_back(std::move(m));

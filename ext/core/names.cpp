@@ -262,7 +262,7 @@ template <class S> bool subsequence(const std::vector<S> &s, const std::vector<s
 constexpr size_t kMaxCandidates = 64;
 } // namespace
 
-void NameIndex::add(const std::string &name, const std::string &type) {
+void NameIndex::add(const std::string &name, const std::string &type, bool headline) {
   // Only PERSON names are ever resolved (canonical returns other names as
   // given) and every key holds the type: other names would never be read.
   if (name.empty() || type != "PERSON") return;
@@ -279,6 +279,7 @@ void NameIndex::add(const std::string &name, const std::string &type) {
   auto it = by_key_.find(key);
   if (it != by_key_.end()) {
     ++entries_[it->second].count;
+    entries_[it->second].headline_only &= headline;
     return;
   }
   Entry e;
@@ -309,6 +310,13 @@ void NameIndex::add(const std::string &name, const std::string &type) {
                  !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
                           ner::Gazetteer::Region));
     }
+  e.headline_only = headline;
+  if (e.words.size() == 2) {
+    const uint32_t cls = word_classes(e.words[1]);
+    e.common_last = (cls & ner::Gazetteer::CommonWord) &&
+                    !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
+                             ner::Gazetteer::Region));
+  }
   const size_t idx = entries_.size();
   by_key_.emplace(key, idx);
   for (const std::string &w : e.words) {
@@ -358,11 +366,12 @@ const NameIndex::Entry *NameIndex::best_longer(const std::vector<size_t> &candid
   size_t best_people = 0;
   for (size_t idx : candidates) {
     const Entry &e = entries_[idx];
-    if (e.phrase || e.words.size() <= words.size() || !subsequence(words, e.words)) continue;
+    if (!long_form(e) || e.words.size() <= words.size() || !subsequence(words, e.words)) continue;
     size_t people = 0; // mentions of this person, variants included
     for (size_t other : candidates) {
       const Entry &o = entries_[other];
-      if (!o.phrase && o.words.size() > words.size() && o.words[0][0] == e.words[0][0] && subsequence(words, o.words))
+      if (long_form(o) && o.words.size() > words.size() && o.words[0][0] == e.words[0][0] &&
+          subsequence(words, o.words))
         people += o.count;
     }
     if (!best || people > best_people ||

@@ -37,15 +37,20 @@ bool is_title_word(std::string_view folded);
 // Only PERSON names resolve to longer forms ('Altman' -> 'Sam Altman',
 // 'Sam' -> 'Sam Altman'); for other types a shorter name is often another
 // entity ('Microsoft' vs 'Microsoft Research'), so they are returned as
-// given. Among several longer forms the one with the most words wins, then
+// given. Among several longer forms of different people, the person the
+// article names most (variants whose first words share an initial count
+// together); among one person's forms, the one with the most words, then
 // the most frequent. Comparison is on fold_for_match words. Cost: `add`
 // and `canonical` look at no more than 64 candidates per word, so an
 // article with many names stays linear.
 class NameIndex {
 public:
   // Records a cleaned name of `type` seen in the article (a no-op for
-  // types other than PERSON, which canonical returns as given).
-  void add(const std::string &name, const std::string &type);
+  // types other than PERSON, which canonical returns as given); `headline`:
+  // seen in a headline in Title Case. A two-word name seen only there
+  // whose last word is known only as a common word ('Obama Speech',
+  // 'Clinton Plan') is the headline's words: no long form.
+  void add(const std::string &name, const std::string &type, bool headline = false);
   // The fullest recorded name of `type` that `name` is a short form of
   // (its words a subsequence of the longer name's words), else `name`.
   std::string canonical(const std::string &name, const std::string &type) const;
@@ -58,7 +63,11 @@ private:
     // A phrase the tagger took for a name ('Cruz Hints Trump', 'Paul Ryan
     // Joins Growing List'): no long form of the article's short names.
     bool phrase = false;
+    bool headline_only = false; // seen only in Title Case headlines
+    bool common_last = false;   // two words, the last known only as a common word
   };
+  // Whether an entry may stand for the article's shorter names.
+  static bool long_form(const Entry &e) { return !e.phrase && !(e.headline_only && e.common_last); }
   // The entry among `candidates` that `words` (folded) are a short form of.
   template <class S>
   const Entry *best_longer(const std::vector<size_t> &candidates, const std::vector<S> &words) const;

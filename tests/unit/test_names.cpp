@@ -52,6 +52,17 @@ TEST_CASE("NameIndex: of several people with one family name, the one named most
   CHECK(ix.canonical("Trump", "PERSON") == "Donald J. Trump");
 }
 
+TEST_CASE("NameIndex: a headline's two words are no long form", "[names]") {
+  NameIndex ix;
+  ix.add("Obama Speech", "PERSON", true); // 'Obama Speech Rallies Black Voters' taken for a name
+  ix.add("Elon Musk", "PERSON", true);    // 'musk' is a common word too, but ...
+  ix.add("Elon Musk", "PERSON");          // ... the body names him as well
+  CHECK(ix.canonical("Obama", "PERSON") == "Obama");
+  CHECK(ix.canonical("Elon", "PERSON") == "Elon Musk");
+  ix.add("Michelle Obama", "PERSON");
+  CHECK(ix.canonical("Obama", "PERSON") == "Michelle Obama");
+}
+
 TEST_CASE("NameIndex stays bounded with many names", "[names]") {
   NameIndex ix;
   for (int i = 0; i < 20000; ++i) ix.add("Common Name" + std::to_string(i), "PERSON");
