@@ -1253,6 +1253,13 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
     }
     if (ner::tag_type(tags[i]) != 1) continue;
     const size_t e = span_end(i);
+    // 'Defense Secretary Ash Carter' with 'Ash', a common word, left out:
+    // between a title and a one-word person, a capitalised word is the
+    // given name.
+    if (e == i + 1 && i >= 2 && tags[i - 1] == ner::O && cap(i - 1) && letter(i - 1) && !starts[i - 1] &&
+        is_title_word(f[i - 2]) && !is_title_word(f[i - 1]) && !is_role_word(f[i - 1]) &&
+        !is_month_or_weekday(f[i - 1]))
+      set_span(tags, i - 1, e, 1);
     // 'Tyson in Las Vegas', 'Rubio in New Hampshire' as one person: the
     // person, and after 'in' or 'at' a known place.
     {

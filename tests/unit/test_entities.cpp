@@ -150,6 +150,10 @@ TEST_CASE("a product's name that is a person's family name in the article is the
   CHECK(has(found("Nvidia shipped its Blackwell chips."), "PRODUCT|Blackwell|Blackwell"));
 }
 
+TEST_CASE("between a title and a one-word person, a capitalised word is the given name", "[entities]") {
+  CHECK(has(found("Defense Secretary Ash Carter spoke with his counterpart."), "PERSON|Ash Carter|Ash Carter"));
+}
+
 TEST_CASE("groups are no people", "[entities]") {
   for (const std::string &x : found("Many Muslim Americans voted early, and Asian Americans too."))
     CHECK(x.find("Americans") == std::string::npos);
