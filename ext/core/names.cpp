@@ -26,6 +26,14 @@ uint32_t word_classes(std::string_view folded) {
   return ner::Gazetteer::builtin().lookup(&h, 1);
 }
 
+// A folded word the gazetteer knows only as a common word: not a name,
+// not a place ('speech', 'hints'; not 'bush', a name too).
+bool only_common_word(std::string_view folded) {
+  const uint32_t cls = word_classes(folded);
+  return (cls & ner::Gazetteer::CommonWord) &&
+         !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region));
+}
+
 // 'Jr.', 'III': after a family name, no family name.
 bool generational_suffix(std::string_view folded) {
   static constexpr std::string_view kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
@@ -305,18 +313,10 @@ void NameIndex::add(const std::string &name, const std::string &type, bool headl
       if (x.size() <= 3 || x.find('.') != std::string::npos) continue;
       const bool last = k + 1 == end;
       if (last && !(x.compare(x.size() - 2, 2, "ed") == 0 || x.compare(x.size() - 3, 3, "ing") == 0)) continue;
-      const uint32_t cls = word_classes(x);
-      e.phrase = (cls & ner::Gazetteer::CommonWord) &&
-                 !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
-                          ner::Gazetteer::Region));
+      e.phrase = only_common_word(x);
     }
   e.headline_only = headline;
-  if (e.words.size() == 2) {
-    const uint32_t cls = word_classes(e.words[1]);
-    e.common_last = (cls & ner::Gazetteer::CommonWord) &&
-                    !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
-                             ner::Gazetteer::Region));
-  }
+  e.common_last = e.words.size() == 2 && only_common_word(e.words[1]);
   const size_t idx = entries_.size();
   by_key_.emplace(key, idx);
   for (const std::string &w : e.words) {
