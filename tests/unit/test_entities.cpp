@@ -12,13 +12,13 @@
 using namespace lede;
 
 namespace {
-std::vector<EntityMention> run(const std::string &s, const AliasMap &aliases = {}) {
-  return extract_entities(make_document(decode_utf8(s)), aliases);
+std::vector<EntityMention> run(const std::string &s, const AliasMap &aliases = {}, const std::string &published = {}) {
+  return extract_entities(make_document(decode_utf8(s)), aliases, published);
 }
 // "TYPE|entity|mention" for every mention.
-std::set<std::string> found(const std::string &s, const AliasMap &aliases = {}) {
+std::set<std::string> found(const std::string &s, const AliasMap &aliases = {}, const std::string &published = {}) {
   std::set<std::string> out;
-  for (const EntityMention &m : run(s, aliases)) out.insert(m.type + "|" + m.entity + "|" + m.mention);
+  for (const EntityMention &m : run(s, aliases, published)) out.insert(m.type + "|" + m.entity + "|" + m.mention);
   return out;
 }
 bool has(const std::set<std::string> &s, const std::string &x) { return s.count(x) != 0; }
@@ -85,12 +85,7 @@ TEST_CASE("built-in aliases group countries", "[entities]") {
 
 TEST_CASE("a rename holds from its day on", "[entities]") {
   const std::string text = "Facebook said its users in Dunmore would see the change.";
-  auto found_on = [&](const std::string &published) {
-    std::set<std::string> out;
-    for (const EntityMention &m : extract_entities(make_document(decode_utf8(text)), {}, published))
-      out.insert(m.type + "|" + m.entity + "|" + m.mention);
-    return out;
-  };
+  auto found_on = [&](const std::string &published) { return found(text, {}, published); };
   CHECK(has(found_on("2016-05-02"), "ORG|Facebook|Facebook"));
   CHECK(has(found_on("2016-05"), "ORG|Facebook|Facebook"));
   CHECK(has(found_on("2021-10-28"), "ORG|Meta|Facebook"));
