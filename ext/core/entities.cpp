@@ -380,12 +380,6 @@ bool is_corp_suffix(std::string_view f) {
   return kWords.has(f);
 }
 bool is_possessive(std::string_view f) { return f == "'s" || f == "'"; }
-// Gazetteer classes of a word known only as a common word: no name, no place.
-bool only_common_word(uint32_t cls) {
-  return (cls & ner::Gazetteer::CommonWord) &&
-         !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City |
-                  ner::Gazetteer::Region));
-}
 // Last words that make a run of capitalised words a company's name
 // ('Harbor Robotics', 'Tidewater Ventures'), whatever the tagger said.
 bool is_company_head(std::string_view f) {
@@ -978,7 +972,7 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
         v.surname = true;
         v.named_first = !v.by[1] && !v.by[2] && !v.by[3] && !v.by[4];
         v.given = f[i];
-        v.given_common = only_common_word(gaz_class(i)); // 'State Twitter': no given name
+        v.given_common = ner::Gazetteer::only_common_word(gaz_class(i)); // 'State Twitter': no given name
       }
       if (j - i == 2 || (j - i == 3 && is_possessive(f[j - 1]))) votes[f[i]].given_name = true;
     } else if (ty == 2 || (ty != 4 && is_org_head(f[is_possessive(f[j - 1]) ? j - 2 : j - 1]))) {
@@ -1631,7 +1625,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     if (td.tags[b] == ner::O) {
       const uint64_t h = ner::lower_hash(in.words[b]);
       if (is_phrase_opener(td.folded[b]) || is_role_word(td.folded[b]) || is_month_or_weekday(td.folded[b]) ||
-          (only_common_word(tagger.gazetteer().lookup(&h, 1)) && !(launch && !td.starts[b])))
+          (ner::Gazetteer::only_common_word(tagger.gazetteer().lookup(&h, 1)) && !(launch && !td.starts[b])))
         continue;
     }
     set_span(td.tags, b, e, 2);
@@ -1804,7 +1798,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
       if (!cut && title_case[k] && k >= b + 2) {
         // 'Hillary Clinton Speaks', 'Ted Cruz Refuses'
         uint64_t h = ner::lower_hash(in.words[k]);
-        cut = only_common_word(gaz.lookup(&h, 1));
+        cut = ner::Gazetteer::only_common_word(gaz.lookup(&h, 1));
       }
       if (cut) {
         e = k;
@@ -1864,7 +1858,7 @@ std::vector<EntityMention> extract_entities(const Document &doc, const AliasMap 
     hs.clear();
     for (size_t k = b; k < e; ++k) hs.push_back(ner::lower_hash(in.words[k]));
     uint32_t cls = gaz.lookup(hs.data(), hs.size());
-    if (e - b == 1 && td.starts[b] && only_common_word(cls)) continue;
+    if (e - b == 1 && td.starts[b] && ner::Gazetteer::only_common_word(cls)) continue;
     Raw r;
     r.start = td.words[b].start;
     r.end = td.words[e - 1].end;

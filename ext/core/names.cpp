@@ -28,11 +28,7 @@ uint32_t word_classes(std::string_view folded) {
 
 // A folded word the gazetteer knows only as a common word: not a name,
 // not a place ('speech', 'hints'; not 'bush', a name too).
-bool only_common_word(std::string_view folded) {
-  const uint32_t cls = word_classes(folded);
-  return (cls & ner::Gazetteer::CommonWord) &&
-         !(cls & (ner::Gazetteer::ProperNoun | ner::Gazetteer::Country | ner::Gazetteer::City | ner::Gazetteer::Region));
-}
+bool only_common_word(std::string_view folded) { return ner::Gazetteer::only_common_word(word_classes(folded)); }
 
 // 'Jr.', 'III': after a family name, no family name.
 bool generational_suffix(std::string_view folded) {

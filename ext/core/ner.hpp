@@ -64,6 +64,10 @@ class Gazetteer {
 public:
   enum Class : uint32_t { Country = 1, Region = 2, City = 4, ProperNoun = 8, CommonWord = 16, Org = 32 };
   static constexpr uint32_t kTaggerClasses = Country | Region | City | ProperNoun | CommonWord;
+  // Classes of a word known only as a common word: no name, no place.
+  static bool only_common_word(uint32_t cls) {
+    return (cls & CommonWord) && !(cls & (ProperNoun | Country | City | Region));
+  }
   explicit Gazetteer(std::string_view tsv);
   static const Gazetteer &builtin();
   // Class bits of the phrase whose words have the given lower-case hashes.
