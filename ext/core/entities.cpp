@@ -1277,7 +1277,10 @@ void document_name_pass(const std::vector<std::u32string_view> &w,
       bool initials = ner::tag_type(tags[e]) == 1;
       for (size_t k = i; initials && k < e; ++k) initials = initial(k);
       const bool middle_initial = e == i + 1 && e2 > e + 1 && initial(e);
-      if (initials || middle_initial) set_span(tags, e, e2, 1), tags[e] = static_cast<uint8_t>(begin_tag(1) + 1);
+      if (initials || middle_initial) {
+        set_span(tags, e, e2, 1);                             // whatever its type, a person's words
+        tags[e] = static_cast<uint8_t>(begin_tag(1) + 1); // ... that go on this person
+      }
     }
     i = e - 1;
   }
